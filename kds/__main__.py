@@ -1,0 +1,162 @@
+"""The `kds` command: one console script, one subcommand per job (argparse: stdlib, enough)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from kds.errors import KdsError
+
+DEFAULT_CONNECTOR_PORT = 8765
+
+
+def _data_dir(value: str | None) -> Path:
+    """--data-dir, else $KDS_DATA_DIR, else the per-user data dir of this OS."""
+    if value:
+        return Path(value)
+    if env := os.environ.get("KDS_DATA_DIR"):
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("kds", appauthor=False))
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from kds.app import run_app
+    from kds.settings import load_settings
+
+    settings = load_settings(Path(args.config))
+    return run_app(settings, _data_dir(args.data_dir))
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from kds.demo import run_demo
+
+    return run_demo(out_dir=Path(args.out), seconds=args.seconds, offscreen=args.offscreen)
+
+
+def _cmd_connector(args: argparse.Namespace) -> int:
+    from kds.connector.server import serve
+
+    token = args.token or os.environ.get("KDS_TOKEN")
+    if not token:
+        raise KdsError("a token is required: --token T or $KDS_TOKEN")
+    return serve(host=args.host, port=args.port, token=token, data_dir=_data_dir(args.data_dir))
+
+
+def _cmd_orders(args: argparse.Namespace) -> int:
+    from kds.store import open_store_readonly
+
+    with open_store_readonly(_data_dir(args.data_dir)) as store:
+        rows = store.order_summaries()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            cancelled = " CANCELLED" if row["is_cancelled"] else ""
+            stations = ", ".join(f"{k}={v}" for k, v in row["status"].items())
+            print(
+                f"#{row['display_id']:<6} {row['id']}  rev {row['revision']}{cancelled}  {stations}"
+            )
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from kds.wire.schema import write_schemas
+
+    for path in write_schemas(Path(args.out)):
+        print(path)
+    return 0
+
+
+def _cmd_printer_emulator(args: argparse.Namespace) -> int:
+    from printing.emulator import serve_emulator
+
+    return serve_emulator(
+        host=args.host,
+        port=args.port,
+        name=args.name,
+        out_dir=Path(args.out),
+        control_port=args.control_port,
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kds", description="Kitchen display and order monitor")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command")
+
+    run = sub.add_parser("run", help="the app, as installed in a restaurant (default)")
+    run.add_argument("--config", default=os.environ.get("KDS_CONFIG", "kds.toml"))
+    run.add_argument("--data-dir")
+    run.set_defaults(func=_cmd_run)
+
+    demo = sub.add_parser("demo", help="connector, sample orders, virtual printers, two monitors")
+    demo.add_argument(
+        "--seconds",
+        type=float,
+        default=None,
+        help="exit after N seconds (default: 25 offscreen, never with a display)",
+    )
+    demo.add_argument("--out", default="demo-out", help="screenshots, ticket previews and log")
+    demo.add_argument(
+        "--offscreen", action="store_true", help="no windows even when a display is present"
+    )
+    demo.set_defaults(func=_cmd_demo)
+
+    conn = sub.add_parser("connector", help="the reference connector server")
+    conn.add_argument("--host", default="127.0.0.1")
+    conn.add_argument("--port", type=int, default=DEFAULT_CONNECTOR_PORT)
+    conn.add_argument("--token", help="sales-point token (or $KDS_TOKEN)")
+    conn.add_argument("--data-dir")
+    conn.set_defaults(func=_cmd_connector)
+
+    orders = sub.add_parser("orders", help="print the orders this device holds")
+    orders.add_argument("--data-dir")
+    orders.add_argument("--json", action="store_true")
+    orders.set_defaults(func=_cmd_orders)
+
+    schema = sub.add_parser("schema", help="write the protocol's JSON Schema files")
+    schema.add_argument("--out", default="resources/schema")
+    schema.set_defaults(func=_cmd_schema)
+
+    emu = sub.add_parser("printer-emulator", help="a virtual network ESC/POS printer")
+    emu.add_argument("--host", default="127.0.0.1")
+    emu.add_argument("--port", type=int, default=9100)
+    emu.add_argument(
+        "--control-port",
+        type=int,
+        default=None,
+        help="HTTP control port for faults (default: port + 1)",
+    )
+    emu.add_argument("--name", default="Printer")
+    emu.add_argument("--out", default="printer-out")
+    emu.set_defaults(func=_cmd_printer_emulator)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["run", *(argv if argv is not None else sys.argv[1:])])
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        result: int = args.func(args)
+    except KdsError as exc:
+        print(f"kds: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

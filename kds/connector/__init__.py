@@ -1,0 +1,1 @@
+"""kds/connector"""
