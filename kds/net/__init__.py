@@ -1,1 +1,13 @@
-"""kds/net"""
+"""The device's link to its connector: plain asyncio websocket client (no Qt)."""
+
+from kds.net.client import MAX_RECEIVE_BYTES, KdsClient, NotConnectedError
+from kds.net.state import Backoff, ConnectionState, Phase
+
+__all__ = [
+    "MAX_RECEIVE_BYTES",
+    "Backoff",
+    "ConnectionState",
+    "KdsClient",
+    "NotConnectedError",
+    "Phase",
+]

@@ -1,1 +1,29 @@
-"""kds/store"""
+"""The device's durable local state (SQLite, WAL): events, orders, rejected frames, identity."""
+
+from kds.store.database import (
+    DB_NAME,
+    LOCK_NAME,
+    SEQ_ALREADY_APPLIED,
+    KdsStore,
+    KdsStoreReader,
+    RejectedFrame,
+    open_store,
+    open_store_readonly,
+)
+from kds.store.errors import StoreError, StoreLockedError, StoreSchemaError
+from kds.store.schema import SCHEMA_VERSION
+
+__all__ = [
+    "DB_NAME",
+    "LOCK_NAME",
+    "SCHEMA_VERSION",
+    "SEQ_ALREADY_APPLIED",
+    "KdsStore",
+    "KdsStoreReader",
+    "RejectedFrame",
+    "StoreError",
+    "StoreLockedError",
+    "StoreSchemaError",
+    "open_store",
+    "open_store_readonly",
+]

@@ -1,0 +1,327 @@
+"""The device's websocket client: hello, replay, store-then-ack, reject, reconnect (PROTOCOL.md)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import socket
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed, InvalidStatus, WebSocketException
+from websockets.frames import CloseCode
+
+from kds import wire
+from kds.domain.orders import Applied
+from kds.errors import KdsError
+from kds.net.state import Backoff, ConnectionState, Phase
+from kds.store import SEQ_ALREADY_APPLIED, KdsStore, StoreError
+
+logger = logging.getLogger(__name__)
+
+MAX_RECEIVE_BYTES = 8 * 1024 * 1024
+"""Frames up to this size reach our parser, which rejects those over wire.MAX_FRAME_BYTES
+with a reason; only beyond this does the websocket library drop the connection."""
+
+WELCOME_TIMEOUT = 10.0
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class NotConnectedError(KdsError):
+    """A message could not be sent: the device is not connected to the connector."""
+
+
+class _SessionRefused(KdsError):
+    """The connector answered hello with an error, or something that is not a welcome."""
+
+
+def _reason(exc: BaseException) -> str:
+    """Short words for a failed connection, for the status line."""
+    if isinstance(exc, ConnectionRefusedError) or "Connect call failed" in str(exc):
+        return "connection refused"
+    if isinstance(exc, socket.gaierror):
+        return "connector address not found"
+    if isinstance(exc, TimeoutError):
+        return "no answer from the connector"
+    if isinstance(exc, ConnectionClosed):
+        if exc.sent is not None and exc.sent.code == CloseCode.MESSAGE_TOO_BIG:
+            return f"the connector sent a message over {MAX_RECEIVE_BYTES} bytes"
+        return "connection lost"
+    if isinstance(exc, InvalidStatus):
+        return f"connector answered HTTP {exc.response.status_code}"
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc) or type(exc).__name__
+    return str(exc) or type(exc).__name__
+
+
+def _seq_of_oversized(raw: str) -> int | None:
+    """The seq of a frame the parser refused for its size, so it can be rejected by seq."""
+    if len(raw) <= wire.MAX_FRAME_BYTES // 4:  # small frames: the parser read what it could
+        return None
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return None
+    seq = data.get("seq") if isinstance(data, dict) else None
+    return seq if isinstance(seq, int) and not isinstance(seq, bool) and seq >= 1 else None
+
+
+class KdsClient:
+    """Keeps one device connected to its connector and every event stored exactly once.
+
+    For each event: store.apply commits, then `on_applied` runs, then `ack` is sent; a
+    seq already stored is acked again (so the connector stops resending) but not
+    re-applied. Callbacks run on the loop thread; an exception in one is logged and never
+    breaks the stream.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        token: str,
+        store: KdsStore,
+        roles: tuple[wire.Role, ...],
+        *,
+        on_applied: Callable[[wire.Event, Applied], None],
+        on_state: Callable[[ConnectionState], None],
+        on_welcome: Callable[[wire.Welcome], None],
+        on_rejected: Callable[[int | None, str], None],
+        clock: Callable[[], datetime] = _utc_now,
+        backoff: Backoff | None = None,
+        token_refused_delay: float = 30.0,
+        protocol_error_delay: float | None = None,
+    ) -> None:
+        self.url = url
+        self._token = token
+        self._store = store
+        self._roles = roles
+        self._on_applied = on_applied
+        self._on_state = on_state
+        self._on_welcome = on_welcome
+        self._on_rejected = on_rejected
+        self._clock = clock
+        self._backoff = backoff if backoff is not None else Backoff()
+        self._token_refused_delay = token_refused_delay
+        self._protocol_error_delay = (
+            protocol_error_delay if protocol_error_delay is not None else token_refused_delay
+        )
+        self._state = ConnectionState(Phase.CONNECTING, clock())
+        self._ws: ClientConnection | None = None
+        self._stop = asyncio.Event()
+        self._attempt = 0
+
+    # --- public -----------------------------------------------------------------------
+
+    @property
+    def state(self) -> ConnectionState:
+        return self._state
+
+    async def run(self) -> None:
+        """Connect and stay connected until `stop()`; never raises for network trouble.
+
+        A client runs once: after `stop()` (even one called before `run()` started), make
+        a new one.
+        """
+        self._state = ConnectionState(Phase.CONNECTING, self._clock())
+        self._call(self._on_state, self._state)
+        try:
+            while not self._stop.is_set():
+                delay = await self._connect_once()
+                if self._stop.is_set():
+                    break
+                await self._wait(delay)
+        finally:
+            self._ws = None
+            self._set_state(Phase.STOPPED)
+
+    async def stop(self) -> None:
+        """Close the connection cleanly; `run()` returns soon after."""
+        self._stop.set()
+        ws = self._ws
+        if ws is not None:
+            await ws.close()
+
+    async def send_status(
+        self,
+        order_id: str,
+        status: wire.OrderStatus,
+        station: str | None = None,
+        line_ids: tuple[str, ...] = (),
+    ) -> None:
+        """Tell the connector a person bumped or recalled (raises NotConnectedError offline)."""
+        await self._send(
+            wire.StatusChange(
+                order_id=order_id,
+                status=status,
+                station=station,
+                line_ids=line_ids,
+                at=self._clock(),
+            )
+        )
+
+    async def request_sync(self) -> None:
+        """ "Sync now": ask the connector for a fresh catalog."""
+        await self._send(wire.SyncRequest())
+
+    # --- the delivery core (no I/O but the store) -------------------------------------
+
+    def hello(self) -> wire.Hello:
+        return wire.Hello(
+            protocol=wire.PROTOCOL_VERSION,
+            device_id=self._store.device_id,
+            device_name=self._store.device_name,
+            roles=self._roles,
+            last_seq=self._store.last_seq(),
+        )
+
+    def _handle_frame(self, frame: str | bytes) -> list[wire.Ack | wire.Reject]:
+        """One frame from the connector in, the messages to send back out.
+
+        Raises _SessionRefused for a protocol `error` (the session must end) and
+        StoreError when the event could not be stored (no ack: the connector resends).
+        """
+        raw = frame if isinstance(frame, str) else frame.decode("utf-8", errors="replace")
+        try:
+            message = wire.parse(frame)
+        except wire.WireError as exc:
+            seq = exc.seq if exc.seq is not None else _seq_of_oversized(raw)
+            return self._reject(seq, raw, str(exc))
+        if isinstance(message, wire.ProtocolErrorMessage):
+            raise _SessionRefused(f"{message.code}: {message.message}")
+        if isinstance(message, wire.Welcome):
+            logger.warning("a second welcome in one session; taking its printing answer")
+            self._call(self._on_welcome, message)
+            return []
+        event: wire.Event = message
+        applied = self._store.apply(event, raw, self._clock())
+        if applied.reason != SEQ_ALREADY_APPLIED:
+            self._call(self._on_applied, event, applied)
+        return [wire.Ack(seq=event.seq)]
+
+    def _reject(self, seq: int | None, raw: str, reason: str) -> list[wire.Ack | wire.Reject]:
+        if self._store.record_rejected(seq, raw, reason, self._clock()):
+            self._call(self._on_rejected, seq, reason)
+        if seq is None:
+            logger.error("unreadable frame without a seq kept for inspection: %s", reason)
+            return []
+        return [wire.Reject(seq=seq, error=reason)]
+
+    # --- I/O --------------------------------------------------------------------------
+
+    async def _connect_once(self) -> float:
+        """One connection, from handshake to disconnect; returns the wait before the next."""
+        try:
+            async with connect(
+                self.url,
+                additional_headers={"Authorization": f"Bearer {self._token}"},
+                max_size=MAX_RECEIVE_BYTES,
+                ping_interval=20,
+                ping_timeout=20,
+                open_timeout=WELCOME_TIMEOUT,
+            ) as ws:
+                self._ws = ws
+                if self._stop.is_set():
+                    return 0.0
+                await self._session(ws)
+            if self._stop.is_set():
+                return 0.0
+            return self._retry_later("the connector closed the connection")
+        except InvalidStatus as exc:
+            if exc.response.status_code == 401:
+                logger.error("connector refused the token (HTTP 401) at %s", self.url)
+                self._set_state(Phase.TOKEN_REFUSED, "HTTP 401")
+                return self._token_refused_delay
+            return self._retry_later(_reason(exc))
+        except _SessionRefused as exc:
+            logger.error("connector at %s: protocol error: %s", self.url, exc)
+            self._set_state(Phase.PROTOCOL_ERROR, str(exc))
+            return self._protocol_error_delay
+        except StoreError as exc:
+            # Nothing was acked for the event that failed; the connector resends it.
+            logger.error("could not store an event, reconnecting: %s", exc)
+            return self._retry_later(f"cannot store events: {exc}")
+        except (OSError, TimeoutError, WebSocketException) as exc:
+            if self._stop.is_set():
+                return 0.0
+            logger.info("connection to %s failed: %s", self.url, _reason(exc))
+            return self._retry_later(_reason(exc))
+        except Exception as exc:
+            # A bug must not end the device's link for good: log it, show it, retry.
+            logger.exception("unexpected error in the connection to %s", self.url)
+            return self._retry_later(f"internal error: {exc}")
+        finally:
+            self._ws = None
+
+    async def _session(self, ws: ClientConnection) -> None:
+        await ws.send(wire.dump(self.hello()))
+        first = await asyncio.wait_for(ws.recv(), WELCOME_TIMEOUT)
+        try:
+            message = wire.parse(first)
+        except wire.WireError as exc:
+            raise _SessionRefused(f"unreadable answer to hello: {exc}") from None
+        if isinstance(message, wire.ProtocolErrorMessage):
+            raise _SessionRefused(f"{message.code}: {message.message}")
+        if not isinstance(message, wire.Welcome):
+            raise _SessionRefused(f"expected welcome, got {message.type}")
+        if message.protocol != wire.PROTOCOL_VERSION:
+            raise _SessionRefused(
+                f"connector speaks protocol {message.protocol}, this device {wire.PROTOCOL_VERSION}"
+            )
+        last = self._store.last_seq()
+        if last is not None and message.last_seq < last:
+            # Every new event would look like one we already hold and be dropped unseen.
+            raise _SessionRefused(
+                f"the connector's event log ends at {message.last_seq} but this device "
+                f"already holds {last}: was the connector reset? (reset this device's data "
+                "or restore the connector's)"
+            )
+        self._attempt = 0
+        self._set_state(Phase.CONNECTED)
+        self._call(self._on_welcome, message)
+        async for frame in ws:
+            for reply in self._handle_frame(frame):
+                await ws.send(wire.dump(reply))
+
+    def _retry_later(self, detail: str) -> float:
+        delay = self._backoff.delay(self._attempt)
+        self._attempt += 1
+        if self._state.phase is Phase.RECONNECTING:
+            if self._state.detail != detail:  # keep `since`: when the trouble started
+                self._state = ConnectionState(Phase.RECONNECTING, self._state.since, detail)
+                self._call(self._on_state, self._state)
+        else:
+            self._set_state(Phase.RECONNECTING, detail)
+        return delay
+
+    async def _wait(self, delay: float) -> None:
+        """Wait `delay` seconds, or less if stop() is called."""
+        try:
+            await asyncio.wait_for(self._stop.wait(), delay)
+        except TimeoutError:
+            pass
+
+    async def _send(self, message: wire.StatusChange | wire.SyncRequest) -> None:
+        ws = self._ws
+        if ws is None or self._state.phase is not Phase.CONNECTED:
+            raise NotConnectedError(f"not connected to the connector ({self._state.describe()})")
+        try:
+            await ws.send(wire.dump(message))
+        except ConnectionClosed as exc:
+            raise NotConnectedError("the connection closed while sending") from exc
+
+    def _set_state(self, phase: Phase, detail: str = "") -> None:
+        if self._state.phase is phase and self._state.detail == detail:
+            return
+        self._state = ConnectionState(phase, self._clock(), detail)
+        self._call(self._on_state, self._state)
+
+    def _call(self, callback: Callable[..., None], *args: object) -> None:
+        try:
+            callback(*args)
+        except Exception:
+            logger.exception("callback %r failed; the stream goes on", callback)

@@ -1,0 +1,461 @@
+"""The device's durable state in one SQLite file: events, orders, rejected frames, identity."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import MappingProxyType, TracebackType
+from typing import Any, Self
+
+from kds import wire
+from kds.domain.orders import (
+    CANCELLED_VISIBLE_FOR,
+    WHOLE_ORDER,
+    Applied,
+    AppliedKind,
+    OrderState,
+    apply_event,
+    is_visible,
+)
+from kds.store.errors import StoreError, StoreLockedError
+from kds.store.schema import check_version, migrate, read_version
+
+logger = logging.getLogger(__name__)
+
+DB_NAME = "kds.sqlite"
+LOCK_NAME = "kds.lock"
+
+SEQ_ALREADY_APPLIED = "seq already applied"
+"""The `Applied.reason` of an event whose seq this device already stored (a resend)."""
+
+_ORDER_COLUMNS = (
+    "order_json, cancelled, cancel_reason, cancelled_at, status_json, line_status_json, "
+    "first_seen_at, updated_at"
+)
+
+
+@dataclass(frozen=True)
+class RejectedFrame:
+    """A frame the device could not use, kept verbatim for inspection."""
+
+    seq: int | None
+    raw: str
+    reason: str
+    received_at: datetime
+
+
+def _ts(value: datetime) -> str:
+    if value.tzinfo is None:
+        raise ValueError(f"naive datetime {value!r}: kds times are timezone-aware")
+    # One offset for every stored time, so SQL can compare them as text.
+    return value.astimezone(UTC).isoformat()
+
+
+def _statuses(text: str) -> MappingProxyType[str, wire.OrderStatus]:
+    return MappingProxyType({k: wire.OrderStatus(v) for k, v in json.loads(text).items()})
+
+
+def _state_from_row(row: sqlite3.Row) -> OrderState:
+    return OrderState(
+        order=wire.parse_order(row["order_json"]),
+        cancelled=bool(row["cancelled"]),
+        cancel_reason=row["cancel_reason"],
+        cancelled_at=(datetime.fromisoformat(row["cancelled_at"]) if row["cancelled_at"] else None),
+        status=_statuses(row["status_json"]),
+        line_status=_statuses(row["line_status_json"]),
+        first_seen_at=datetime.fromisoformat(row["first_seen_at"]),
+        updated_at=datetime.fromisoformat(row["updated_at"]),
+    )
+
+
+def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+class KdsStore:
+    """The writer: one per data dir (an exclusive lock), used from one thread (the loop's).
+
+    Every method that changes state is one transaction, committed with synchronous=FULL
+    before it returns: once `apply` returned, the event survives a crash or power cut.
+    """
+
+    def __init__(self, data_dir: Path, conn: sqlite3.Connection, lock_fd: int) -> None:
+        self.data_dir = data_dir
+        self._conn = conn
+        self._lock_fd = lock_fd
+        self._closed = False
+
+    # --- lifetime ---------------------------------------------------------------------
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._conn.close()
+        finally:
+            os.close(self._lock_fd)  # releases the flock
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write the store in {self.data_dir}: {exc}") from exc
+        try:
+            yield self._conn
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._conn.execute("ROLLBACK")
+            raise StoreError(f"cannot write the store in {self.data_dir}: {exc}") from exc
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+
+    # --- device identity --------------------------------------------------------------
+
+    def _meta(self, key: str) -> str | None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    @staticmethod
+    def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def _ensure_identity(self, default_name: str) -> None:
+        with self._transaction() as conn:
+            if self._meta("device_id") is None:
+                self._set_meta(conn, "device_id", str(uuid.uuid4()))
+            if self._meta("device_name") is None:
+                self._set_meta(conn, "device_name", default_name)
+
+    @property
+    def device_id(self) -> str:
+        """Created on the first open of this data dir, then never changes."""
+        value = self._meta("device_id")
+        assert value is not None  # written by open_store
+        return value
+
+    @property
+    def device_name(self) -> str:
+        value = self._meta("device_name")
+        assert value is not None  # written by open_store
+        return value
+
+    @device_name.setter
+    def device_name(self, name: str) -> None:
+        if not name.strip():
+            raise ValueError("a device name cannot be empty")
+        with self._transaction() as conn:
+            self._set_meta(conn, "device_name", name)
+
+    # --- events -----------------------------------------------------------------------
+
+    def last_seq(self) -> int | None:
+        """The newest seq this device has stored (applied or rejected); None before any."""
+        value = self._meta("last_seq")
+        return None if value is None else int(value)
+
+    def apply(self, event: wire.Event, raw: str, now: datetime) -> Applied:
+        """Store and apply one event in one committed transaction; a known seq changes nothing."""
+        with self._transaction() as conn:
+            last = self.last_seq()
+            if last is not None and event.seq <= last:
+                return Applied(AppliedKind.IGNORED, None, SEQ_ALREADY_APPLIED)
+            if isinstance(event, wire.Catalog):
+                result = Applied(AppliedKind.CATALOG, None)
+                self._replace_catalog(conn, event)
+            else:
+                order_id = (
+                    event.order.id
+                    if isinstance(event, wire.OrderCreated | wire.OrderUpdated)
+                    else event.order_id
+                )
+                current = self._load(order_id)
+                result = apply_event(current, event, now)
+                if result.kind is not AppliedKind.IGNORED and result.state is not None:
+                    self._write_order(conn, result.state, event.seq)
+            conn.execute(
+                "INSERT INTO events (seq, type, event_id, raw, applied_at, outcome) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (event.seq, event.type, event.event_id, raw, _ts(now), result.kind.value),
+            )
+            self._set_meta(conn, "last_seq", str(event.seq))
+        if result.kind is AppliedKind.IGNORED:
+            logger.info("seq %d (%s) ignored: %s", event.seq, event.type, result.reason)
+        return result
+
+    def record_rejected(self, seq: int | None, raw: str, reason: str, now: datetime) -> bool:
+        """Keep an unusable frame verbatim; its seq counts as done so the stream goes on.
+
+        Returns False when this seq was already rejected before (a resend): not kept twice.
+        """
+        with self._transaction() as conn:
+            if seq is not None:
+                seen = conn.execute("SELECT 1 FROM rejected WHERE seq = ?", (seq,)).fetchone()
+                if seen is not None:
+                    return False
+            conn.execute(
+                "INSERT INTO rejected (seq, raw, reason, received_at) VALUES (?, ?, ?, ?)",
+                (seq, raw, reason, _ts(now)),
+            )
+            last = self.last_seq()
+            if seq is not None and (last is None or seq > last):
+                self._set_meta(conn, "last_seq", str(seq))
+        logger.warning("rejected frame (seq %s): %s", seq, reason)
+        return True
+
+    def rejected_count(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM rejected").fetchone()[0])
+
+    def rejected(self, limit: int = 100) -> list[RejectedFrame]:
+        """The newest rejected frames first."""
+        rows = self._conn.execute(
+            "SELECT seq, raw, reason, received_at FROM rejected ORDER BY id DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [
+            RejectedFrame(r["seq"], r["raw"], r["reason"], datetime.fromisoformat(r["received_at"]))
+            for r in rows
+        ]
+
+    def event_raw(self, seq: int) -> str | None:
+        """The verbatim text of a stored event."""
+        row = self._conn.execute("SELECT raw FROM events WHERE seq = ?", (seq,)).fetchone()
+        return None if row is None else str(row[0])
+
+    # --- orders -----------------------------------------------------------------------
+
+    def _load(self, order_id: str) -> OrderState | None:
+        row = self._conn.execute(
+            f"SELECT {_ORDER_COLUMNS} FROM orders WHERE id = ?", (order_id,)
+        ).fetchone()
+        return None if row is None else _state_from_row(row)
+
+    @staticmethod
+    def _write_order(conn: sqlite3.Connection, state: OrderState, seq: int) -> None:
+        conn.execute(
+            "INSERT INTO orders (id, display_id, revision, cancelled, cancel_reason, "
+            "overall_status, order_json, status_json, line_status_json, first_seen_at, "
+            "updated_at, cancelled_at, first_seen_seq) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET display_id = excluded.display_id, "
+            "revision = excluded.revision, cancelled = excluded.cancelled, "
+            "cancel_reason = excluded.cancel_reason, overall_status = excluded.overall_status, "
+            "order_json = excluded.order_json, status_json = excluded.status_json, "
+            "line_status_json = excluded.line_status_json, updated_at = excluded.updated_at, "
+            "cancelled_at = excluded.cancelled_at",
+            (
+                state.id,
+                state.display_id,
+                state.revision,
+                int(state.cancelled),
+                state.cancel_reason,
+                state.overall_status.value,
+                wire.dump(state.order),
+                json.dumps({k: v.value for k, v in state.status.items()}),
+                json.dumps({k: v.value for k, v in state.line_status.items()}),
+                _ts(state.first_seen_at),
+                _ts(state.updated_at),
+                _ts(state.cancelled_at) if state.cancelled_at else None,
+                seq,
+            ),
+        )
+
+    def order(self, order_id: str) -> OrderState | None:
+        return self._load(order_id)
+
+    def orders(
+        self, *, include_hidden: bool = False, now: datetime | None = None
+    ) -> list[OrderState]:
+        """Orders in the order they were first seen; by default only those screens show."""
+        if include_hidden:
+            rows = self._conn.execute(
+                f"SELECT {_ORDER_COLUMNS} FROM orders ORDER BY first_seen_seq"
+            ).fetchall()
+            return [_state_from_row(r) for r in rows]
+        when = now if now is not None else datetime.now(UTC)
+        # The SQL filter only narrows (old cancellations, collected); is_visible decides.
+        rows = self._conn.execute(
+            f"SELECT {_ORDER_COLUMNS} FROM orders WHERE overall_status != ? "
+            "AND (cancelled = 0 OR cancelled_at IS NULL OR cancelled_at >= ?) "
+            "ORDER BY first_seen_seq",
+            (
+                wire.OrderStatus.COLLECTED.value,
+                _ts(when - CANCELLED_VISIBLE_FOR),
+            ),
+        ).fetchall()
+        states = (_state_from_row(r) for r in rows)
+        return [s for s in states if is_visible(s, when)]
+
+    # --- catalog ----------------------------------------------------------------------
+
+    @staticmethod
+    def _replace_catalog(conn: sqlite3.Connection, event: wire.Catalog) -> None:
+        conn.execute("DELETE FROM articles")
+        conn.execute("DELETE FROM article_groups")
+        conn.executemany(
+            "INSERT OR REPLACE INTO articles (ref, name, kitchen_name, article_group) "
+            "VALUES (?, ?, ?, ?)",
+            [(a.ref, a.name, a.kitchen_name, a.group) for a in event.articles],
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO article_groups (id, name) VALUES (?, ?)",
+            [(g.id, g.name) for g in event.groups],
+        )
+
+    def catalog(self) -> tuple[list[wire.Article], list[wire.ArticleGroup]]:
+        """The articles and groups of the newest `catalog` event (empty before any)."""
+        articles = [
+            wire.Article(
+                ref=r["ref"],
+                name=r["name"],
+                kitchen_name=r["kitchen_name"],
+                group=r["article_group"],
+            )
+            for r in self._conn.execute(
+                "SELECT ref, name, kitchen_name, article_group FROM articles ORDER BY ref"
+            )
+        ]
+        groups = [
+            wire.ArticleGroup(id=r["id"], name=r["name"])
+            for r in self._conn.execute("SELECT id, name FROM article_groups ORDER BY id")
+        ]
+        return articles, groups
+
+
+def _take_lock(data_dir: Path) -> int:
+    fd = os.open(data_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise StoreLockedError(
+            f"another kds app is already running on data dir {data_dir} "
+            "(two apps would ack and print twice)"
+        ) from None
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def open_store(data_dir: Path, device_name: str = "KDS") -> KdsStore:
+    """Open (creating if needed) the writer store of a data dir; also a context manager.
+
+    Raises StoreLockedError when another app holds the data dir, StoreSchemaError when the
+    file is from a newer kds.
+    """
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lock_fd = _take_lock(data_dir)
+    try:
+        conn = _connect(data_dir / DB_NAME, readonly=False)
+    except sqlite3.Error as exc:
+        os.close(lock_fd)
+        raise StoreError(f"cannot open the store in {data_dir}: {exc}") from exc
+    store = KdsStore(data_dir, conn, lock_fd)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn, str(data_dir))
+        store._ensure_identity(device_name)
+    except sqlite3.Error as exc:
+        store.close()
+        raise StoreError(f"cannot open the store in {data_dir}: {exc}") from exc
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+class KdsStoreReader:
+    """A read-only view of a data dir, usable while the app runs (no lock taken)."""
+
+    def __init__(self, data_dir: Path, conn: sqlite3.Connection) -> None:
+        self.data_dir = data_dir
+        self._conn = conn
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def order_summaries(self) -> list[dict[str, Any]]:
+        """Every order held, first seen first: id, display_id, revision, status, is_cancelled.
+
+        `status` maps "order" (the whole order) or a station id to its status text.
+        """
+        rows = self._conn.execute(
+            "SELECT id, display_id, revision, cancelled, status_json FROM orders "
+            "ORDER BY first_seen_seq"
+        ).fetchall()
+        summaries = []
+        for row in rows:
+            statuses = json.loads(row["status_json"])
+            summaries.append(
+                {
+                    "id": row["id"],
+                    "display_id": row["display_id"],
+                    "revision": row["revision"],
+                    "status": {
+                        ("order" if key == WHOLE_ORDER else key): value
+                        for key, value in statuses.items()
+                    },
+                    "is_cancelled": bool(row["cancelled"]),
+                }
+            )
+        return summaries
+
+    def last_seq(self) -> int | None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'last_seq'").fetchone()
+        return None if row is None else int(row[0])
+
+
+@contextmanager
+def open_store_readonly(data_dir: Path) -> Iterator[KdsStoreReader]:
+    """Read a data dir without the writer's lock (for `kds orders`)."""
+    path = data_dir / DB_NAME
+    if not path.exists():
+        raise StoreError(f"no kds store in {data_dir} (has the app run with this data dir?)")
+    try:
+        conn = _connect(path, readonly=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open the store in {data_dir} read-only: {exc}") from exc
+    reader = KdsStoreReader(data_dir, conn)
+    try:
+        try:
+            check_version(read_version(conn), str(data_dir))
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the store in {data_dir}: {exc}") from exc
+        yield reader
+    finally:
+        reader.close()

@@ -1,0 +1,536 @@
+"""KdsClient against a small real websocket connector on loopback: store, ack, reject, reconnect."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import signal
+import socket
+import sys
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from http import HTTPStatus
+from pathlib import Path
+from typing import Any
+
+import pytest
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+from websockets.http11 import Request, Response
+
+from kds import wire
+from kds.domain.orders import Applied, AppliedKind
+from kds.net import (
+    MAX_RECEIVE_BYTES,
+    Backoff,
+    ConnectionState,
+    KdsClient,
+    NotConnectedError,
+    Phase,
+)
+from kds.net.headless import run_headless
+from kds.store import KdsStore, StoreError, open_store, open_store_readonly
+
+TOKEN = "sales-point-token"
+T0 = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
+WAIT = 10.0  # a safety net only: every wait below ends on an event
+
+
+def order_dict(order_id: str = "web:1", revision: int = 1) -> dict[str, Any]:
+    return {
+        "id": order_id,
+        "external_id": order_id,
+        "display_id": "42",
+        "source": "webshop",
+        "revision": revision,
+        "created_at": "2026-11-23T18:00:00+01:00",
+        "fulfillment": {"type": "pickup", "asap": True},
+        "items": [{"line_id": "a", "name": "Burger", "quantity": "1"}],
+    }
+
+
+def created(seq: int, order_id: str | None = None, **extra: Any) -> str:
+    data: dict[str, Any] = {
+        "type": "order.created",
+        "seq": seq,
+        "event_id": f"e{seq}",
+        "occurred_at": T0.isoformat(),
+        "order": order_dict(order_id or f"web:{seq}"),
+    }
+    data.update(extra)
+    return json.dumps(data)
+
+
+class FakeConnector:
+    """A scripted connector: answers hello, replays its log after last_seq, records replies."""
+
+    def __init__(self) -> None:
+        self.log: dict[int, str] = {}
+        self.attempts = 0
+        self.hellos: list[wire.Hello] = []
+        self.received: list[Any] = []
+        self.refuse_token = False
+        self.hello_answer: str | None = None  # None: a normal welcome
+        self.connections: list[ServerConnection] = []
+        self.changed = asyncio.Condition()
+        self.server: Server | None = None
+        self.welcomes_sent = 0
+        self._wakers: set[asyncio.Task[None]] = set()
+
+    @property
+    def url(self) -> str:
+        assert self.server is not None
+        port = self.server.sockets[0].getsockname()[1]
+        return f"ws://127.0.0.1:{port}/kds"
+
+    def acks(self) -> list[int]:
+        return [m.seq for m in self.received if isinstance(m, wire.Ack)]
+
+    def rejects(self) -> list[wire.Reject]:
+        return [m for m in self.received if isinstance(m, wire.Reject)]
+
+    async def _notify(self) -> None:
+        async with self.changed:
+            self.changed.notify_all()
+
+    def changed_soon(self) -> None:
+        """Wake waiters after a client callback (callbacks are plain functions on the loop)."""
+        task = asyncio.get_running_loop().create_task(self._notify())
+        self._wakers.add(task)
+        task.add_done_callback(self._wakers.discard)
+
+    async def wait_until(self, condition: Callable[[], bool]) -> None:
+        async with asyncio.timeout(WAIT):
+            async with self.changed:
+                await self.changed.wait_for(condition)
+
+    async def process_request(self, conn: ServerConnection, request: Request) -> Response | None:
+        self.attempts += 1
+        await self._notify()
+        if self.refuse_token or request.headers.get("Authorization") != f"Bearer {TOKEN}":
+            return conn.respond(HTTPStatus.UNAUTHORIZED, "wrong token\n")
+        return None
+
+    async def handler(self, conn: ServerConnection) -> None:
+        hello = wire.parse_client(await conn.recv())
+        assert isinstance(hello, wire.Hello)
+        self.hellos.append(hello)
+        if self.hello_answer is not None:
+            await conn.send(self.hello_answer)
+            await self._notify()
+            await conn.wait_closed()
+            return
+        newest = max(self.log, default=0)
+        welcome = wire.Welcome(
+            protocol=1, connector_id="conn-1", last_seq=newest, printing=wire.PrintingGrant.GRANTED
+        )
+        await conn.send(wire.dump(welcome))
+        self.welcomes_sent += 1
+        self.connections.append(conn)
+        await self._notify()
+        for seq in sorted(self.log):
+            if hello.last_seq is None or seq > hello.last_seq:
+                await conn.send(self.log[seq])
+        try:
+            async for text in conn:
+                self.received.append(wire.parse_client(text))
+                await self._notify()
+        except ConnectionClosed:
+            pass
+        finally:
+            self.connections.remove(conn)
+            await self._notify()
+
+    async def push(self, seq: int | None, text: str) -> None:
+        """Add to the log (when it has a seq) and send to the connected device."""
+        if seq is not None:
+            self.log[seq] = text
+        await self.wait_until(lambda: bool(self.connections))
+        await self.connections[-1].send(text)
+
+
+@dataclass
+class Device:
+    store: KdsStore
+    connector: FakeConnector
+    applied: list[tuple[int, AppliedKind]] = field(default_factory=list)
+    states: list[ConnectionState] = field(default_factory=list)
+    welcomes: list[wire.Welcome] = field(default_factory=list)
+    rejected: list[tuple[int | None, str]] = field(default_factory=list)
+    on_applied_hook: Callable[[wire.Event, Applied], None] | None = None
+    client: KdsClient | None = None
+    task: asyncio.Task[None] | None = None
+
+    def phases(self) -> list[Phase]:
+        return [s.phase for s in self.states]
+
+    def start(self, url: str | None = None, token: str = TOKEN, **options: Any) -> KdsClient:
+        def on_applied(event: wire.Event, applied: Applied) -> None:
+            self.applied.append((event.seq, applied.kind))
+            if self.on_applied_hook is not None:
+                self.on_applied_hook(event, applied)
+
+        def record(target: list[Any]) -> Callable[..., None]:
+            def callback(*args: Any) -> None:
+                target.append(args[0] if len(args) == 1 else args)
+                self.connector.changed_soon()
+
+            return callback
+
+        options.setdefault("backoff", Backoff(initial=0.01, cap=0.05))
+        self.client = KdsClient(
+            url or self.connector.url,
+            token,
+            self.store,
+            (wire.Role.DISPLAY, wire.Role.PRINTING),
+            on_applied=on_applied,
+            on_state=record(self.states),
+            on_welcome=record(self.welcomes),
+            on_rejected=record(self.rejected),
+            clock=lambda: T0,
+            **options,
+        )
+        self.task = asyncio.create_task(self.client.run())
+        return self.client
+
+    async def stop(self) -> None:
+        if self.client is not None and self.task is not None:
+            await self.client.stop()
+            async with asyncio.timeout(WAIT):
+                await self.task
+
+
+@pytest.fixture
+async def connector() -> AsyncIterator[FakeConnector]:
+    fake = FakeConnector()
+    async with serve(
+        fake.handler, "127.0.0.1", 0, process_request=fake.process_request, max_size=None
+    ) as server:
+        fake.server = server
+        yield fake
+
+
+@pytest.fixture
+async def device(tmp_path: Path, connector: FakeConnector) -> AsyncIterator[Device]:
+    with open_store(tmp_path / "device", "Grill") as store:
+        dev = Device(store, connector)
+        try:
+            yield dev
+        finally:
+            await dev.stop()
+
+
+async def test_hello_carries_identity_and_last_seq_from_store(
+    device: Device, connector: FakeConnector
+) -> None:
+    first = created(7)
+    event = wire.parse(first)
+    assert isinstance(event, wire.OrderCreated)
+    device.store.apply(event, first, T0)
+    connector.log[7] = first
+    device.start()
+    await connector.wait_until(lambda: bool(device.welcomes))
+    (hello,) = connector.hellos
+    assert hello.last_seq == 7
+    assert hello.device_id == device.store.device_id
+    assert hello.device_name == "Grill"
+    assert hello.roles == (wire.Role.DISPLAY, wire.Role.PRINTING)
+    assert device.welcomes[0].printing is wire.PrintingGrant.GRANTED
+    assert device.client is not None and device.client.state.describe() == "connected"
+    assert device.phases() == [Phase.CONNECTING, Phase.CONNECTED]
+
+
+async def test_events_are_stored_before_ack_and_applied_once(
+    tmp_path: Path, device: Device, connector: FakeConnector
+) -> None:
+    seen_at_callback: list[tuple[int, int | None, bool]] = []
+
+    def check_committed(event: wire.Event, applied: Applied) -> None:
+        # Another connection already sees the event committed; its ack has not arrived.
+        with open_store_readonly(tmp_path / "device") as reader:
+            seen_at_callback.append((event.seq, reader.last_seq(), event.seq in connector.acks()))
+
+    device.on_applied_hook = check_committed
+    connector.log[1] = created(1)
+    connector.log[2] = json.dumps(
+        {
+            "type": "order.status",
+            "seq": 2,
+            "event_id": "e2",
+            "occurred_at": T0.isoformat(),
+            "order_id": "web:1",
+            "status": "ready",
+        }
+    )
+    device.start()
+    await connector.wait_until(lambda: connector.acks() == [1, 2])
+    assert seen_at_callback == [(1, 1, False), (2, 2, False)]
+    assert device.applied == [(1, AppliedKind.CREATED), (2, AppliedKind.STATUS)]
+
+    # The connector resends seq 1 (it missed the ack): acked again, not applied again.
+    await connector.push(1, created(1))
+    await connector.wait_until(lambda: connector.acks() == [1, 2, 1])
+    assert device.applied == [(1, AppliedKind.CREATED), (2, AppliedKind.STATUS)]
+    state = device.store.order("web:1")
+    assert state is not None and state.overall_status is wire.OrderStatus.READY
+
+    # The same order pushed twice by a platform under a new seq: reported, never shown twice.
+    await connector.push(3, created(3, order_id="web:1"))
+    await connector.wait_until(lambda: connector.acks()[-1:] == [3])
+    assert device.applied[-1] == (3, AppliedKind.IGNORED)
+    assert [o.id for o in device.store.orders(now=T0)] == ["web:1"]
+
+
+async def test_reconnect_after_drop_resumes_from_last_seq(
+    device: Device, connector: FakeConnector
+) -> None:
+    connector.log[1] = created(1)
+    connector.log[2] = created(2)
+    device.start()
+    await connector.wait_until(lambda: connector.acks() == [1, 2])
+    connector.log[3] = created(3)  # arrives while the device is away
+    await connector.connections[-1].close(code=1012, reason="restart")
+    await connector.wait_until(lambda: connector.acks() == [1, 2, 3])
+    assert [h.last_seq for h in connector.hellos] == [None, 2]
+    assert [seq for seq, _ in device.applied] == [1, 2, 3]
+    assert device.phases() == [
+        Phase.CONNECTING,
+        Phase.CONNECTED,
+        Phase.RECONNECTING,
+        Phase.CONNECTED,
+    ]
+    assert device.states[2].describe().startswith("reconnecting since ")
+
+
+async def test_invalid_frames_are_rejected_kept_and_the_stream_goes_on(
+    device: Device, connector: FakeConnector
+) -> None:
+    device.start()
+    await connector.wait_until(lambda: bool(connector.connections))
+    bad_json = '{"type": "order.created", "seq": 1, '
+    unknown_type = json.dumps(
+        {"type": "order.exploded", "seq": 2, "event_id": "e2", "occurred_at": T0.isoformat()}
+    )
+    unknown_field = created(3, surprise="é\n🍔")
+    huge = created(4, order_id="web:big")[:-1] + ', "pad": "' + "x" * (2 * 1024 * 1024) + '"}'
+    for seq, text in [(None, bad_json), (2, unknown_type), (3, unknown_field), (4, huge)]:
+        await connector.push(seq, text)
+    await connector.push(5, created(5))
+    await connector.wait_until(lambda: connector.acks() == [5])
+
+    assert [(r.seq, r.error) for r in connector.rejects()] == [
+        (2, device.rejected[1][1]),
+        (3, "surprise: Extra inputs are not permitted"),
+        (4, device.rejected[3][1]),
+    ]
+    assert "over the 1048576 byte limit" in device.rejected[3][1]
+    assert device.rejected[0][0] is None and "not valid JSON" in device.rejected[0][1]
+    assert device.store.rejected_count() == 4
+    kept = {r.seq: r.raw for r in device.store.rejected(limit=10)}
+    assert kept == {None: bad_json, 2: unknown_type, 3: unknown_field, 4: huge}
+    assert device.applied == [(5, AppliedKind.CREATED)]
+    assert device.store.last_seq() == 5
+    assert device.client is not None and device.client.state.phase is Phase.CONNECTED
+
+
+async def test_token_refused_retries_slowly(device: Device, connector: FakeConnector) -> None:
+    connector.refuse_token = True
+    delay = 0.1
+    started = time.monotonic()
+    device.start(token_refused_delay=delay, backoff=Backoff(initial=0.001, cap=0.001))
+    await connector.wait_until(lambda: connector.attempts >= 3)
+    elapsed = time.monotonic() - started
+    # Three attempts need two waits of `delay`; backoff alone would take ~2 ms.
+    assert elapsed >= 2 * delay
+    assert connector.attempts == 3
+    assert device.phases() == [Phase.CONNECTING, Phase.TOKEN_REFUSED]
+    assert device.states[-1].describe() == (
+        "token refused by the connector — check the token in the settings"
+    )
+    assert connector.hellos == []
+
+
+async def test_error_answer_to_hello_is_a_protocol_error(
+    device: Device, connector: FakeConnector
+) -> None:
+    connector.hello_answer = json.dumps(
+        {"type": "error", "code": "unsupported_protocol", "message": "protocol 1 unknown"}
+    )
+    device.start(protocol_error_delay=0.05)
+    await connector.wait_until(lambda: len(connector.hellos) >= 2)
+    assert device.phases() == [Phase.CONNECTING, Phase.PROTOCOL_ERROR]
+    assert device.states[-1].describe() == (
+        "protocol error: unsupported_protocol: protocol 1 unknown"
+    )
+    assert device.welcomes == []
+
+
+async def test_error_after_welcome_closes_and_reconnects(
+    device: Device, connector: FakeConnector
+) -> None:
+    device.start(protocol_error_delay=0.01)
+    await connector.wait_until(lambda: bool(connector.connections))
+    await connector.push(None, json.dumps({"type": "error", "code": "bye", "message": "no"}))
+    await connector.wait_until(lambda: connector.welcomes_sent >= 2 and len(device.phases()) >= 4)
+    assert device.phases() == [
+        Phase.CONNECTING,
+        Phase.CONNECTED,
+        Phase.PROTOCOL_ERROR,
+        Phase.CONNECTED,
+    ]
+    assert device.states[2].detail == "bye: no"
+
+
+async def test_connector_behind_the_device_is_shown_not_silently_ignored(
+    device: Device, connector: FakeConnector
+) -> None:
+    text = created(9)
+    event = wire.parse(text)
+    assert isinstance(event, wire.OrderCreated)
+    device.store.apply(event, text, T0)
+    connector.log[1] = created(1)  # a reset connector starts again at 1
+    device.start(protocol_error_delay=60)
+    await connector.wait_until(lambda: Phase.PROTOCOL_ERROR in device.phases())
+    assert "was the connector reset?" in device.states[-1].describe()
+    assert connector.acks() == []
+
+
+async def test_a_failing_callback_does_not_break_the_stream(
+    device: Device, connector: FakeConnector, caplog: pytest.LogCaptureFixture
+) -> None:
+    def explode(event: wire.Event, applied: Applied) -> None:
+        if event.seq == 1:
+            raise RuntimeError("screen bug")
+
+    device.on_applied_hook = explode
+    connector.log[1] = created(1)
+    connector.log[2] = created(2)
+    device.start()
+    await connector.wait_until(lambda: connector.acks() == [1, 2])
+    assert [seq for seq, _ in device.applied] == [1, 2]
+    assert any("screen bug" in (r.exc_text or "") for r in caplog.records)
+
+
+async def test_store_failure_means_no_ack_and_a_resend(
+    device: Device, connector: FakeConnector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_apply = device.store.apply
+    failures = [StoreError("disk I/O error")]
+
+    def flaky_apply(event: wire.Event, raw: str, now: datetime) -> Applied:
+        if failures:
+            raise failures.pop()
+        return real_apply(event, raw, now)
+
+    monkeypatch.setattr(device.store, "apply", flaky_apply)
+    connector.log[1] = created(1)
+    device.start()
+    await connector.wait_until(lambda: connector.acks() == [1])
+    assert [h.last_seq for h in connector.hellos] == [None, None]
+    assert device.applied == [(1, AppliedKind.CREATED)]
+
+
+async def test_status_and_sync_are_sent_while_connected(
+    device: Device, connector: FakeConnector
+) -> None:
+    client = device.start()
+    with pytest.raises(NotConnectedError):
+        await client.send_status("web:1", wire.OrderStatus.READY)
+    await connector.wait_until(lambda: bool(device.welcomes))
+    await client.send_status("web:1", wire.OrderStatus.READY, station="grill", line_ids=("a",))
+    await client.request_sync()
+    await connector.wait_until(lambda: len(connector.received) == 2)
+    assert connector.received == [
+        wire.StatusChange(
+            order_id="web:1",
+            status=wire.OrderStatus.READY,
+            station="grill",
+            line_ids=("a",),
+            at=T0,
+        ),
+        wire.SyncRequest(),
+    ]
+
+
+async def test_stop_closes_cleanly(device: Device, connector: FakeConnector) -> None:
+    device.start()
+    await connector.wait_until(lambda: bool(connector.connections))
+    await device.stop()
+    await connector.wait_until(lambda: not connector.connections)
+    assert device.phases()[-1] is Phase.STOPPED
+
+
+async def test_unreachable_connector_shows_reconnecting(device: Device) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    device.start(url=f"ws://127.0.0.1:{port}/kds")
+    await device.connector.wait_until(lambda: Phase.RECONNECTING in device.phases())
+    state = device.states[-1]
+    assert state.describe(UTC) == "reconnecting since 18:00:00 (connection refused)"
+
+
+async def test_headless_device_in_its_own_process(tmp_path: Path, connector: FakeConnector) -> None:
+    connector.log[1] = created(1)
+    data_dir = tmp_path / "headless"
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "kds.net.headless",
+        "--url",
+        connector.url,
+        "--token",
+        TOKEN,
+        "--data-dir",
+        str(data_dir),
+        "--name",
+        "Pass",
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        await connector.wait_until(lambda: connector.acks() == [1])
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        async with asyncio.timeout(WAIT):
+            out, _ = await proc.communicate()
+    log = out.decode()
+    assert proc.returncode == 0, log
+    assert "applied seq=1 type=order.created order=web:1 kind=CREATED" in log
+    assert connector.hellos[0].device_name == "Pass"
+    with open_store_readonly(data_dir) as reader:
+        assert [r["id"] for r in reader.order_summaries()] == ["web:1"]
+
+
+async def test_run_headless_until_cancelled(tmp_path: Path, connector: FakeConnector) -> None:
+    connector.log[1] = created(1)
+    task = asyncio.create_task(run_headless(connector.url, TOKEN, tmp_path, "Expo"))
+    await connector.wait_until(lambda: connector.acks() == [1])
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    await connector.wait_until(lambda: not connector.connections)
+    # The store was closed and unlocked: the app may start on this data dir now.
+    with open_store(tmp_path) as store:
+        assert store.last_seq() == 1
+        assert store.device_name == "Expo"
+
+
+async def test_a_frame_over_the_receive_limit_is_named_in_the_status(
+    device: Device, connector: FakeConnector
+) -> None:
+    device.start()
+    await connector.wait_until(lambda: bool(connector.connections))
+    await connector.push(None, '"' + "x" * MAX_RECEIVE_BYTES + '"')
+    await connector.wait_until(lambda: Phase.RECONNECTING in device.phases())
+    assert device.states[-1].detail == (
+        f"the connector sent a message over {MAX_RECEIVE_BYTES} bytes"
+    )
+    # It reconnects and resumes: the next event still arrives (maybe twice: replay and
+    # push), and is applied once.
+    await connector.push(1, created(1))
+    await connector.wait_until(lambda: 1 in connector.acks())
+    assert device.applied == [(1, AppliedKind.CREATED)]
