@@ -1,1 +1,27 @@
-"""kds/ui"""
+"""The Qt side: list models over the orders, ticket cards and one window per monitor."""
+
+from kds.ui.cards import CardLine, LineKind, MonitorFilter
+from kds.ui.monitor_window import (
+    MonitorWindow,
+    PickupBoard,
+    PrinterStatusLines,
+    Severity,
+    find_screen,
+)
+from kds.ui.orders_model import OrderRole, OrdersModel
+from kds.ui.ticket_view import TicketDelegate, TicketView
+
+__all__ = [
+    "CardLine",
+    "LineKind",
+    "MonitorFilter",
+    "MonitorWindow",
+    "OrderRole",
+    "OrdersModel",
+    "PickupBoard",
+    "PrinterStatusLines",
+    "Severity",
+    "TicketDelegate",
+    "TicketView",
+    "find_screen",
+]

@@ -1,0 +1,259 @@
+"""OrdersModel: a well-behaved Qt model, per-monitor filtering, and cards a cook can read."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from types import MappingProxyType
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from kds import wire
+from kds.domain.orders import CANCELLED_VISIBLE_FOR, OrderState
+from kds.settings import MonitorKind, MonitorSettings, Station
+from kds.ui import MonitorFilter, OrderRole, OrdersModel
+from kds.ui.cards import LineKind
+from kds.ui.ticket_view import card_layout
+
+# Fonts and metrics need a QApplication (pytest-qt's, offscreen).
+pytestmark = pytest.mark.usefixtures("qapp")
+
+T0 = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
+
+STATIONS = (
+    Station(id="hot", name="Hot", groups=("mains",)),
+    Station(id="pastry", name="Pastry", groups=("desserts",)),
+    Station(id="bar", name="Bar", groups=("drinks",)),
+)
+KITCHEN = MonitorSettings(name="Kitchen", kind=MonitorKind.STATION, stations=("hot", "pastry"))
+COUNTER = MonitorSettings(name="Counter", kind=MonitorKind.EXPO)
+PICKUP = MonitorSettings(name="Board", kind=MonitorKind.PICKUP)
+
+
+def make_state(
+    order_id: str,
+    lines: list[tuple[str, str, str]],
+    created_min: float = 0,
+    revision: int = 1,
+    **order_fields: Any,
+) -> OrderState:
+    """An order created `created_min` minutes after T0 with lines (line_id, name, group)."""
+    data: dict[str, Any] = {
+        "id": order_id,
+        "external_id": order_id,
+        "display_id": order_id[-3:],
+        "source": "webshop",
+        "revision": revision,
+        "created_at": (T0 + timedelta(minutes=created_min)).isoformat(),
+        "fulfillment": {"type": "pickup", "asap": True},
+        "items": [
+            {"line_id": lid, "name": name, "group": group, "quantity": "2"}
+            for lid, name, group in lines
+        ],
+    }
+    data.update(order_fields)
+    seen = T0 + timedelta(minutes=created_min)
+    return OrderState(order=wire.parse_order(data), first_seen_at=seen, updated_at=seen)
+
+
+def with_status(state: OrderState, **statuses: wire.OrderStatus) -> OrderState:
+    merged = dict(state.status)
+    merged.update({("" if k == "whole" else k): v for k, v in statuses.items()})
+    return replace(state, status=MappingProxyType(merged))
+
+
+def model_for(monitor: MonitorSettings, now: datetime = T0) -> OrdersModel:
+    return OrdersModel(MonitorFilter.for_monitor(monitor, STATIONS), now)
+
+
+def texts(model: OrdersModel, row: int) -> list[str]:
+    return [line.text for line in model.index(row, 0).data(OrderRole.CARD_LINES)]
+
+
+def test_model_passes_qt_model_tester_through_every_kind_of_change(qtmodeltester: Any) -> None:
+    model = model_for(COUNTER)
+    model.reset(
+        [
+            make_state("o-101", [("1", "Käsespätzle", "mains")], 0),
+            make_state("o-102", [("1", "Apfelschorle", "drinks")], 1),
+        ]
+    )
+    qtmodeltester.check(model)  # stays connected: every change below is checked too
+    model.upsert(make_state("o-103", [("1", "Crème brûlée", "desserts")], 2))
+    model.upsert(make_state("o-100", [("1", "Bitterballen", "mains")], -5))
+    model.upsert(make_state("o-101", [("1", "Käsespätzle", "mains")], 0, revision=2))
+    model.upsert(make_state("o-102", [("1", "Apfelschorle", "drinks")], 10))  # moves
+    model.remove("o-103")
+    model.tick(T0 + timedelta(minutes=3))
+    model.reset([])
+
+    assert model.rowCount() == 0
+    assert model.rowCount(model.index(0, 0)) == 0
+
+
+def test_orders_are_oldest_first_and_show_number_age_and_update_marker() -> None:
+    model = model_for(COUNTER, now=T0 + timedelta(minutes=4, seconds=5))
+    model.upsert(make_state("o-202", [("1", "Flammkuchen", "mains")], created_min=2))
+    model.upsert(make_state("o-201", [("1", "Poffertjes", "desserts")], created_min=0))
+
+    assert model.order_ids() == ["o-201", "o-202"]
+    first = model.index(0, 0)
+    assert first.data(Qt.ItemDataRole.DisplayRole) == "#201"
+    assert first.data(OrderRole.AGE) == "4:05"
+    assert first.data(OrderRole.DUE) == "ASAP"
+    assert first.data(OrderRole.UPDATED) is False
+
+    model.upsert(make_state("o-201", [("1", "Poffertjes", "desserts")], 0, revision=2))
+    assert model.index(0, 0).data(OrderRole.UPDATED) is True
+    blocks, _, _ = card_layout(model.index(0, 0))
+    assert "UPDATED · revision 2" in [b.text for b in blocks]
+
+    model.tick(T0 + timedelta(minutes=16))
+    assert model.index(0, 0).data(OrderRole.AGE) == "16:00"
+    assert model.index(0, 0).data(OrderRole.LATE) is True
+
+
+def test_station_monitor_shows_only_its_lines_and_drops_orders_its_stations_finished() -> None:
+    kitchen = model_for(KITCHEN)
+    counter = model_for(COUNTER)
+    mixed = make_state(
+        "o-301",
+        [("1", "Schnitzel", "mains"), ("2", "Spezi", "drinks"), ("3", "Strudel", "desserts")],
+    )
+    drinks_only = make_state("o-302", [("1", "Weißbier", "drinks")], 1)
+    for state in (mixed, drinks_only):
+        kitchen.upsert(state)
+        counter.upsert(state)
+
+    assert kitchen.order_ids() == ["o-301"]
+    assert texts(kitchen, 0) == ["2× Schnitzel", "2× Strudel"]
+    assert counter.order_ids() == ["o-301", "o-302"]
+    assert texts(counter, 0) == ["2× Schnitzel", "2× Spezi", "2× Strudel"]
+
+    # Hot is done but pastry is not: the order stays on the kitchen screen.
+    hot_ready = with_status(mixed, hot=wire.OrderStatus.READY)
+    kitchen.upsert(hot_ready)
+    assert kitchen.order_ids() == ["o-301"]
+    # Both of the monitor's stations are done: it leaves; the counter still has it.
+    both = with_status(hot_ready, pastry=wire.OrderStatus.COLLECTED)
+    kitchen.upsert(both)
+    counter.upsert(both)
+    assert kitchen.order_ids() == []
+    assert counter.order_ids() == ["o-301", "o-302"]
+
+    # The whole order ready: off the kitchen, marked READY on the pickup board.
+    board = model_for(PICKUP)
+    board.upsert(mixed)
+    assert board.index(0, 0).data(OrderRole.READY) is False
+    board.upsert(with_status(mixed, whole=wire.OrderStatus.READY))
+    assert board.index(0, 0).data(OrderRole.READY) is True
+    kitchen.upsert(with_status(mixed, whole=wire.OrderStatus.READY))
+    assert kitchen.order_ids() == []
+
+
+def test_cancelled_order_is_shown_cancelled_then_leaves_after_its_visible_period() -> None:
+    model = model_for(KITCHEN)
+    state = make_state("o-401", [("1", "Raclette", "mains")])
+    model.upsert(state)
+    cancelled_at = T0 + timedelta(minutes=1)
+    cancelled = replace(
+        state, cancelled=True, cancel_reason="Gast hat storniert", cancelled_at=cancelled_at
+    )
+    model.upsert(cancelled)
+
+    index = model.index(0, 0)
+    assert index.data(OrderRole.CANCELLED) is True
+    blocks, _, _ = card_layout(index)
+    banner = next(b for b in blocks if b.text.startswith("CANCELLED"))
+    assert banner.text == "CANCELLED — Gast hat storniert"
+    dish = next(b for b in blocks if b.text == "2× Raclette")
+    assert dish.font.strikeOut()
+
+    model.tick(cancelled_at + CANCELLED_VISIBLE_FOR - timedelta(seconds=1))
+    assert model.order_ids() == ["o-401"]
+    model.tick(cancelled_at + CANCELLED_VISIBLE_FOR)
+    assert model.order_ids() == []
+
+
+def test_card_shows_scheduled_due_time_table_nested_modifiers_notes_and_allergens() -> None:
+    due = T0 + timedelta(minutes=45)
+    state = make_state(
+        "o-501",
+        [],
+        fulfillment={
+            "type": "dine_in",
+            "asap": False,
+            "due_at": due.isoformat(),
+            "table": "12",
+        },
+        notes=[{"kind": "order", "text": "生日快乐 🎂"}],
+        items=[
+            {
+                "line_id": "1",
+                "name": "Zürcher Geschnetzeltes",
+                "group": "mains",
+                "quantity": "2",
+                "modifiers": [
+                    {
+                        "name": "Beilage",
+                        "action": "choose",
+                        "quantity": "1",
+                        "modifiers": [{"name": "Rösti", "action": "choose", "quantity": "1"}],
+                    },
+                    {"name": "Pilze", "action": "remove", "quantity": "1"},
+                ],
+                "notes": ["gut durch"],
+                "allergens": ["Milch", "Sellerie"],
+            }
+        ],
+    )
+    model = model_for(KITCHEN)
+    model.upsert(state)
+    index = model.index(0, 0)
+
+    assert index.data(OrderRole.SCHEDULED) is True
+    assert index.data(OrderRole.DUE) == f"due {due.astimezone().strftime('%H:%M')}"
+    assert index.data(OrderRole.FULFILMENT) == "Table 12"
+    lines = index.data(OrderRole.CARD_LINES)
+    assert [(line.kind, line.depth, line.text) for line in lines] == [
+        (LineKind.ITEM, 0, "2× Zürcher Geschnetzeltes"),
+        (LineKind.MODIFIER, 1, "› Beilage"),
+        (LineKind.MODIFIER, 2, "› Rösti"),
+        (LineKind.MODIFIER, 1, "− NO Pilze"),
+        (LineKind.ITEM_NOTE, 1, "» gut durch"),
+        (LineKind.ALLERGENS, 1, "⚠ Milch, Sellerie"),
+        (LineKind.ORDER_NOTE, 0, "生日快乐 🎂"),
+    ]
+    blocks, _, _ = card_layout(index)
+    header = [b.text for b in blocks[:3]]
+    assert header[0] == "#501"
+    assert "SCHEDULED" in header[2]
+
+
+@pytest.mark.parametrize("row", [-1, 5])
+def test_model_answers_none_outside_its_rows(row: int) -> None:
+    model = model_for(COUNTER)
+    model.upsert(make_state("o-601", [("1", "Quiche", "mains")]))
+    assert model.data(model.index(row, 0)) is None
+    assert model.data(QModelIndex()) is None
+
+
+def test_pickup_board_splits_numbers_into_in_preparation_and_ready(qtbot: Any) -> None:
+    from kds.ui import MonitorWindow
+
+    model = model_for(PICKUP)
+    window = MonitorWindow(PICKUP, model)
+    qtbot.addWidget(window)
+    model.upsert(make_state("o-701", [("1", "Bitterballen", "mains")]))
+    ready = with_status(
+        make_state("o-702", [("1", "Poffertjes", "desserts")], 1), whole=wire.OrderStatus.READY
+    )
+    model.upsert(ready)
+    board = window.pickup
+    assert board is not None
+    assert [board.preparing.index(r, 0).data() for r in range(board.preparing.rowCount())] == [
+        "#701"
+    ]
+    assert [board.ready.index(r, 0).data() for r in range(board.ready.rowCount())] == ["#702"]
