@@ -139,7 +139,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _escpos_cache_dir() -> None:
+    """python-escpos makes a temp dir per import unless told where to cache its profiles."""
+    if "ESCPOS_CAPABILITIES_PICKLE_DIR" not in os.environ:
+        import platformdirs
+
+        cache = Path(platformdirs.user_cache_dir("kds", appauthor=False)) / "escpos"
+        cache.mkdir(parents=True, exist_ok=True)
+        os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(cache)
+
+
 def main(argv: list[str] | None = None) -> int:
+    _escpos_cache_dir()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -1,9 +1,245 @@
-"""Printer and routing configuration (placeholder: the printing issue fills this in)."""
+"""The `[printing]` section of the config: printers, routing rules and spooler timing.
+
+Every model is frozen and forbids unknown keys. Cross-references (printer names in routes,
+documents, backups and the default printer, backup loops, duplicate names, transport
+parameters) are checked together, so one error lists every problem with its key, e.g.
+``routes[2].printers[0]: unknown printer 'Grill'``.
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from kds.wire import FulfillmentType
+
+if TYPE_CHECKING:
+    from printing.render import PrinterOptions
+    from printing.transports import Transport
+
+DEFAULT_COLUMNS = {58: 32, 80: 48}
+"""Characters per line in the standard font A, by paper width."""
 
 
-class PrintingConfig(BaseModel):
+def _usb_id(value: Any) -> Any:
+    """Accept 1208, "1208" and "0x04b8" (how lsusb and vendor docs write ids)."""
+    if isinstance(value, str):
+        try:
+            return int(value.strip(), 0)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a USB id (e.g. 0x04b8 or 1208)") from None
+    return value
+
+
+UsbId = Annotated[int, BeforeValidator(_usb_id), Field(ge=0, le=0xFFFF)]
+Name = Annotated[str, Field(min_length=1)]
+
+
+class _Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class PrinterConfig(_Section):
+    """One physical printer and how to reach it."""
+
+    name: Name
+    transport: Literal["network", "usb", "serial", "file"]
+    host: str | None = None
+    port: Annotated[int, Field(ge=1, le=65535)] = 9100
+    vendor_id: UsbId | None = None
+    product_id: UsbId | None = None
+    device: str | None = None
+    baudrate: Annotated[int, Field(gt=0)] = 9600
+    path: str | None = None
+    paper_mm: Literal[58, 80] = 80
+    columns: Literal[32, 42, 48, 56, 64] | None = None
+    """Characters per line; none = the usual width for the paper (32 on 58 mm, 48 on 80 mm)."""
+    font: Literal["a", "b"] = "a"
+    codepage: Name = "cp858"
+    profile: Name = "default"
+    status: bool = True
+    """Does the printer answer real-time status (DLE EOT)? False: jobs are "sent, not confirmed"."""
+    backup: str | None = None
+    """Printer that takes this printer's tickets when it has been failing a while."""
+    cut: bool = True
+    buzzer: bool = False
+    logo: str | None = None
+
+    @property
+    def line_columns(self) -> int:
+        return self.columns if self.columns is not None else DEFAULT_COLUMNS[self.paper_mm]
+
+    def missing_params(self) -> list[str]:
+        """Names of the keys this printer's transport needs but the config does not give."""
+        needed = {
+            "network": ("host",),
+            "usb": ("vendor_id", "product_id"),
+            "serial": ("device",),
+            "file": ("path",),
+        }[self.transport]
+        return [key for key in needed if getattr(self, key) in (None, "")]
+
+    def transport_params(self) -> dict[str, Any]:
+        """Keyword arguments for `printing.transports.make_transport(kind, **params)`."""
+        if self.transport == "network":
+            return {"host": self.host, "port": self.port, "supports_status": self.status}
+        if self.transport == "usb":
+            return {
+                "vendor_id": self.vendor_id,
+                "product_id": self.product_id,
+                "supports_status": self.status,
+            }
+        if self.transport == "serial":
+            return {
+                "device": self.device,
+                "baudrate": self.baudrate,
+                "supports_status": self.status,
+            }
+        return {"path": self.path}
+
+    def make_transport(self) -> Transport:
+        """A new, unopened transport to this printer."""
+        from printing.transports import make_transport
+
+        return make_transport(self.transport, **self.transport_params())
+
+    def printer_options(self) -> PrinterOptions:
+        """How the renderer lays out tickets for this printer."""
+        from printing.render import Paper, PrinterOptions
+
+        base = Paper.mm58() if self.paper_mm == 58 else Paper.mm80()
+        paper = Paper(width_mm=base.width_mm, columns=self.line_columns, font=self.font)
+        return PrinterOptions(
+            paper=paper,
+            codepage=self.codepage,
+            profile=self.profile,
+            cut=self.cut,
+            buzzer=self.buzzer,
+            logo=None if self.logo is None else Path(self.logo),
+        )
+
+
+class RouteRule(_Section):
+    """Which lines go to which printers. Every match list left empty matches anything."""
+
+    name: Name
+    groups: tuple[str, ...] = ()
+    refs: tuple[str, ...] = ()
+    fulfillment: tuple[FulfillmentType, ...] = ()
+    sources: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    brands: tuple[str, ...] = ()
+    printers: Annotated[tuple[Name, ...], Field(min_length=1)]
+    copies: Annotated[int, Field(ge=1, le=10)] = 1
+    template: Name = "kitchen"
+    station: str | None = None
+    """Station name printed on the ticket header (e.g. "Grill")."""
+
+
+class DocumentRule(_Section):
+    """A whole-order document (customer receipt, packing slip) for matching orders."""
+
+    template: Name
+    name: str | None = None
+    printers: Annotated[tuple[Name, ...], Field(min_length=1)]
+    copies: Annotated[int, Field(ge=1, le=10)] = 1
+    fulfillment: tuple[FulfillmentType, ...] = ()
+    sources: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    brands: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.name or self.template
+
+
+class PrintingConfig(_Section):
+    """Printers, routing rules, documents and spooler timing."""
+
+    printers: tuple[PrinterConfig, ...] = ()
+    routes: tuple[RouteRule, ...] = ()
+    documents: tuple[DocumentRule, ...] = ()
+    default_printer: str | None = None
+    """Where lines no rule matches go; none = such lines are reported as unrouted."""
+    failover_after_s: Annotated[float, Field(gt=0)] = 3.0
+    retry_initial_s: Annotated[float, Field(gt=0)] = 0.5
+    retry_cap_s: Annotated[float, Field(gt=0)] = 10.0
+    max_order_age_h: Annotated[float, Field(gt=0)] = 6.0
+    """Orders older than this when first seen are not printed (no printing yesterday's orders)."""
+    void_slips: bool = True
+    change_slips: bool = True
+
+    def printer(self, name: str) -> PrinterConfig:
+        for printer in self.printers:
+            if printer.name == name:
+                return printer
+        raise KeyError(name)
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> PrintingConfig:
+        problems = list(_problems(self))
+        if problems:
+            raise ValueError(f"{len(problems)} problem(s) in [printing]: " + "; ".join(problems))
+        return self
+
+
+def _problems(config: PrintingConfig) -> Iterable[str]:
+    names = [p.name for p in config.printers]
+    known = set(names)
+    seen: set[str] = set()
+    for i, printer in enumerate(config.printers):
+        if printer.name in seen:
+            yield f"printers[{i}].name: duplicate printer name {printer.name!r}"
+        seen.add(printer.name)
+        for key in printer.missing_params():
+            yield f"printers[{i}].{key}: required for a {printer.transport} printer"
+        if printer.backup is not None and printer.backup not in known:
+            yield f"printers[{i}].backup: unknown printer {printer.backup!r}"
+    yield from _backup_loops(config)
+    for i, route in enumerate(config.routes):
+        for j, name in enumerate(route.printers):
+            if name not in known:
+                yield f"routes[{i}].printers[{j}]: unknown printer {name!r}"
+    for i, document in enumerate(config.documents):
+        for j, name in enumerate(document.printers):
+            if name not in known:
+                yield f"documents[{i}].printers[{j}]: unknown printer {name!r}"
+    if config.default_printer is not None and config.default_printer not in known:
+        yield f"default_printer: unknown printer {config.default_printer!r}"
+    if config.retry_cap_s < config.retry_initial_s:
+        yield "retry_cap_s: must not be smaller than retry_initial_s"
+
+
+def _backup_loops(config: PrintingConfig) -> Iterable[str]:
+    backup_of = {p.name: p.backup for p in config.printers if p.backup is not None}
+    reported: set[frozenset[str]] = set()
+    for i, printer in enumerate(config.printers):
+        chain = [printer.name]
+        current = backup_of.get(printer.name)
+        while current is not None:
+            if current in chain:
+                loop = chain[chain.index(current) :]
+                key = frozenset(loop)
+                if printer.name in loop and key not in reported:
+                    reported.add(key)
+                    path = " -> ".join([*loop, current])
+                    yield f"printers[{i}].backup: backup loop {path}"
+                break
+            chain.append(current)
+            current = backup_of.get(current)
+
+
+def check_catalog(config: PrintingConfig, groups: set[str], refs: set[str]) -> list[str]:
+    """Route keys the catalog does not know (after "Sync now"): likely typos in the config."""
+    problems: list[str] = []
+    for i, route in enumerate(config.routes):
+        for j, group in enumerate(route.groups):
+            if group not in groups:
+                problems.append(f"routes[{i}].groups[{j}]: unknown article group {group!r}")
+        for j, ref in enumerate(route.refs):
+            if ref not in refs:
+                problems.append(f"routes[{i}].refs[{j}]: unknown article ref {ref!r}")
+    return problems

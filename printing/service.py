@@ -1,0 +1,629 @@
+"""Turn orders into print jobs (tickets, documents, change and void slips) exactly once.
+
+`PrintService.handle` is idempotent: the app calls it for every applied order event AND,
+at start-up, for every order in its store, so a crash between the store's commit and the
+enqueue never loses a ticket. What was printed for each order (its last handled revision
+and which lines went to which ticket) is kept in the spool database, in the same
+transaction as the jobs, so "what did this printer get" survives restarts.
+
+Rules, per order:
+
+* first sight, older than ``max_order_age_h`` (by the latest of created / prepare-at /
+  due time): remembered as skipped, never printed (a new printing device must not print
+  yesterday's orders); later revisions of it are skipped too;
+* first sight: route, queue kitchen tickets (one job per copy) and whole-order documents;
+* a higher revision: per ticket (printer, template, station), if nothing of this order
+  has started printing there, the queued ticket is replaced by the new revision's;
+  otherwise a change slip (diff against the last handled revision, restricted to the
+  lines that ticket had before and has now: a line moving printers is "removed" on one
+  and "added" on the other) goes to it, when anything it shows changed. With
+  ``change_slips = false`` the ticket is printed again in full instead;
+* cancelled: queued jobs are cancelled; every printer that got (or may have got) a
+  kitchen ticket or change slip gets a void slip (``void_slips``);
+* a revision not higher than the last one, or a repeat cancel: nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from kds import wire
+from kds.domain.changes import OrderChanges, diff_orders
+from printing.config import PrintingConfig
+from printing.errors import PrintingError
+from printing.routing import PlannedTicket, RoutingPlan, route_order
+from printing.spooler import JobInfo, JobSpec, PrinterState, Spooler, SpoolPrinter
+from printing.status import PrinterStatus
+from printing.transports.base import Transport
+
+logger = logging.getLogger(__name__)
+
+SPOOL_FILE = "spool.sqlite"
+CHANGE_TEMPLATE = "change"
+VOID_TEMPLATE = "void"
+
+_ORDERS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS print_orders (
+    order_id TEXT PRIMARY KEY,
+    display_id TEXT NOT NULL,
+    first_seen_at TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('printing', 'skipped', 'cancelled')),
+    revision INTEGER NOT NULL,
+    order_json TEXT NOT NULL,
+    tickets_json TEXT NOT NULL,
+    unrouted_json TEXT NOT NULL
+);
+"""
+
+
+class PrintServiceError(PrintingError):
+    """The print service was used before `start()` or after `stop()`."""
+
+
+TicketKey = tuple[str, str, str | None]
+"""(printer, template, station): one ticket of an order."""
+
+
+def _ticket_lines(plan: RoutingPlan) -> dict[TicketKey, PlannedTicket]:
+    return {(t.printer, t.template, t.station): t for t in plan.tickets}
+
+
+def _encode_tickets(tickets: Mapping[TicketKey, PlannedTicket]) -> str:
+    return json.dumps(
+        [
+            {
+                "printer": printer,
+                "template": template,
+                "station": station,
+                "line_ids": list(ticket.line_ids),
+                "copies": ticket.copies,
+            }
+            for (printer, template, station), ticket in tickets.items()
+        ]
+    )
+
+
+def _decode_tickets(text: str) -> dict[TicketKey, tuple[tuple[str, ...], int]]:
+    return {
+        (t["printer"], t["template"], t["station"]): (tuple(t["line_ids"]), t["copies"])
+        for t in json.loads(text)
+    }
+
+
+def _ticket_key(job: JobInfo) -> TicketKey:
+    """The ticket a kitchen ticket or change slip job belongs to."""
+    template = job.template
+    if job.kind == "change":
+        template = json.loads(job.payload)["ticket_template"]
+    return (job.printer, template, job.station)
+
+
+def _only_lines(order: wire.Order, line_ids: tuple[str, ...] | list[str]) -> wire.Order:
+    """The order with only these lines (possibly none: for diffs, never validated)."""
+    wanted = set(line_ids)
+    return order.model_copy(update={"items": tuple(i for i in order.items if i.line_id in wanted)})
+
+
+def _reference_time(order: wire.Order) -> datetime:
+    """When the order is "for": a pre-order made days ago for today is not old."""
+    times = [order.created_at]
+    times.extend(t for t in (order.fulfillment.prepare_at, order.fulfillment.due_at) if t)
+    return max(times)
+
+
+class PrintService:
+    """Routes orders to printers and keeps every ticket on its way to paper, exactly once.
+
+    Build it, `await start()` (opens ``<data_dir>/spool.sqlite`` and starts one worker per
+    printer), call `handle()` for every applied event and for every stored order at start-up,
+    `await stop()` at the end. `on_change` (a plain callable, called on the loop) tells the UI
+    to refresh `snapshot()` / `unrouted_lines()`. Transports passed in are used as they are
+    (tests, the wizard); without them each printer's transport is built from its config.
+    """
+
+    def __init__(
+        self,
+        config: PrintingConfig,
+        data_dir: Path,
+        clock: Callable[[], datetime],
+        transports: Mapping[str, Transport] | None = None,
+        *,
+        templates_dir: Path | None = None,
+        on_change: Callable[[], None] | None = None,
+    ) -> None:
+        self.config = config
+        self.data_dir = data_dir
+        self._clock = clock
+        self._given_transports = transports
+        self._templates_dir = templates_dir
+        self.on_change = on_change
+        self._spooler: Spooler | None = None
+        self._built: list[Transport] = []
+
+    # --- life cycle -------------------------------------------------------------------
+
+    async def start(self) -> None:
+        if self._spooler is not None:
+            return
+        transports: dict[str, Transport] = {}
+        for printer in self.config.printers:
+            if self._given_transports is not None and printer.name in self._given_transports:
+                transports[printer.name] = self._given_transports[printer.name]
+            else:
+                transport = printer.make_transport()
+                self._built.append(transport)
+                transports[printer.name] = transport
+        spooler = Spooler(
+            self.data_dir / SPOOL_FILE,
+            [
+                SpoolPrinter(
+                    name=p.name,
+                    transport=transports[p.name],
+                    status=p.status,
+                    backup=p.backup,
+                )
+                for p in self.config.printers
+            ],
+            self._render,
+            clock=self._clock,
+            failover_after_s=self.config.failover_after_s,
+            retry_initial_s=self.config.retry_initial_s,
+            retry_cap_s=self.config.retry_cap_s,
+            on_change=self._changed,
+        )
+        try:
+            spooler.db.executescript(_ORDERS_SCHEMA)
+        except sqlite3.Error:
+            await spooler.stop()
+            raise
+        self._spooler = spooler
+        await spooler.start()
+
+    async def stop(self) -> None:
+        spooler, self._spooler = self._spooler, None
+        if spooler is not None:
+            await spooler.stop()
+        for transport in self._built:
+            try:
+                transport.close()
+            except PrintingError:
+                logger.exception("closing printer transport %s failed", transport.description)
+        self._built.clear()
+
+    @property
+    def spooler(self) -> Spooler:
+        if self._spooler is None:
+            raise PrintServiceError("the print service is not running")
+        return self._spooler
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
+
+    # --- orders -----------------------------------------------------------------------
+
+    def handle(
+        self,
+        order: wire.Order,
+        cancelled: bool,
+        cancel_reason: str | None,
+        first_seen_at: datetime,
+    ) -> None:
+        """Bring the print jobs of this order up to date (idempotent; see the module doc)."""
+        spooler = self.spooler
+        unrouted_changed = False
+        with spooler.transaction() as db:
+            row = db.execute(
+                "SELECT outcome, revision, order_json, tickets_json FROM print_orders"
+                " WHERE order_id = ?",
+                (order.id,),
+            ).fetchone()
+            if row is None:
+                unrouted_changed = self._first_sight(db, order, cancelled, first_seen_at)
+            elif row["outcome"] != "printing":
+                return
+            elif cancelled:
+                self._cancel(db, order, cancel_reason)
+            elif order.revision > row["revision"]:
+                previous = wire.parse_order(row["order_json"])
+                unrouted_changed = self._update(
+                    db, previous, _decode_tickets(row["tickets_json"]), order
+                )
+        if unrouted_changed:
+            self._changed()
+
+    def _first_sight(
+        self,
+        db: sqlite3.Connection,
+        order: wire.Order,
+        cancelled: bool,
+        first_seen_at: datetime,
+    ) -> bool:
+        now = max(self._clock(), first_seen_at)
+        too_old = now - _reference_time(order) > timedelta(hours=self.config.max_order_age_h)
+        outcome = "cancelled" if cancelled else "skipped" if too_old else "printing"
+        if outcome == "skipped":
+            logger.info(
+                "order %s (%s) is older than %g h at first sight: not printed",
+                order.display_id,
+                order.id,
+                self.config.max_order_age_h,
+            )
+        plan = route_order(self.config, order) if outcome == "printing" else None
+        tickets = _ticket_lines(plan) if plan is not None else {}
+        unrouted = self._unrouted(order, plan)
+        db.execute(
+            "INSERT INTO print_orders (order_id, display_id, first_seen_at, outcome, revision,"
+            " order_json, tickets_json, unrouted_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                order.id,
+                order.display_id,
+                first_seen_at.isoformat(),
+                outcome,
+                order.revision,
+                wire.dump(order),
+                _encode_tickets(tickets),
+                json.dumps(unrouted),
+            ),
+        )
+        if plan is None:
+            return False
+        specs = [
+            spec
+            for ticket in plan.tickets
+            for spec in self._full_ticket(
+                order,
+                printer=ticket.printer,
+                template=ticket.template,
+                station=ticket.station,
+                line_ids=ticket.line_ids,
+                copies=ticket.copies,
+                kind="ticket",
+            )
+        ]
+        for document in plan.documents:
+            specs.extend(
+                self._full_ticket(
+                    order,
+                    printer=document.printer,
+                    template=document.template,
+                    station=None,
+                    line_ids=document.line_ids,
+                    copies=document.copies,
+                    kind="document",
+                )
+            )
+        self.spooler.enqueue(specs)
+        return bool(unrouted)
+
+    def _unrouted(self, order: wire.Order, plan: RoutingPlan | None) -> list[list[str]]:
+        if plan is None or not plan.unrouted:
+            return []
+        for item in plan.unrouted:
+            logger.error(
+                "order %s: line %r matches no printing rule and there is no default printer",
+                order.display_id,
+                item.label,
+            )
+        return [[order.display_id, item.label] for item in plan.unrouted]
+
+    def _full_ticket(
+        self,
+        order: wire.Order,
+        *,
+        printer: str,
+        template: str,
+        station: str | None,
+        line_ids: tuple[str, ...],
+        copies: int,
+        kind: str,
+    ) -> list[JobSpec]:
+        payload = json.dumps(
+            {
+                "kind": kind,
+                "template": template,
+                "order": wire.dump(order),
+                "line_ids": list(line_ids),
+                "copies": copies,
+            }
+        )
+        return [
+            JobSpec(
+                order_id=order.id,
+                revision=order.revision,
+                printer=printer,
+                template=template,
+                station=station,
+                copy=copy,
+                display_id=order.display_id,
+                kind=kind,
+                payload=payload,
+            )
+            for copy in range(1, copies + 1)
+        ]
+
+    def _update(
+        self,
+        db: sqlite3.Connection,
+        previous: wire.Order,
+        before: dict[TicketKey, tuple[tuple[str, ...], int]],
+        order: wire.Order,
+    ) -> bool:
+        plan = route_order(self.config, order)
+        after = _ticket_lines(plan)
+        all_jobs = self.spooler.jobs(order.id)
+        jobs = [j for j in all_jobs if j.kind in ("ticket", "change")]
+        specs: list[JobSpec] = []
+        for key in dict.fromkeys([*before, *after]):
+            printer, template, station = key
+            old_lines = before.get(key, ((), 1))[0]
+            planned = after.get(key)
+            new_lines = planned.line_ids if planned is not None else ()
+            copies = planned.copies if planned is not None else before[key][1]
+            mine = [j for j in jobs if _ticket_key(j) == key]
+            started = any(j.state in ("sending", "done") or j.resend for j in mine)
+            if not started:
+                self._cancel_jobs(db, [j for j in mine if j.state == "queued"])
+                if new_lines:
+                    specs.extend(
+                        self._full_ticket(
+                            order,
+                            printer=printer,
+                            template=template,
+                            station=station,
+                            line_ids=new_lines,
+                            copies=copies,
+                            kind="ticket",
+                        )
+                    )
+                continue
+            changes = self._changes(previous, old_lines, order, new_lines)
+            if changes.is_empty or not (old_lines or new_lines):
+                continue
+            if not self.config.change_slips:
+                if new_lines:
+                    specs.extend(
+                        self._full_ticket(
+                            order,
+                            printer=printer,
+                            template=template,
+                            station=station,
+                            line_ids=new_lines,
+                            copies=copies,
+                            kind="ticket",
+                        )
+                    )
+                continue
+            specs.append(
+                JobSpec(
+                    order_id=order.id,
+                    revision=order.revision,
+                    printer=printer,
+                    template=CHANGE_TEMPLATE,
+                    station=station,
+                    copy=1,
+                    display_id=order.display_id,
+                    kind="change",
+                    payload=json.dumps(
+                        {
+                            "kind": "change",
+                            "template": CHANGE_TEMPLATE,
+                            "ticket_template": template,
+                            "order": wire.dump(order),
+                            "line_ids": list(new_lines),
+                            "prev_order": wire.dump(previous),
+                            "prev_line_ids": list(old_lines),
+                            "copies": 1,
+                        }
+                    ),
+                )
+            )
+        specs.extend(self._update_documents(db, order, plan, all_jobs))
+        self.spooler.enqueue(specs)
+        unrouted = self._unrouted(order, plan)
+        old_unrouted = db.execute(
+            "SELECT unrouted_json FROM print_orders WHERE order_id = ?", (order.id,)
+        ).fetchone()[0]
+        db.execute(
+            "UPDATE print_orders SET revision = ?, order_json = ?, tickets_json = ?,"
+            " unrouted_json = ?, display_id = ? WHERE order_id = ?",
+            (
+                order.revision,
+                wire.dump(order),
+                _encode_tickets(after),
+                json.dumps(unrouted),
+                order.display_id,
+                order.id,
+            ),
+        )
+        changed: bool = json.loads(old_unrouted) != unrouted
+        return changed
+
+    def _update_documents(
+        self,
+        db: sqlite3.Connection,
+        order: wire.Order,
+        plan: RoutingPlan,
+        all_jobs: list[JobInfo],
+    ) -> list[JobSpec]:
+        """Documents not printed yet show the new revision; printed ones are not repeated."""
+        documents = [j for j in all_jobs if j.kind == "document"]
+        wanted = {(d.printer, d.template) for d in plan.documents}
+        self._cancel_jobs(
+            db,
+            [
+                j
+                for j in documents
+                if j.state == "queued" and not j.resend and (j.printer, j.template) not in wanted
+            ],
+        )
+        specs: list[JobSpec] = []
+        for document in plan.documents:
+            mine = [
+                j
+                for j in documents
+                if (j.printer, j.template) == (document.printer, document.template)
+            ]
+            if any(j.state in ("sending", "done") or j.resend for j in mine):
+                continue
+            self._cancel_jobs(db, [j for j in mine if j.state == "queued"])
+            specs.extend(
+                self._full_ticket(
+                    order,
+                    printer=document.printer,
+                    template=document.template,
+                    station=None,
+                    line_ids=document.line_ids,
+                    copies=document.copies,
+                    kind="document",
+                )
+            )
+        return specs
+
+    @staticmethod
+    def _changes(
+        previous: wire.Order,
+        old_lines: tuple[str, ...] | list[str],
+        order: wire.Order,
+        new_lines: tuple[str, ...] | list[str],
+    ) -> OrderChanges:
+        return diff_orders(_only_lines(previous, old_lines), _only_lines(order, new_lines))
+
+    def _cancel_jobs(self, db: sqlite3.Connection, jobs: list[JobInfo]) -> None:
+        for job in jobs:
+            db.execute(
+                "UPDATE jobs SET state = 'cancelled' WHERE id = ? AND state = 'queued'",
+                (job.id,),
+            )
+
+    def _cancel(self, db: sqlite3.Connection, order: wire.Order, reason: str | None) -> None:
+        spooler = self.spooler
+        # Every physical printer that has (or may have) a kitchen ticket of this order.
+        got: dict[str, list[str]] = {}
+        for job in spooler.jobs(order.id):
+            if job.kind not in ("ticket", "change"):
+                continue
+            if job.state in ("sending", "done") or (job.state == "queued" and job.resend):
+                lines = got.setdefault(job.target, [])
+                payload = json.loads(job.payload)
+                for line_id in [*payload["line_ids"], *payload.get("prev_line_ids", [])]:
+                    if line_id not in lines:
+                        lines.append(line_id)
+        cancelled = spooler.cancel_queued(order.id)
+        logger.info(
+            "order %s cancelled: %d queued job(s) dropped, void slip for %s",
+            order.display_id,
+            len(cancelled),
+            ", ".join(got) or "no printer",
+        )
+        db.execute(
+            "UPDATE print_orders SET outcome = 'cancelled', unrouted_json = '[]'"
+            " WHERE order_id = ?",
+            (order.id,),
+        )
+        if not self.config.void_slips or not got:
+            return
+        revision = db.execute(
+            "SELECT MAX(revision) FROM jobs WHERE order_id = ?", (order.id,)
+        ).fetchone()[0]
+        spooler.enqueue(
+            JobSpec(
+                order_id=order.id,
+                revision=max(order.revision, revision or 0),
+                printer=printer,
+                template=VOID_TEMPLATE,
+                copy=1,
+                display_id=order.display_id,
+                kind="void",
+                payload=json.dumps(
+                    {
+                        "kind": "void",
+                        "template": VOID_TEMPLATE,
+                        "order": wire.dump(order),
+                        "line_ids": lines,
+                        "copies": 1,
+                        "cancel_reason": reason,
+                    }
+                ),
+            )
+            for printer, lines in got.items()
+        )
+
+    # --- rendering --------------------------------------------------------------------
+
+    def _render(self, job: JobInfo, printer: str, banners: tuple[str, ...]) -> bytes:
+        from printing.render import TicketRequest, render
+
+        payload: dict[str, Any] = json.loads(job.payload)
+        order = wire.parse_order(payload["order"])
+        line_ids: list[str] = payload["line_ids"]
+        changes: OrderChanges | None = None
+        if payload["kind"] == "change":
+            previous = wire.parse_order(payload["prev_order"])
+            changes = self._changes(previous, payload["prev_line_ids"], order, line_ids)
+            # A removed line is not in the new order: show it as it was.
+            wanted = set(line_ids) | set(payload["prev_line_ids"])
+            items = tuple(i for i in order.items if i.line_id in wanted)
+        else:
+            items = tuple(i for i in _only_lines(order, line_ids).items)
+            if payload["kind"] == "void":
+                # Lines removed in a later revision are still on that printer's paper.
+                items = tuple(i for i in order.items if i.line_id in set(line_ids))
+        request = TicketRequest(
+            template=payload["template"],
+            order=order,
+            items=items,
+            printer_name=printer,
+            station_name=job.station,
+            copy=job.copy,
+            copies=payload["copies"],
+            banners=banners,
+            changes=changes,
+            cancel_reason=payload.get("cancel_reason"),
+            printed_at=self._clock(),
+        )
+        options = self.config.printer(printer).printer_options()
+        return render(request, options, self._templates_dir).data
+
+    # --- queries and actions ----------------------------------------------------------
+
+    def unrouted_lines(self) -> list[tuple[str, str]]:
+        """(order display id, line label) of every recent line that goes to no printer."""
+        cutoff = self._clock() - timedelta(hours=self.config.max_order_age_h)
+        result: list[tuple[str, str]] = []
+        for row in self.spooler.db.execute(
+            "SELECT first_seen_at, unrouted_json FROM print_orders"
+            " WHERE outcome = 'printing' AND unrouted_json != '[]' ORDER BY rowid"
+        ):
+            if datetime.fromisoformat(row["first_seen_at"]) >= cutoff:
+                result.extend(
+                    (display_id, label) for display_id, label in json.loads(row["unrouted_json"])
+                )
+        return result
+
+    def snapshot(self) -> list[PrinterState]:
+        return self.spooler.snapshot()
+
+    def jobs(self, order_id: str | None = None) -> list[JobInfo]:
+        return self.spooler.jobs(order_id)
+
+    def reprint(self, job_id: int) -> int:
+        """Print a job again, marked REPRINT; the new job's id."""
+        return self.spooler.reprint(job_id)
+
+    async def print_test_page(self, printer_name: str) -> PrinterStatus:
+        """Print a test page now (outside the queue); raises when it was not sent."""
+        from printing.render import render_test_page
+
+        try:
+            options = self.config.printer(printer_name).printer_options()
+        except KeyError:
+            raise PrintServiceError(f"no printer named {printer_name!r}") from None
+        ticket = render_test_page(printer_name, options, self._clock())
+        return await self.spooler.send_now(printer_name, ticket.data)
