@@ -368,25 +368,14 @@ class PrintService:
             copies = planned.copies if planned is not None else before[key][1]
             mine = [j for j in jobs if _ticket_key(j) == key]
             started = any(j.state in ("sending", "done") or j.resend for j in mine)
-            if not started:
+            if started:
+                changes = self._changes(previous, old_lines, order, new_lines)
+                if changes.is_empty or not (old_lines or new_lines):
+                    continue
+            else:
                 self._cancel_jobs(db, [j for j in mine if j.state == "queued"])
-                if new_lines:
-                    specs.extend(
-                        self._full_ticket(
-                            order,
-                            printer=printer,
-                            template=template,
-                            station=station,
-                            line_ids=new_lines,
-                            copies=copies,
-                            kind="ticket",
-                        )
-                    )
-                continue
-            changes = self._changes(previous, old_lines, order, new_lines)
-            if changes.is_empty or not (old_lines or new_lines):
-                continue
-            if not self.config.change_slips:
+            # Nothing on paper yet (or change slips are off): the new revision in full.
+            if not started or not self.config.change_slips:
                 if new_lines:
                     specs.extend(
                         self._full_ticket(
