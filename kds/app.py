@@ -6,9 +6,11 @@ import asyncio
 import logging
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine, Sequence
 from datetime import UTC, datetime
+from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import qasync
 from PySide6.QtCore import QTimer, qInstallMessageHandler
@@ -18,12 +20,23 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kds import wire
 from kds.domain.orders import Applied, AppliedKind
 from kds.net import Backoff, ConnectionState, KdsClient, Phase
+from kds.net import role as printing_role
+from kds.net.role import RoleChangeError, RoleMemory
 from kds.settings import MonitorKind, Settings
 from kds.store import KdsStore, StoreError, open_store
 from kds.ui.cards import MonitorFilter, tr
-from kds.ui.monitor_window import MonitorWindow, PrinterStatusLines, Severity, find_screen
+from kds.ui.monitor_window import (
+    MonitorWindow,
+    PrinterStatusLines,
+    Severity,
+    StatusLine,
+    find_screen,
+)
+from kds.ui.order_menu import MenuEntry
 from kds.ui.orders_model import OrdersModel
 from kds.ui.qt_logging import install_qt_message_handler
+from printing.errors import PrintingError
+from printing.service import PrintService
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +51,30 @@ _SEVERITY = {
     Phase.PROTOCOL_ERROR: Severity.ERROR,
     Phase.STOPPED: Severity.ERROR,
 }
+
+
+_PRINTED_KINDS = (AppliedKind.CREATED, AppliedKind.UPDATED, AppliedKind.CANCELLED)
+
+_JOB_NAMES = {
+    "ticket": "{template} ticket",
+    "document": "{template}",
+    "change": "change slip",
+    "void": "void slip",
+}
+
+
+class PrintingRole(Enum):
+    """This device's printing role as the connector last answered it."""
+
+    OFF = "off"  # not configured to print
+    WAITING = "waiting"  # asked, no answer yet
+    GRANTED = "granted"
+    DENIED = "denied"
+    RELEASED = "released"  # staff stopped printing here; not asking any more
+
+
+Confirm = Callable[[str, str], bool]
+"""(title, question) -> did the person confirm?"""
 
 
 def _utc_now() -> datetime:
@@ -61,6 +98,7 @@ class KdsApp:
         printer_status: PrinterStatusLines | None = None,
         backoff: Backoff | None = None,
         tick_ms: int = 1000,
+        confirm: Confirm | None = None,
     ) -> None:
         self.settings = settings
         self.data_dir = data_dir
@@ -68,10 +106,28 @@ class KdsApp:
         self.printer_status = printer_status
         self.applied_listeners: list[AppliedListener] = []
         self.state_listeners: list[Callable[[ConnectionState], None]] = []
+        self.role_listeners: list[Callable[[PrintingRole], None]] = []
+        """Called after the printing role (or the print service) changed, on the loop."""
+        self.printer_listeners: list[Callable[[], None]] = []
+        """Called after the printer status on screen was refreshed (service change, tick)."""
         self.store: KdsStore | None = None
         self.client: KdsClient | None = None
         self.windows: list[MonitorWindow] = []
         self.connection: ConnectionState | None = None
+        self.print_service: PrintService | None = None
+        """Runs only while this device holds the printing role."""
+        self.printing_role = PrintingRole.OFF if not self.wants_printing else PrintingRole.WAITING
+        self.printing_holder: str | None = None
+        self.role_error: str | None = None
+        """Why the last role change or the print service failed, in words (shown on screen)."""
+        self.confirm: Confirm = confirm if confirm is not None else self._confirm_with_dialog
+        self._role_memory = RoleMemory()
+        self._printing_live = False
+        self._role_busy = False
+        self._printing_lock = asyncio.Lock()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._printers_refresh_pending = False
+        self._stopping = False
         self._backoff = backoff
         self._client_task: asyncio.Task[None] | None = None
         self._timer = QTimer()
@@ -88,16 +144,23 @@ class KdsApp:
         if self.store is not None:
             return
         self.store = open_store(self.data_dir, self.settings.device.name)
+        self._role_memory = RoleMemory.load(self.data_dir)
+        if self.wants_printing and self._role_memory.released:
+            self.printing_role = PrintingRole.RELEASED
         now = self.clock()
         states = self.store.orders(now=now)
         log.info("restored %d open order(s) from %s", len(states), self.data_dir)
         for monitor in self.settings.monitors:
             model = OrdersModel(MonitorFilter.for_monitor(monitor, self.settings.stations), now)
             model.reset(states)
+            expo = monitor.kind == MonitorKind.EXPO
             window = MonitorWindow(
                 monitor,
                 model,
-                printer_status=self.printer_status if monitor.kind == MonitorKind.EXPO else None,
+                printer_status=self._printer_lines if expo else None,
+                order_menu=self.order_menu if self.wants_printing else None,
+                on_take_over=self.ask_take_over,
+                on_stop_printing=self.ask_stop_printing,
             )
             model.setParent(window)
             screen, warning = find_screen(monitor.screen)
@@ -105,7 +168,6 @@ class KdsApp:
                 log.warning("monitor %s: %s", monitor.name, warning)
             window.set_screen_warning(warning)
             window.set_rejected_count(self.store.rejected_count())
-            window.set_printing_role(self._printing_text(None))
             window.refresh(now)
             window.place_on(screen)
             log.info(
@@ -116,16 +178,22 @@ class KdsApp:
                 screen.geometry().topLeft().toTuple(),
             )
             self.windows.append(window)
+        self._show_role()
         self._timer.start()
 
     async def start(self) -> None:
         """Open (if not yet) and connect to the connector in the background."""
         self.open()
+        if self.settings.device.printing and self.settings.printing is None:
+            log.warning("device.printing is on but the settings have no [printing] section")
+        self._start_client()
+
+    def _start_client(self) -> None:
+        if self._stopping:
+            return
         assert self.store is not None
         roles = (
-            (wire.Role.DISPLAY, wire.Role.PRINTING)
-            if self.settings.device.printing
-            else (wire.Role.DISPLAY,)
+            (wire.Role.DISPLAY, wire.Role.PRINTING) if self.asks_printing else (wire.Role.DISPLAY,)
         )
         self.client = KdsClient(
             self.settings.connector.url,
@@ -142,13 +210,15 @@ class KdsApp:
         self._client_task = asyncio.ensure_future(self.client.run())
 
     async def stop(self) -> None:
-        """Disconnect, close the windows and release the store."""
+        """Disconnect, stop printing, close the windows and release the store."""
         self._timer.stop()
-        if self.client is not None:
-            await self.client.stop()
-        if self._client_task is not None:
-            await self._client_task
-            self._client_task = None
+        self._stopping = True
+        if self._tasks:  # role changes in flight end first (none starts a client now)
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        await self._stop_client()
+        self._printing_live = False
+        async with self._printing_lock:
+            await self._stop_print_service()
         for window in self.windows:
             window.close()
             window.deleteLater()
@@ -166,11 +236,27 @@ class KdsApp:
         raise KeyError(name)
 
     def tick(self) -> None:
-        """Once a second: ages, the clock, and orders whose visible time is over."""
+        """Once a second: ages, the clock, printer states, orders whose time is over."""
         now = self.clock()
         for window in self.windows:
             window.model.tick(now)
             window.refresh(now)
+        self._set_printer_alarms()
+
+    @property
+    def wants_printing(self) -> bool:
+        """Configured to print: device.printing and a [printing] section."""
+        return self.settings.device.printing and self.settings.printing is not None
+
+    @property
+    def is_printing(self) -> bool:
+        """Holds the role, and the print service runs and has caught up with the store."""
+        return self._printing_live
+
+    @property
+    def asks_printing(self) -> bool:
+        """Asks for the printing role in hello (not after staff stopped printing here)."""
+        return self.wants_printing and self.printing_role is not PrintingRole.RELEASED
 
     # --- client callbacks (loop thread) ----------------------------------------------------
 
@@ -180,6 +266,8 @@ class KdsApp:
         elif applied.state is not None:
             for window in self.windows:
                 window.model.upsert(applied.state)
+            if self._printing_live and applied.kind in _PRINTED_KINDS:
+                self._print(applied)
         for listener in self.applied_listeners:
             try:
                 listener(event, applied)
@@ -198,10 +286,26 @@ class KdsApp:
                 log.exception("connection-state listener %r failed", listener)
 
     def _on_welcome(self, welcome: wire.Welcome) -> None:
-        text = self._printing_text(welcome)
-        log.info("welcome from connector %s; %s", welcome.connector_id, text)
-        for window in self.windows:
-            window.set_printing_role(text)
+        log.info(
+            "welcome from connector %s; printing %s%s",
+            welcome.connector_id,
+            welcome.printing.value if welcome.printing else "not asked",
+            f" (held by {welcome.printing_holder})" if welcome.printing_holder else "",
+        )
+        if not self.wants_printing or self.printing_role is PrintingRole.RELEASED:
+            return
+        if welcome.printing == wire.PrintingGrant.GRANTED:
+            self.printing_role = PrintingRole.GRANTED
+            self.printing_holder = None
+            self._remember(self._role_memory.granted(self.clock()))
+        else:
+            # Stop before the replay that follows this welcome can reach the printers.
+            self._printing_live = False
+            self.printing_role = PrintingRole.DENIED
+            self.printing_holder = welcome.printing_holder
+            self._remember(self._role_memory.lost())
+        self._spawn(self._sync_printing(), "printing role change")
+        self._show_role()
 
     def _on_rejected(self, seq: int | None, reason: str) -> None:
         log.warning("rejected event seq %s: %s", seq, reason)
@@ -209,15 +313,336 @@ class KdsApp:
         for window in self.windows:
             window.set_rejected_count(count)
 
-    def _printing_text(self, welcome: wire.Welcome | None) -> str:
-        if not self.settings.device.printing:
-            return tr("Printing: off — this device does not print")
-        if welcome is None:
-            return tr("Printing: waiting for the connector")
-        if welcome.printing == wire.PrintingGrant.GRANTED:
-            return tr("Printing: this device")
-        holder = welcome.printing_holder or tr("another device")
-        return tr("Printing is done by {holder}; this device does not print").format(holder=holder)
+    # --- the printing role and the print service (loop thread) ---------------------------
+
+    def _spawn(self, coro: Coroutine[Any, Any, None], what: str) -> None:
+        async def run() -> None:
+            try:
+                await coro
+            except Exception as exc:
+                log.exception("%s failed", what)
+                self.role_error = tr("{what} failed: {error}").format(what=what, error=exc)
+                self._show_role()
+
+        task = asyncio.ensure_future(run())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def _remember(self, memory: RoleMemory) -> None:
+        if memory == self._role_memory:
+            return
+        try:
+            memory.save(self.data_dir)
+        except OSError:
+            log.exception("could not save the printing role memory in %s", self.data_dir)
+        self._role_memory = memory
+
+    async def _sync_printing(self) -> None:
+        """Bring the print service in line with the role: running and reconciled when
+        granted, stopped otherwise."""
+        async with self._printing_lock:
+            if self.printing_role is PrintingRole.GRANTED:
+                if self.print_service is None:
+                    await self._start_print_service()
+                if (
+                    self.print_service is not None
+                    and self.printing_role is PrintingRole.GRANTED
+                    and not self._printing_live
+                ):
+                    self._reconcile(self.print_service)
+                    self._printing_live = True
+            else:
+                self._printing_live = False
+                await self._stop_print_service()
+        self._show_role()
+        self._refresh_printers()
+
+    async def _start_print_service(self) -> None:
+        assert self.settings.printing is not None
+        service = PrintService(
+            self.settings.printing,
+            self.data_dir,
+            self.clock,
+            on_change=self._printers_changed,
+        )
+        try:
+            await service.start()
+        except (PrintingError, OSError) as exc:
+            log.exception("the print service could not start")
+            self.role_error = tr("Printing cannot start: {error}").format(error=exc)
+            await service.stop()
+            return
+        self.role_error = None
+        self.print_service = service
+        log.info("print service started in %s", self.data_dir)
+
+    async def _stop_print_service(self) -> None:
+        service, self.print_service = self.print_service, None
+        if service is not None:
+            await service.stop()
+            log.info("print service stopped")
+
+    def _reconcile(self, service: PrintService) -> None:
+        """Hand every order this device saw since it holds the role to the service again.
+
+        `handle()` is idempotent, so this only queues what a crash between the store's
+        commit and the enqueue left out. Orders first seen before the grant belong to the
+        former holder, unless this service already printed something for them.
+        """
+        assert self.store is not None
+        since = self._role_memory.granted_since
+        count = 0
+        for state in self.store.orders(include_hidden=True):
+            if (since is None or state.first_seen_at < since) and not service.jobs(state.id):
+                continue
+            try:
+                service.handle(
+                    state.order, state.cancelled, state.cancel_reason, state.first_seen_at
+                )
+            except Exception:
+                log.exception("could not queue the tickets of order %s", state.display_id)
+                continue
+            count += 1
+        log.info("printing reconciled %d order(s) seen since %s", count, since)
+
+    def _print(self, applied: Applied) -> None:
+        state = applied.state
+        service = self.print_service
+        if state is None or service is None:
+            return
+        try:
+            service.handle(state.order, state.cancelled, state.cancel_reason, state.first_seen_at)
+        except Exception:
+            # The store has the event: the next start's reconcile queues it again.
+            log.exception("could not queue the tickets of order %s", state.display_id)
+            self.role_error = tr(
+                "Tickets of order #{number} could not be queued — see the log"
+            ).format(number=state.display_id)
+            self._show_role()
+
+    def _printers_changed(self) -> None:
+        """The service's on_change: coalesced into one refresh per loop turn."""
+        if self._printers_refresh_pending:
+            return
+        self._printers_refresh_pending = True
+        asyncio.get_running_loop().call_soon(self._refresh_printers)
+
+    def _refresh_printers(self) -> None:
+        self._printers_refresh_pending = False
+        now = self.clock()
+        for window in self.windows:
+            if window.printer_status is not None:
+                window.refresh(now)
+        self._set_printer_alarms()
+
+    def _printer_lines(self, now: datetime) -> Sequence[str | StatusLine]:
+        """The expo's printer-status area: one line per printer, then unrouted lines."""
+        if self.printer_status is not None:
+            return self.printer_status(now)
+        service = self.print_service
+        if service is None:
+            return ()
+        local = now.astimezone()
+        lines: list[str | StatusLine] = [
+            StatusLine(p.describe(local), problem=p.problem is not None or p.failed > 0)
+            for p in service.snapshot()
+        ]
+        lines.extend(
+            StatusLine(
+                tr("#{number}: '{label}' has no printer — add a route or a default printer").format(
+                    number=number, label=label
+                ),
+                problem=True,
+            )
+            for number, label in service.unrouted_lines()
+        )
+        return lines
+
+    def _set_printer_alarms(self) -> None:
+        service = self.print_service
+        problems = (
+            [
+                tr("{printer} printer: {problem}").format(printer=p.name, problem=p.problem)
+                for p in service.snapshot()
+                if p.problem is not None
+            ]
+            if service is not None
+            else []
+        )
+        text = " · ".join(problems) or None
+        for window in self.windows:
+            if window.monitor.kind is MonitorKind.STATION:
+                window.set_printer_alarm(text)
+        for listener in self.printer_listeners:
+            try:
+                listener()
+            except Exception:
+                log.exception("printer listener %r failed", listener)
+
+    def printing_text(self) -> tuple[str, Severity]:
+        """The role line every window shows, and how loud."""
+        if not self.wants_printing:
+            if self.settings.device.printing:
+                return tr("Printing: off — no printers in the settings"), Severity.WARNING
+            return tr("Printing: off — this device does not print"), Severity.OK
+        if self._role_busy:
+            return tr("Printing: asking the connector…"), Severity.WARNING
+        match self.printing_role:
+            case PrintingRole.GRANTED if self.print_service is not None:
+                assert self.settings.printing is not None
+                names = ", ".join(p.name for p in self.settings.printing.printers)
+                return tr("Printing: this device ({printers})").format(printers=names), Severity.OK
+            case PrintingRole.GRANTED:
+                return tr("Printing: starting the printers on this device…"), Severity.WARNING
+            case PrintingRole.DENIED:
+                holder = self.printing_holder or tr("another device")
+                text = tr("Printing is done by {holder}; this device does not print")
+                return text.format(holder=holder), Severity.WARNING
+            case PrintingRole.RELEASED:
+                text = tr("Printing: stopped on this device; no device prints until one takes over")
+                return text, Severity.WARNING
+            case _:
+                return tr("Printing: waiting for the connector"), Severity.OK
+
+    def _show_role(self) -> None:
+        text, severity = self.printing_text()
+        if self.role_error:
+            text = f"{text}\n{self.role_error}"
+            severity = Severity.ERROR
+        idle = not self._role_busy
+        for window in self.windows:
+            window.set_printing_role(
+                text,
+                severity,
+                can_take_over=idle
+                and self.wants_printing
+                and self.printing_role in (PrintingRole.DENIED, PrintingRole.RELEASED),
+                can_stop=idle and self.printing_role is PrintingRole.GRANTED,
+            )
+        for listener in self.role_listeners:
+            try:
+                listener(self.printing_role)
+            except Exception:
+                log.exception("printing-role listener %r failed", listener)
+
+    # --- role controls (expo buttons) --------------------------------------------------
+
+    def _confirm_with_dialog(self, title: str, question: str) -> bool:
+        parent = next((w for w in self.windows if w.monitor.kind is MonitorKind.EXPO), None)
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        return QMessageBox.question(parent, title, question, yes | no, no) == yes
+
+    def ask_take_over(self) -> None:
+        """The "Take over printing" button: confirm, then take the role."""
+        holder = self.printing_holder or tr("no device")
+        question = tr("Printing moves to this device; {holder} stops printing. Continue?")
+        if self.confirm(tr("Take over printing"), question.format(holder=holder)):
+            self._spawn(self.take_over_printing(), tr("Taking over printing"))
+
+    def ask_stop_printing(self) -> None:
+        """The "Stop printing here" button: confirm, then release the role."""
+        question = tr(
+            "This device stops printing; no device prints until one takes over. Continue?"
+        )
+        if self.confirm(tr("Stop printing here"), question):
+            self._spawn(self.stop_printing_here(), tr("Stopping printing"))
+
+    async def take_over_printing(self) -> None:
+        """Take the role from its holder; the connector then reconnects us with `granted`."""
+        assert self.store is not None
+        self._role_busy = True
+        self.role_error = None
+        self._show_role()
+        try:
+            await printing_role.takeover(
+                self.settings.connector.url,
+                self.settings.connector.token,
+                self.store.device_id,
+                self.store.device_name,
+            )
+        except RoleChangeError as exc:
+            self.role_error = tr("Could not take over printing: {error}").format(error=exc)
+            return
+        finally:
+            self._role_busy = False
+            self._show_role()
+        log.warning("printing role taken over by this device")
+        self._remember(self._role_memory.lost(released=False))
+        if self.printing_role is PrintingRole.RELEASED:
+            # The current session did not ask for printing: reconnect asking for it.
+            self.printing_role = PrintingRole.WAITING
+            await self._stop_client()
+            self._start_client()
+        self._show_role()
+
+    async def stop_printing_here(self) -> None:
+        """Release the role; the device stops printing and no longer asks for it."""
+        assert self.store is not None
+        self._role_busy = True
+        self.role_error = None
+        self._show_role()
+        try:
+            await printing_role.release(
+                self.settings.connector.url,
+                self.settings.connector.token,
+                self.store.device_id,
+            )
+        except RoleChangeError as exc:
+            self.role_error = tr("Could not stop printing here: {error}").format(error=exc)
+            return
+        finally:
+            self._role_busy = False
+            self._show_role()
+        log.warning("printing role released by this device")
+        self._printing_live = False
+        self.printing_role = PrintingRole.RELEASED
+        self._remember(self._role_memory.lost(released=True))
+        self._show_role()
+        await self._sync_printing()
+        # Reconnect without asking for printing, so the role stays free.
+        await self._stop_client()
+        self._start_client()
+
+    async def _stop_client(self) -> None:
+        client, task = self.client, self._client_task
+        self._client_task = None
+        if client is not None:
+            await client.stop()
+        if task is not None:
+            await task
+
+    # --- reprint menu ------------------------------------------------------------------
+
+    def order_menu(self, order_id: str) -> list[MenuEntry]:
+        """A card's menu: reprint each printed ticket of the order on this device."""
+        service = self.print_service
+        if service is None:
+            text, _ = self.printing_text()
+            return [MenuEntry(tr("Reprint: {reason}").format(reason=text))]
+        entries: list[MenuEntry] = []
+        seen: set[tuple[str, str, str, str | None, int]] = set()
+        for job in reversed(service.jobs(order_id)):
+            key = (job.kind, job.printer, job.template, job.station, job.copy)
+            if job.state != "done" or job.reprint or key in seen:
+                continue
+            seen.add(key)
+            what = tr(_JOB_NAMES.get(job.kind, "{template}")).format(template=job.template)
+            entries.append(
+                MenuEntry(
+                    tr("Reprint {what} on {printer}").format(what=what, printer=job.printer),
+                    self._reprint_action(service, job.id),
+                )
+            )
+        if not entries:
+            entries.append(MenuEntry(tr("Nothing printed for this order yet")))
+        return entries[::-1]
+
+    def _reprint_action(self, service: PrintService, job_id: int) -> Callable[[], None]:
+        def reprint() -> None:
+            new_id = service.reprint(job_id)
+            log.info("reprint of job %d queued as job %d", job_id, new_id)
+
+        return reprint
 
 
 def show_fatal(message: str) -> None:

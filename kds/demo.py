@@ -1,4 +1,4 @@
-"""`kds demo`: a real connector subprocess, sample orders over HTTP, and the app on two monitors."""
+"""`kds demo`: connector and virtual printers as child processes, sample orders, two screens."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ import json
 import logging
 import os
 import queue
+import re
 import secrets
+import shutil
 import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,7 +26,10 @@ import qasync
 
 from kds.app import KdsApp, ensure_qapplication
 from kds.errors import KdsError
-from kds.settings import ConnectorSettings, Settings, load_settings
+from kds.settings import ConnectorSettings, MonitorKind, Settings, load_settings
+from kds.ui.monitor_window import MonitorWindow
+from printing.errors import PrintingError
+from printing.spooler import PrinterState
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +42,20 @@ SCREEN_HEIGHT = 800
 OFFSCREEN_SECONDS = 25.0
 CONNECTOR_START_TIMEOUT = 20.0
 _LISTENING = "kds connector listening on "
+_EMULATOR_LISTENING = re.compile(
+    r"^kds printer-emulator (?P<name>.+) listening on [^ ]+:(?P<port>\d+)"
+    r" control on [^ ]+:(?P<control>\d+)$"
+)
+
+PRINTERS = ("Kitchen", "Bar", "Receipt")
+"""The demo's virtual printers, as named in resources/demo/kds.toml."""
+FAULT_PRINTER = "Kitchen"
+FAULT_AFTER_SECONDS = 2.0
+"""The paper runs out in the kitchen this long after the first order (while orders arrive)."""
+FAULT_WAIT_TIMEOUT = 20.0
+"""How long the demo waits for the expo screen to report the fault (or the failover)."""
+DRAIN_TIMEOUT = 20.0
+"""How long the demo waits, at its end, for the tickets still on their way to paper."""
 
 
 class DemoError(KdsError):
@@ -125,30 +144,22 @@ async def feed_orders(
                     log.info("demo: %s -> HTTP %d", what, response.status)
 
 
-# --- the connector subprocess ---------------------------------------------------------
+# --- the subprocesses: connector and virtual printers ------------------------------------
 
 
-class ConnectorProcess:
-    """`python -m kds connector` on a free port; its stdout is read for the listening line."""
+class ChildProcess:
+    """`python -m kds ...` whose stdout is read, line by line, for its listening line."""
 
-    def __init__(self, data_dir: Path, token: str, log_path: Path) -> None:
+    what = "child process"
+
+    def __init__(
+        self, args: Sequence[str], log_path: Path, *, shown_args: int | None = None
+    ) -> None:
+        self._log_path = log_path
         self._log_file: IO[str] = log_path.open("w", encoding="utf-8")
         self._lines: queue.Queue[str | None] = queue.Queue()
-        command = [
-            sys.executable,
-            "-m",
-            "kds",
-            "connector",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--token",
-            token,
-            "--data-dir",
-            str(data_dir),
-        ]
-        log.info("starting the connector: %s", " ".join(command[:-3]))
+        command = [sys.executable, "-m", "kds", *args]
+        log.info("starting the %s: %s", self.what, " ".join(command[:shown_args]))
         self.process = subprocess.Popen(
             command,
             stdout=subprocess.PIPE,
@@ -156,7 +167,7 @@ class ConnectorProcess:
             text=True,
             encoding="utf-8",
         )
-        self._reader = threading.Thread(target=self._read, name="connector-stdout", daemon=True)
+        self._reader = threading.Thread(target=self._read, name=f"{self.what}-stdout", daemon=True)
         self._reader.start()
 
     def _read(self) -> None:
@@ -165,20 +176,20 @@ class ConnectorProcess:
             self._lines.put(line.rstrip("\n"))
         self._lines.put(None)
 
-    def wait_listening(self, timeout: float = CONNECTOR_START_TIMEOUT) -> str:
-        """The base URL (http://HOST:PORT) the connector printed."""
+    def _wait_line(self, matches: Callable[[str], bool], timeout: float) -> str:
         while True:
             try:
                 line = self._lines.get(timeout=timeout)
             except queue.Empty:
-                raise DemoError(f"the connector did not start within {timeout:.0f} s") from None
+                raise DemoError(f"the {self.what} did not start within {timeout:.0f} s") from None
             if line is None:
                 raise DemoError(
-                    f"the connector exited with code {self.process.wait()}; see connector.log"
+                    f"the {self.what} exited with code {self.process.wait()}; "
+                    f"see {self._log_path.name}"
                 )
-            log.info("connector: %s", line)
-            if line.startswith(_LISTENING):
-                return line[len(_LISTENING) :].strip()
+            log.info("%s: %s", self.what, line)
+            if matches(line):
+                return line
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -186,14 +197,86 @@ class ConnectorProcess:
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                log.warning("the connector did not stop on SIGTERM; killing it")
+                log.warning("the %s did not stop on SIGTERM; killing it", self.what)
                 self.process.kill()
                 self.process.wait()
         self._reader.join(timeout=5)
         if self.process.stdout is not None:
             self.process.stdout.close()
         self._log_file.close()
-        log.info("connector stopped (exit code %s)", self.process.returncode)
+        log.info("%s stopped (exit code %s)", self.what, self.process.returncode)
+
+
+class ConnectorProcess(ChildProcess):
+    """`python -m kds connector` on a free port."""
+
+    what = "connector"
+
+    def __init__(self, data_dir: Path, token: str, log_path: Path) -> None:
+        args = ["connector", "--host", "127.0.0.1", "--port", "0"]
+        args += ["--token", token, "--data-dir", str(data_dir)]
+        super().__init__(args, log_path, shown_args=-3)
+
+    def wait_listening(self, timeout: float = CONNECTOR_START_TIMEOUT) -> str:
+        """The base URL (http://HOST:PORT) the connector printed."""
+        line = self._wait_line(lambda text: text.startswith(_LISTENING), timeout)
+        return line[len(_LISTENING) :].strip()
+
+
+class PrinterProcess(ChildProcess):
+    """`python -m kds printer-emulator`: one virtual network printer on a free port.
+
+    Its jobs land in `out_dir` as NNN.bin/.txt/.png; faults are set over its control HTTP.
+    """
+
+    def __init__(self, name: str, out_dir: Path, log_path: Path) -> None:
+        self.name = name
+        self.what = f"printer {name}"
+        self.out_dir = out_dir
+        self.port: int | None = None
+        self.control_url: str | None = None
+        args = ["printer-emulator", "--host", "127.0.0.1", "--port", "0", "--control-port", "0"]
+        args += ["--name", name, "--out", str(out_dir)]
+        super().__init__(args, log_path)
+
+    def wait_listening(self, timeout: float = CONNECTOR_START_TIMEOUT) -> int:
+        """The printer's TCP port (its control URL is kept in `control_url`)."""
+        line = self._wait_line(lambda text: _EMULATOR_LISTENING.match(text) is not None, timeout)
+        match = _EMULATOR_LISTENING.match(line)
+        assert match is not None
+        self.port = int(match["port"])
+        self.control_url = f"http://127.0.0.1:{int(match['control'])}"
+        return self.port
+
+    async def set_fault(self, fault: str | None) -> None:
+        """Give the printer a fault ("paper_out", ...) or clear it (None)."""
+        if self.control_url is None:
+            raise DemoError(f"printer {self.name} is not listening")
+        async with (
+            aiohttp.ClientSession() as http,
+            http.post(f"{self.control_url}/fault", json={"fault": fault}) as response,
+        ):
+            text = await response.text()
+            if response.status != 200:
+                raise DemoError(f"printer {self.name}: fault {fault} refused: {text}")
+        log.info("demo: printer %s fault -> %s", self.name, fault or "none")
+
+
+def start_printers(tickets_dir: Path, logs_dir: Path) -> dict[str, PrinterProcess]:
+    """The demo's virtual printers, started together; each prints into tickets/<name>/."""
+    printers: dict[str, PrinterProcess] = {}
+    try:
+        for name in PRINTERS:
+            printers[name] = PrinterProcess(
+                name, tickets_dir / name, logs_dir / f"printer-{name.lower()}.log"
+            )
+        for printer in printers.values():
+            printer.wait_listening()
+    except BaseException:
+        for printer in printers.values():
+            printer.stop()
+        raise
+    return printers
 
 
 # --- the app ------------------------------------------------------------------------------
@@ -209,7 +292,13 @@ def write_screens_config(path: Path) -> None:
     path.write_text(json.dumps({"screens": screens}, indent=2), encoding="utf-8")
 
 
-def demo_settings(url: str, token: str, on_real_display: bool) -> Settings:
+def demo_settings(
+    url: str,
+    token: str,
+    on_real_display: bool,
+    printer_ports: Mapping[str, int] | None = None,
+) -> Settings:
+    """resources/demo/kds.toml with this run's connector and the ports its printers got."""
     settings = load_settings(DEMO_DIR / "kds.toml")
     update: dict[str, Any] = {"connector": ConnectorSettings(url=url, token=token)}
     if on_real_display:
@@ -217,6 +306,15 @@ def demo_settings(url: str, token: str, on_real_display: bool) -> Settings:
         update["monitors"] = tuple(
             m.model_copy(update={"screen": None, "fullscreen": False}) for m in settings.monitors
         )
+    if settings.printing is not None and printer_ports is not None:
+        missing = [p.name for p in settings.printing.printers if p.name not in printer_ports]
+        if missing:
+            raise DemoError(f"no virtual printer for {', '.join(missing)}")
+        printers = tuple(
+            p.model_copy(update={"host": "127.0.0.1", "port": printer_ports[p.name]})
+            for p in settings.printing.printers
+        )
+        update["printing"] = settings.printing.model_copy(update={"printers": printers})
     return settings.model_copy(update=update)
 
 
@@ -230,6 +328,105 @@ def _tile(kds_app: KdsApp) -> None:
         window.setGeometry(area.x() + n * width, area.y(), width, area.height())
 
 
+# --- printer states, as the app knows them (and its expo screen shows them) ---------------
+
+
+def printer_states(kds_app: KdsApp) -> list[PrinterState]:
+    """The app's printer states; empty while it does not print (role not granted yet)."""
+    service = kds_app.print_service
+    if service is None:
+        return []
+    try:
+        return service.snapshot()
+    except PrintingError:
+        log.exception("demo: cannot read the printer states")
+        return []
+
+
+def printer_state(kds_app: KdsApp, printer: str) -> PrinterState | None:
+    return next((s for s in printer_states(kds_app) if s.name == printer), None)
+
+
+def describe_printers(kds_app: KdsApp) -> str:
+    now = kds_app.clock()
+    return "; ".join(s.describe(now) for s in printer_states(kds_app)) or "no print service"
+
+
+async def wait_until(check: Callable[[], bool], timeout: float) -> bool:
+    """True as soon as `check()` holds (asked every 0.1 s), False after `timeout` seconds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not check():
+        if loop.time() >= deadline:
+            return False
+        await asyncio.sleep(0.1)  # polling the app's state, not waiting a fixed time
+    return True
+
+
+def _screenshot(window: MonitorWindow, path: Path) -> bool:
+    if window.grab().save(str(path)):
+        return True
+    log.error("could not write the screenshot %s", path)
+    return False
+
+
+async def paper_out_episode(
+    kds_app: KdsApp, printer: PrinterProcess, start_after: float, out_dir: Path
+) -> Path | None:
+    """The kitchen printer runs out of paper while orders arrive; the expo shows the alarm.
+
+    Waits until the app's print service reports "paper out" (the state the expo's printer
+    line is drawn from) and, if the printer has a backup, the failover to it; then takes
+    counter-paper-out.png and puts the paper back, so later tickets print on the primary.
+    """
+    settings = kds_app.settings.printing
+    backup = None if settings is None else settings.printer(printer.name).backup
+    failover_s = 3.0 if settings is None else settings.failover_after_s
+    await asyncio.sleep(start_after)  # demo pacing: a couple of orders print normally first
+    await printer.set_fault("paper_out")
+    try:
+
+        def paper_out() -> bool:
+            state = printer_state(kds_app, printer.name)
+            return state is not None and "paper out" in (state.problem or "")
+
+        if not await wait_until(paper_out, FAULT_WAIT_TIMEOUT):
+            log.error(
+                "demo: the app never saw %s out of paper (%s)",
+                printer.name,
+                describe_printers(kds_app),
+            )
+            return None
+        log.info("demo: printers: %s", describe_printers(kds_app))
+        if backup is not None:
+
+            def failed_over() -> bool:
+                state = printer_state(kds_app, printer.name)
+                return state is not None and state.on_backup_to == backup
+
+            if await wait_until(failed_over, failover_s + 10):
+                log.info("demo: printers: %s", describe_printers(kds_app))
+            else:
+                log.warning("demo: %s did not fail over to %s in time", printer.name, backup)
+        kds_app.tick()
+        path = out_dir / "counter-paper-out.png"
+        counter = next(w for w in kds_app.windows if w.monitor.kind is MonitorKind.EXPO)
+        return path if _screenshot(counter, path) else None
+    finally:
+        await printer.set_fault(None)
+
+
+async def _stop_feeder(feeder: asyncio.Future[None]) -> None:
+    if not feeder.done():
+        feeder.cancel()
+    try:
+        await feeder
+    except asyncio.CancelledError:
+        log.info("demo feed stopped before its end")
+    except (aiohttp.ClientError, OSError):
+        log.exception("demo feed failed")
+
+
 async def _run(
     settings: Settings,
     *,
@@ -239,6 +436,7 @@ async def _run(
     seconds: float | None,
     out_dir: Path,
     on_real_display: bool,
+    printers: Mapping[str, PrinterProcess],
 ) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
@@ -246,7 +444,15 @@ async def _run(
     await kds_app.start()
     if on_real_display:
         _tile(kds_app)
-    feeder = asyncio.ensure_future(feed_orders(base_url, token, load_script()))
+    script = load_script()
+    feeder = asyncio.ensure_future(feed_orders(base_url, token, script))
+    episode: asyncio.Future[Path | None] | None = None
+    if FAULT_PRINTER in printers and settings.printing is not None:
+        start_after = FAULT_AFTER_SECONDS + script.pace_seconds
+        episode = asyncio.ensure_future(
+            paper_out_episode(kds_app, printers[FAULT_PRINTER], start_after, out_dir)
+        )
+    shots: list[Path] = []
     try:
         if seconds is None:
             closed = asyncio.Event()
@@ -256,32 +462,118 @@ async def _run(
             await closed.wait()
         else:
             await asyncio.sleep(seconds)  # the demo runs this long, then takes screenshots
-        shots: list[Path] = []
+            if episode is not None:
+                shot = await episode  # bounded by its own timeouts
+                if shot is not None:
+                    shots.append(shot)
+            await _stop_feeder(feeder)
+            if settings.printing is not None and not await wait_until(
+                lambda: all(s.waiting == 0 for s in printer_states(kds_app)), DRAIN_TIMEOUT
+            ):
+                log.warning(
+                    "demo: tickets still waiting at the end: %s", describe_printers(kds_app)
+                )
         if kds_app.windows:
             kds_app.tick()
             for window in kds_app.windows:
                 path = out_dir / f"{window.monitor.name.lower()}.png"
-                if window.grab().save(str(path)):
+                if _screenshot(window, path):
                     shots.append(path)
-                else:
-                    log.error("could not write the screenshot %s", path)
         return shots
     finally:
-        if not feeder.done():
-            feeder.cancel()
-        try:
-            await feeder
-        except asyncio.CancelledError:
-            log.info("demo feed stopped before its end")
-        except (aiohttp.ClientError, OSError):
-            log.exception("demo feed failed")
+        if episode is not None and not episode.done():
+            episode.cancel()
+            try:
+                await episode
+            except asyncio.CancelledError:
+                log.info("demo: paper-out episode stopped before its end")
+        await _stop_feeder(feeder)
         await kds_app.stop()
 
 
+# --- what the printers printed ---------------------------------------------------------
+
+_ORDER_LINE = re.compile(r"^Order (?P<order>.+) \(rev (?P<rev>\d+)\)$")
+
+
+def describe_ticket(text: str) -> str:
+    """One index line from a ticket's decoded text: kind, order, where it was meant to go."""
+    lines = [line.strip() for line in text.splitlines()]
+    if any(line == "VOID" for line in lines):
+        kind = "void"
+    elif any(line == "CHANGE" for line in lines):
+        kind = "change"
+    elif any(line.startswith("TOTAL") for line in lines):
+        kind = "receipt"
+    elif any(line.startswith("TEST") for line in lines):
+        kind = "test"
+    else:
+        kind = "kitchen"
+    parts = [kind]
+    display = next((line for line in lines if re.fullmatch(r"#\S+", line)), None)
+    if display:
+        parts.append(display)
+    for n, line in enumerate(lines):
+        match = _ORDER_LINE.match(line)
+        if match:
+            parts.append(f"order {match['order']} rev {match['rev']}")
+            if n + 1 < len(lines) and lines[n + 1]:
+                parts.append(f"for {lines[n + 1]}")
+            break
+    flat = " ".join(line for line in lines if line)
+    # Big banners wrap on narrow paper ("BACKUP FOR" / "Kitchen"): read them from the flat text.
+    parts += re.findall(r"BACKUP FOR \S+|REPRINT|Copy \d+/\d+", flat)
+    return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class PrintedTicket:
+    printer: str
+    path: Path
+    """The decoded text (NNN.txt); NNN.bin and NNN.png lie next to it."""
+    description: str
+
+
+def printed_tickets(tickets_dir: Path, printers: Sequence[str] = PRINTERS) -> list[PrintedTicket]:
+    """Every ticket the virtual printers put on paper, printer by printer, in print order."""
+    tickets: list[PrintedTicket] = []
+    for name in printers:
+        for path in sorted((tickets_dir / name).glob("[0-9][0-9][0-9].txt")):
+            text = path.read_text(encoding="utf-8")
+            tickets.append(PrintedTicket(name, path, describe_ticket(text)))
+    return tickets
+
+
+def write_index(tickets_dir: Path, tickets: Sequence[PrintedTicket]) -> Path:
+    """tickets/index.txt: one line per printed ticket (file, printer, kind, order, copy...)."""
+    path = tickets_dir / "index.txt"
+    tickets_dir.mkdir(parents=True, exist_ok=True)
+    lines = [f"{t.path.relative_to(tickets_dir).with_suffix('')}  {t.description}" for t in tickets]
+    path.write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
+    return path
+
+
+def summary(tickets: Sequence[PrintedTicket], shots: Sequence[Path]) -> str:
+    """ "14 tickets printed: Kitchen 8, Bar 3, Receipt 3; screenshots: kitchen.png, ..." """
+    counts = {name: 0 for name in PRINTERS}
+    for ticket in tickets:
+        counts[ticket.printer] = counts.get(ticket.printer, 0) + 1
+    per_printer = ", ".join(f"{name} {n}" for name, n in counts.items())
+    names = ", ".join(p.name for p in shots) or "none"
+    return f"{len(tickets)} tickets printed: {per_printer}; screenshots: {names}"
+
+
 def run_demo(out_dir: Path, seconds: float | None, offscreen: bool) -> int:
-    """Connector + sample orders + the app on "Kitchen" and "Counter"; screenshots offscreen."""
+    """Connector, three virtual printers, sample orders and the app on "Kitchen" and "Counter".
+
+    Offscreen it takes screenshots (with one of the kitchen printer out of paper) and writes
+    every printed ticket to out_dir/tickets/<printer>/NNN.{bin,txt,png}.
+    """
     out_dir = out_dir.resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
+    tickets_dir = out_dir / "tickets"
+    shutil.rmtree(tickets_dir, ignore_errors=True)  # tickets of an earlier run
+    (out_dir / "counter-paper-out.png").unlink(missing_ok=True)
     has_display = bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     headless = offscreen or not has_display
     if headless:
@@ -300,10 +592,13 @@ def run_demo(out_dir: Path, seconds: float | None, offscreen: bool) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="kds-demo-") as tmp:
             connector = ConnectorProcess(Path(tmp) / "connector", token, out_dir / "connector.log")
+            printers: dict[str, PrinterProcess] = {}
             try:
+                printers = start_printers(tickets_dir, out_dir)
                 base_url = connector.wait_listening()
                 ws_url = base_url.replace("http://", "ws://", 1) + "/kds"
-                settings = demo_settings(ws_url, token, on_real_display=not headless)
+                ports = {name: p.port for name, p in printers.items() if p.port is not None}
+                settings = demo_settings(ws_url, token, not headless, ports)
                 from kds.ui.qt_logging import install_qt_message_handler
 
                 app = ensure_qapplication()
@@ -319,14 +614,23 @@ def run_demo(out_dir: Path, seconds: float | None, offscreen: bool) -> int:
                             seconds=seconds,
                             out_dir=out_dir,
                             on_real_display=not headless,
+                            printers=printers,
                         )
                     )
             finally:
+                # The app has stopped: the printers finish what they hold, then stop.
+                for printer in printers.values():
+                    printer.stop()
                 connector.stop()
+        tickets = printed_tickets(tickets_dir)
+        index = write_index(tickets_dir, tickets)
+        log.info("demo: %s", summary(tickets, shots))
     finally:
         root.removeHandler(handler)
         handler.close()
     for path in shots:
         print(f"screenshot: {path}")
+    print(f"tickets: {index}")
     print(f"log: {out_dir / 'demo.log'} (connector: {out_dir / 'connector.log'})")
+    print(summary(tickets, shots))
     return 0

@@ -21,6 +21,7 @@ from kds.store import SEQ_ALREADY_APPLIED, KdsStore, StoreError
 
 logger = logging.getLogger(__name__)
 
+CLOSE_TIMEOUT = 2.0
 MAX_RECEIVE_BYTES = 8 * 1024 * 1024
 """Frames up to this size reach our parser, which rejects those over wire.MAX_FRAME_BYTES
 with a reason; only beyond this does the websocket library drop the connection."""
@@ -223,6 +224,9 @@ class KdsClient:
                 ping_interval=20,
                 ping_timeout=20,
                 open_timeout=WELCOME_TIMEOUT,
+                # A stopping client no longer reads frames, so the connector's close frame
+                # may never be read: don't let quitting wait websockets' default 10 s.
+                close_timeout=CLOSE_TIMEOUT,
             ) as ws:
                 self._ws = ws
                 if self._stop.is_set():

@@ -6,21 +6,27 @@ from kds.ui.monitor_window import (
     PickupBoard,
     PrinterStatusLines,
     Severity,
+    StatusLine,
     find_screen,
 )
+from kds.ui.order_menu import CardMenus, MenuEntry, OrderMenuEntries
 from kds.ui.orders_model import OrderRole, OrdersModel
 from kds.ui.ticket_view import TicketDelegate, TicketView
 
 __all__ = [
     "CardLine",
+    "CardMenus",
     "LineKind",
+    "MenuEntry",
     "MonitorFilter",
     "MonitorWindow",
+    "OrderMenuEntries",
     "OrderRole",
     "OrdersModel",
     "PickupBoard",
     "PrinterStatusLines",
     "Severity",
+    "StatusLine",
     "TicketDelegate",
     "TicketView",
     "find_screen",

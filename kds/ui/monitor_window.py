@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
@@ -14,19 +16,33 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from kds.settings import MonitorKind, MonitorSettings
 from kds.ui.cards import tr
+from kds.ui.order_menu import CardMenus, OrderMenuEntries
 from kds.ui.orders_model import OrderRole, OrdersModel
 from kds.ui.ticket_view import BACKGROUND, TicketView
 
 log = logging.getLogger(__name__)
 
-PrinterStatusLines = Callable[[datetime], Sequence[str]]
+
+@dataclass(frozen=True)
+class StatusLine:
+    """One line of the printer-status area; `problem` lines are shown in red."""
+
+    text: str
+    problem: bool = False
+
+
+PrinterStatusLines = Callable[[datetime], Sequence[str | StatusLine]]
 """Feeds the expo's printer-status area: one line of text per printer, at `now`."""
+
+RoleAction = Callable[[], None]
+"""A printing-role button's handler (take over / stop printing here)."""
 
 
 class Severity(Enum):
@@ -55,6 +71,13 @@ def _style(label: QLabel, severity: Severity, pixels: int = 20) -> None:
     label.setStyleSheet(
         f"QLabel {{ background: {bg}; color: {fg}; font-size: {pixels}px; font-weight: bold; }}"
     )
+
+
+def _status_html(line: StatusLine) -> str:
+    text = html.escape(line.text)
+    if line.problem:
+        return f'<span style="background:#b71c1c; color:#ffffff; font-weight:bold;">{text}</span>'
+    return text
 
 
 def find_screen(name: str | None) -> tuple[QScreen, str | None]:
@@ -116,11 +139,17 @@ class MonitorWindow(QMainWindow):
         model: OrdersModel,
         printer_status: PrinterStatusLines | None = None,
         parent: QWidget | None = None,
+        *,
+        order_menu: OrderMenuEntries | None = None,
+        on_take_over: RoleAction | None = None,
+        on_stop_printing: RoleAction | None = None,
     ) -> None:
         super().__init__(parent)
         self.monitor = monitor
         self.model = model
         self.printer_status = printer_status
+        self.printer_status_lines: list[StatusLine] = []
+        """What the printer-status area shows now (plain text, for tests and logs)."""
         self.setWindowTitle(tr("KDS — {name}").format(name=monitor.name))
         self.setStyleSheet(f"QMainWindow, #central {{ background: {BACKGROUND.name()}; }}")
         central = QWidget()
@@ -146,16 +175,41 @@ class MonitorWindow(QMainWindow):
         _style(self.screen_warning_label, Severity.WARNING, 18)
         self.rejected_label = _strip_label("rejected")
         _style(self.rejected_label, Severity.ERROR, 18)
-        self.printing_label = _strip_label("printing")
-        self.printing_label.setStyleSheet(
-            "QLabel { background: #263238; color: #cfd8dc; font-size: 16px; }"
-        )
-        for label in (self.screen_warning_label, self.rejected_label, self.printing_label):
+        self.printer_alarm_label = _strip_label("printer_alarm")
+        _style(self.printer_alarm_label, Severity.ERROR, 20)
+        for label in (
+            self.screen_warning_label,
+            self.rejected_label,
+            self.printer_alarm_label,
+        ):
             label.hide()
             layout.addWidget(label)
 
+        self.printing_row = QWidget()
+        self.printing_row.setObjectName("printing_row")
+        row = QHBoxLayout(self.printing_row)
+        row.setContentsMargins(0, 0, 8, 0)
+        self.printing_label = _strip_label("printing")
+        row.addWidget(self.printing_label, 1)
+        self.take_over_button = QPushButton(tr("Take over printing"))
+        self.stop_printing_button = QPushButton(tr("Stop printing here"))
+        for button, handler in (
+            (self.take_over_button, on_take_over),
+            (self.stop_printing_button, on_stop_printing),
+        ):
+            button.setStyleSheet("QPushButton { font-size: 16px; padding: 6px 14px; }")
+            button.hide()
+            if handler is not None:
+                button.clicked.connect(handler)
+            row.addWidget(button)
+        self._role_buttons = monitor.kind == MonitorKind.EXPO
+        self.printing_row.hide()
+        self.set_printing_role(None)
+        layout.addWidget(self.printing_row)
+
         self.tickets: TicketView | None = None
         self.pickup: PickupBoard | None = None
+        self.card_menus: CardMenus | None = None
         if monitor.kind == MonitorKind.PICKUP:
             self.pickup = PickupBoard(model)
             layout.addWidget(self.pickup, 1)
@@ -163,8 +217,11 @@ class MonitorWindow(QMainWindow):
             self.tickets = TicketView()
             self.tickets.setModel(model)
             layout.addWidget(self.tickets, 1)
+            if order_menu is not None:
+                self.card_menus = CardMenus(self.tickets, order_menu)
 
         self.printer_status_label = _strip_label("printer_status")
+        self.printer_status_label.setTextFormat(Qt.TextFormat.RichText)
         self.printer_status_label.setStyleSheet(
             "QLabel { background: #102027; color: #e0e0e0; font-size: 17px; }"
         )
@@ -190,9 +247,31 @@ class MonitorWindow(QMainWindow):
         )
         self.rejected_label.show()
 
-    def set_printing_role(self, text: str | None) -> None:
-        self.printing_label.setVisible(bool(text))
+    def set_printing_role(
+        self,
+        text: str | None,
+        severity: Severity = Severity.OK,
+        *,
+        can_take_over: bool = False,
+        can_stop: bool = False,
+    ) -> None:
+        """Who prints. Non-OK texts (e.g. printing denied) stand out; the buttons show on
+        the expo only, and only when offered."""
+        self.printing_row.setVisible(bool(text))
         self.printing_label.setText(text or "")
+        if severity is Severity.OK:
+            self.printing_label.setStyleSheet(
+                "QLabel { background: #263238; color: #cfd8dc; font-size: 16px; }"
+            )
+        else:
+            _style(self.printing_label, severity, 18)
+        self.take_over_button.setVisible(self._role_buttons and can_take_over)
+        self.stop_printing_button.setVisible(self._role_buttons and can_stop)
+
+    def set_printer_alarm(self, text: str | None) -> None:
+        """A compact red line on station windows when a printer needs a person."""
+        self.printer_alarm_label.setVisible(bool(text))
+        self.printer_alarm_label.setText(text or "")
 
     def set_screen_warning(self, text: str | None) -> None:
         self.screen_warning_label.setVisible(bool(text))
@@ -204,12 +283,23 @@ class MonitorWindow(QMainWindow):
         if self.printer_status is None:
             return
         try:
-            lines = list(self.printer_status(now))
+            lines = [
+                line if isinstance(line, StatusLine) else StatusLine(line)
+                for line in self.printer_status(now)
+            ]
         except Exception:
             log.exception("printer status for %s failed", self.monitor.name)
-            lines = [tr("Printer status unavailable — see log")]
+            lines = [StatusLine(tr("Printer status unavailable — see log"), problem=True)]
+        self.set_printer_status(lines)
+
+    def set_printer_status(self, lines: Sequence[StatusLine]) -> None:
+        self.printer_status_lines = list(lines)
         self.printer_status_label.setVisible(bool(lines))
-        self.printer_status_label.setText("\n".join(lines))
+        self.printer_status_label.setText("<br>".join(_status_html(line) for line in lines))
+
+    def printer_status_text(self) -> str:
+        """The printer-status area as plain text, one line per printer or problem."""
+        return "\n".join(line.text for line in self.printer_status_lines)
 
     def place_on(self, screen: QScreen) -> None:
         """Put the window on this screen (full screen when configured) and show it."""

@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtGui import QImage
 
 from kds import wire
-from kds.demo import ORDERS_DIR, load_script, order_at
+from kds.demo import ORDERS_DIR, PRINTERS, demo_settings, load_script, order_at
+from printing.routing import route_order
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -56,21 +57,53 @@ def test_sample_times_move_to_now_keeping_their_distances() -> None:
     assert moved.created_at - now == original.created_at - script.base_time
 
 
-def test_demo_runs_offscreen_and_writes_a_screenshot_per_monitor(tmp_path: Path) -> None:
+def test_sample_orders_route_to_the_three_printers_and_two_carry_loyalty() -> None:
+    settings = demo_settings("ws://127.0.0.1:1/kds", "t", False, {n: 1000 for n in PRINTERS})
+    assert settings.device.printing and settings.printing is not None
+    config = settings.printing
+    assert {p.name: p.port for p in config.printers} == {n: 1000 for n in PRINTERS}
+    assert {p.name: p.paper_mm for p in config.printers} == {
+        "Kitchen": 80,
+        "Bar": 58,
+        "Receipt": 80,
+    }
+    assert config.printer("Kitchen").backup == "Bar"
+    orders = [wire.parse_order(p.read_text(encoding="utf-8")) for p in ORDERS_DIR.glob("*.json")]
+    printers_used: set[str] = set()
+    for order in orders:
+        plan = route_order(config, order)
+        assert not plan.unrouted, order.id
+        assert [d.printer for d in plan.documents] == ["Receipt"], order.id
+        printers_used |= {t.printer for t in plan.tickets}
+        assert order.totals is not None and order.totals.tax is not None, order.id
+        assert all(i.unit_price is not None for i in order.items), order.id
+        if order.fulfillment.type is wire.FulfillmentType.DELIVERY:
+            assert all(t.copies == 2 for t in plan.tickets), order.id
+    assert printers_used == {"Kitchen", "Bar"}
+    loyal = [o.loyalty for o in orders if o.loyalty is not None]
+    assert len(loyal) >= 2
+    for card in loyal:
+        assert card.card and card.referral_code
+        assert card.points_before is not None and card.points_after is not None
+        assert card.points_used is not None and card.points_earned is not None
+        assert card.points_after == card.points_before - card.points_used + card.points_earned
+
+
+def test_demo_runs_offscreen_prints_tickets_and_shows_a_paper_out(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = subprocess.run(
-        [sys.executable, "-m", "kds", "demo", "--offscreen", "--seconds", "5", "--out", str(out)],
+        [sys.executable, "-m", "kds", "demo", "--offscreen", "--seconds", "6", "--out", str(out)],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=180,
         check=False,
     )
     assert result.returncode == 0, result.stderr
     assert f"screenshot: {out / 'kitchen.png'}" in result.stdout
-    for name in ("kitchen.png", "counter.png"):
+    for name in ("kitchen.png", "counter.png", "counter-paper-out.png"):
         image = QImage(str(out / name))
         # Full screen on its own 1280x800 virtual screen.
-        assert (image.width(), image.height()) == (1280, 800)
+        assert (image.width(), image.height()) == (1280, 800), name
         # Not an empty screen: white ticket cards cover a good part of it.
         samples = [image.pixelColor(x, y) for x in range(0, 1280, 20) for y in range(0, 800, 20)]
         white = sum(1 for c in samples if min(c.red(), c.green(), c.blue()) > 240)
@@ -81,3 +114,34 @@ def test_demo_runs_offscreen_and_writes_a_screenshot_per_monitor(tmp_path: Path)
     assert "connection: connected" in log
     assert "-> HTTP 202" in log
     assert "connector stopped (exit code 0)" in log
+    # The app knew before the screenshot was taken.
+    assert "demo: printers: Kitchen: paper out since" in log
+    for name in PRINTERS:
+        assert f"printer {name} stopped (exit code 0)" in log
+
+    tickets = out / "tickets"
+    texts = {}
+    for name in PRINTERS:
+        jobs = sorted((tickets / name).glob("*.txt"))
+        assert jobs, f"printer {name} printed nothing"
+        for job in jobs:
+            assert job.with_suffix(".bin").stat().st_size > 0
+            assert QImage(str(job.with_suffix(".png"))).height() > 100
+        texts[name] = "\n".join(j.read_text(encoding="utf-8") for j in jobs)
+    # The code page round trip keeps umlauts and the euro sign.
+    assert "Käsespätzle" in texts["Kitchen"] + texts["Bar"]  # Bar: while Kitchen had no paper
+    assert "Apfelschorle" in texts["Bar"]
+    assert "Käsespätzle" in texts["Receipt"]
+    assert "€" in texts["Receipt"]
+    assert "Loyalty" in texts["Receipt"] and "ANNA-7Q2" in texts["Receipt"]
+    index = (tickets / "index.txt").read_text(encoding="utf-8").splitlines()
+    # The kitchen's tickets went to its backup while it was out of paper, marked as such
+    # (the big banner wraps on the 58 mm bar printer: "BACKUP FOR" / "Kitchen").
+    assert any(line.startswith("Bar/") and "BACKUP FOR Kitchen" in line for line in index)
+    assert any(line.startswith("Kitchen/") and "order 1101 rev 1" in line for line in index)
+    counts = {name: sum(1 for line in index if line.startswith(f"{name}/")) for name in PRINTERS}
+    assert all(counts.values()), counts
+    total = sum(counts.values())
+    summary = f"{total} tickets printed: " + ", ".join(f"{n} {c}" for n, c in counts.items())
+    assert summary in result.stdout
+    assert "counter-paper-out.png" in result.stdout

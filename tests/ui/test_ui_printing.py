@@ -1,0 +1,431 @@
+"""Printing in the app: one printing device, printer state on screen, reprint, role moves.
+
+Real connector on loopback, real virtual printers on TCP, real KdsApps with their own data
+dirs and windows on one qasync loop. Waits end on app callbacks or printed jobs, never sleeps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+import qasync
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu
+
+from kds.app import KdsApp, PrintingRole
+from kds.connector.server import ConnectorServer
+from kds.net import Backoff
+from kds.settings import (
+    ConnectorSettings,
+    DeviceSettings,
+    MonitorKind,
+    MonitorSettings,
+    Settings,
+    Station,
+)
+from printing.config import PrintingConfig
+from printing.emulator import Fault, PrinterEmulator
+
+# The offscreen platform has no window manager: size hints, raising a popup menu and
+# grabbing the keyboard for it are not supported there.
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints",
+    "This plugin does not support raise",
+    "This plugin does not support grabbing the keyboard",
+)
+
+TOKEN = "test-token"
+WAIT = 15.0  # upper bound for one expected change; never a sleep
+FAST = Backoff(initial=0.05, cap=0.3, jitter=0.0)
+PRINTER_NAMES = ("Kitchen", "Bar", "Receipt")
+
+
+def settings_for(
+    port: int, printers: dict[str, PrinterEmulator] | None, name: str, printing: bool = True
+) -> Settings:
+    config = None
+    if printers is not None:
+        config = PrintingConfig.model_validate(
+            {
+                "printers": [
+                    {
+                        "name": name,
+                        "transport": "network",
+                        "host": "127.0.0.1",
+                        "port": emulator.port,
+                    }
+                    for name, emulator in printers.items()
+                ],
+                "routes": [
+                    {"name": "mains", "groups": ["mains"], "printers": ["Kitchen"]},
+                    {"name": "drinks", "groups": ["drinks"], "printers": ["Bar"]},
+                ],
+                "documents": [{"template": "receipt", "printers": ["Receipt"]}],
+                "retry_initial_s": 0.05,
+                "retry_cap_s": 0.2,
+            }
+        )
+    return Settings(
+        device=DeviceSettings(name=name, printing=printing),
+        connector=ConnectorSettings(url=f"ws://127.0.0.1:{port}/kds", token=TOKEN),
+        stations=(Station(id="hot", name="Hot", groups=("mains",)),),
+        monitors=(
+            MonitorSettings(
+                name="Kitchen", kind=MonitorKind.STATION, stations=("hot",), fullscreen=False
+            ),
+            MonitorSettings(name="Counter", kind=MonitorKind.EXPO, fullscreen=False),
+        ),
+        printing=config,
+    )
+
+
+def order(number: int, *extra: dict[str, Any]) -> dict[str, Any]:
+    items: list[dict[str, Any]] = [
+        {"line_id": "1", "name": "Käsespätzle", "group": "mains", "quantity": "2"},
+        {"line_id": "2", "name": "Apfelschorle", "group": "drinks", "quantity": "1"},
+        *extra,
+    ]
+    return {
+        "id": f"webshop:{number}",
+        "external_id": str(number),
+        "display_id": str(number),
+        "source": "webshop",
+        "revision": 1,
+        "created_at": (datetime.now(UTC) - timedelta(minutes=1)).isoformat(),
+        "fulfillment": {"type": "pickup", "asap": True},
+        "items": items,
+    }
+
+
+@pytest.fixture
+def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    """A qasync loop on pytest-qt's QApplication; each test drives it with run_until_complete.
+
+    Closing an app's last window must not quit Qt (and stop the loop) while the shop's
+    printers and connector are still shutting down.
+    """
+    quit_on_close = qapp.quitOnLastWindowClosed()
+    qapp.setQuitOnLastWindowClosed(False)
+    event_loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(event_loop)
+    try:
+        yield event_loop
+    finally:
+        event_loop.close()
+        asyncio.set_event_loop(None)
+        qapp.setQuitOnLastWindowClosed(quit_on_close)
+
+
+@asynccontextmanager
+async def shop(tmp_path: Path) -> AsyncIterator[tuple[ConnectorServer, dict[str, PrinterEmulator]]]:
+    server = ConnectorServer(tmp_path / "connector", TOKEN, "127.0.0.1", 0)
+    await server.start()
+    printers = {
+        name: PrinterEmulator(name, None, control_port=None, codepage="cp858")
+        for name in PRINTER_NAMES
+    }
+    try:
+        for emulator in printers.values():
+            await emulator.start()
+        yield server, printers
+    finally:
+        await server.stop()
+        for emulator in printers.values():
+            await emulator.stop()
+
+
+@asynccontextmanager
+async def running(settings: Settings, data_dir: Path, **kwargs: Any) -> AsyncIterator[KdsApp]:
+    app = KdsApp(settings, data_dir, backoff=FAST, **kwargs)
+    try:
+        await app.start()
+        yield app
+    finally:
+        await app.stop()
+
+
+async def until(app: KdsApp, predicate: Callable[[], bool], what: str) -> None:
+    """Wait for `predicate()`, re-checking whenever the app reports a change."""
+    if predicate():
+        return
+    changed = asyncio.Event()
+
+    def poke(*_: object) -> None:
+        changed.set()
+
+    hooks: list[list[Any]] = [
+        app.role_listeners,
+        app.printer_listeners,
+        app.applied_listeners,
+        app.state_listeners,
+    ]
+    for hook in hooks:
+        hook.append(poke)
+    try:
+        async with asyncio.timeout(WAIT):
+            while not predicate():
+                changed.clear()
+                await changed.wait()
+    except TimeoutError:
+        raise AssertionError(f"timed out waiting for {what}") from None
+    finally:
+        for hook in hooks:
+            hook.remove(poke)
+
+
+async def post(port: int, path: str, body: dict[str, Any]) -> int:
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    async with (
+        aiohttp.ClientSession(f"http://127.0.0.1:{port}", headers=headers) as http,
+        http.post(path, json=body) as response,
+    ):
+        return response.status
+
+
+def role_texts(app: KdsApp) -> set[str]:
+    return {window.printing_label.text() for window in app.windows}
+
+
+def numbers(emulator: PrinterEmulator) -> list[str]:
+    """The big order number of every printed job, in print order."""
+    return [
+        line.strip()
+        for job in emulator.jobs
+        for line in job.text.splitlines()
+        if line.strip().startswith("#")
+    ]
+
+
+def shows(app: KdsApp, order_id: str) -> bool:
+    return order_id in app.window("Counter").model.order_ids()
+
+
+def test_one_device_prints_a_second_is_denied_and_takeover_moves_the_role(
+    loop: qasync.QEventLoop, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        async with shop(tmp_path) as (server, printers):
+            kitchen, bar, receipt = (printers[name] for name in PRINTER_NAMES)
+            first = settings_for(server.port, printers, "Counter-A")
+            second = settings_for(server.port, printers, "Tablet-B")
+            questions: list[str] = []
+
+            def yes(title: str, question: str) -> bool:
+                questions.append(question)
+                return True
+
+            async with (
+                running(first, tmp_path / "a") as a,
+                running(second, tmp_path / "b", confirm=yes) as b,
+            ):
+                await until(a, lambda: a.is_printing, "A holds the role and prints")
+                assert role_texts(a) == {"Printing: this device (Kitchen, Bar, Receipt)"}
+                assert a.window("Counter").stop_printing_button.isVisible()
+                await until(b, lambda: b.printing_role is PrintingRole.DENIED, "B is denied")
+                denied = "Printing is done by Counter-A; this device does not print"
+                assert role_texts(b) == {denied}
+                assert b.window("Counter").take_over_button.isVisible()
+                assert not b.window("Kitchen").take_over_button.isVisible()
+                assert b.print_service is None
+
+                assert await post(server.port, "/orders", order(711)) == 202
+                kitchen_jobs = await kitchen.wait_for_jobs(1, WAIT)
+                assert "#711" in kitchen_jobs[0].text
+                assert "Käsespätzle" in kitchen_jobs[0].text
+                assert "Apfelschorle" not in kitchen_jobs[0].text
+                assert "Apfelschorle" in (await bar.wait_for_jobs(1, WAIT))[0].text
+                receipt_text = (await receipt.wait_for_jobs(1, WAIT))[0].text
+                assert "#711" in receipt_text
+                assert "Käsespätzle" in receipt_text
+                await until(b, lambda: shows(b, "webshop:711"), "B shows the order")
+
+                # Takeover: confirmed on B, the connector reconnects both with new answers.
+                b.ask_take_over()
+                assert questions == [
+                    "Printing moves to this device; Counter-A stops printing. Continue?"
+                ]
+                await until(b, lambda: b.is_printing, "B prints after the takeover")
+                await until(a, lambda: a.printing_role is PrintingRole.DENIED, "A is denied")
+                assert a.print_service is None
+                assert role_texts(a) == {"Printing is done by Tablet-B; this device does not print"}
+                assert role_texts(b) == {"Printing: this device (Kitchen, Bar, Receipt)"}
+
+                assert await post(server.port, "/orders", order(712)) == 202
+                await kitchen.wait_for_jobs(2, WAIT)
+                await receipt.wait_for_jobs(2, WAIT)
+                await until(a, lambda: shows(a, "webshop:712"), "A shows the new order")
+                # B printed the new order and nothing of what A had already printed.
+                assert numbers(kitchen) == ["#711", "#712"]
+                assert numbers(receipt) == ["#711", "#712"]
+                assert {job.order_id for job in b.print_service.jobs()} == {"webshop:712"}
+
+                # Stop printing here: B gives the role up and says so.
+                b.ask_stop_printing()
+                await until(
+                    b,
+                    lambda: b.printing_role is PrintingRole.RELEASED and b.print_service is None,
+                    "B released the role",
+                )
+                assert role_texts(b) == {
+                    "Printing: stopped on this device; no device prints until one takes over"
+                }
+                assert b.window("Counter").take_over_button.isVisible()
+                assert len(questions) == 2
+
+    loop.run_until_complete(scenario())
+
+
+def test_printer_trouble_on_screen_reprint_from_the_card_and_restart_prints_nothing_twice(
+    loop: qasync.QEventLoop, tmp_path: Path
+) -> None:
+    tiramisu = {"line_id": "9", "name": "Tiramisu", "group": "desserts", "quantity": "1"}
+
+    async def scenario() -> None:
+        async with shop(tmp_path) as (server, printers):
+            kitchen, receipt = printers["Kitchen"], printers["Receipt"]
+            settings = settings_for(server.port, printers, "Counter")
+            async with running(settings, tmp_path / "device") as app:
+                await until(app, lambda: app.is_printing, "the app prints")
+                expo, station = app.window("Counter"), app.window("Kitchen")
+                assert await post(server.port, "/orders", order(105, tiramisu)) == 202
+                await kitchen.wait_for_jobs(1, WAIT)
+                await until(
+                    app,
+                    lambda: "has no printer" in expo.printer_status_text(),
+                    "the unrouted line on the expo",
+                )
+                assert (
+                    "#105: 'Tiramisu' has no printer — add a route or a default printer"
+                    in expo.printer_status_text()
+                )
+                await until(
+                    app,
+                    lambda: expo.printer_status_text().startswith("Kitchen: ready\n"),
+                    "Kitchen ready with nothing waiting",
+                )
+
+                # Reprint from the card's menu (right-click / press and hold).
+                service = app.print_service
+                assert service is not None
+                await until(
+                    app,
+                    lambda: [j.state for j in service.jobs("webshop:105")] == ["done"] * 3,
+                    "the three tickets of #105 printed",
+                )
+                assert expo.tickets is not None and expo.card_menus is not None
+                row = expo.model.row_of("webshop:105")
+                where = expo.tickets.visualRect(expo.model.index(row, 0)).center()
+                viewport = expo.tickets.viewport()
+                # Press and hold (touch screens) opens the card's menu...
+                held: asyncio.Future[QMenu] = asyncio.get_running_loop().create_future()
+                expo.card_menus.open_listeners.append(held.set_result)
+                QTest.mousePress(viewport, Qt.MouseButton.LeftButton, pos=where)
+                menu = await asyncio.wait_for(held, WAIT)
+                QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=where)
+                expo.card_menus.open_listeners.clear()
+                assert menu.actions()[0].text() == "Order #105"
+                menu.close()
+                # ...and so does a right-click (a context-menu event on the card).
+                QApplication.sendEvent(
+                    viewport,
+                    QContextMenuEvent(
+                        QContextMenuEvent.Reason.Mouse, where, viewport.mapToGlobal(where)
+                    ),
+                )
+                menu = expo.card_menus.menu
+                assert menu is not None and menu is not held.result()
+                actions = {a.text(): a for a in menu.actions() if a.text() and a.isEnabled()}
+                assert sorted(actions) == [
+                    "Reprint kitchen ticket on Bar",
+                    "Reprint kitchen ticket on Kitchen",
+                    "Reprint receipt on Receipt",
+                ]
+                actions["Reprint kitchen ticket on Kitchen"].trigger()
+                menu.close()
+                jobs = await kitchen.wait_for_jobs(2, WAIT)
+                assert "REPRINT" in jobs[1].text
+                assert "#105" in jobs[1].text
+                assert "REPRINT" not in jobs[0].text
+
+                # Paper out: red on the expo, a compact alarm for the cooks.
+                kitchen.set_fault(Fault.PAPER_OUT)
+                assert await post(server.port, "/orders", order(106)) == 202
+                await until(
+                    app,
+                    lambda: "Kitchen: paper out since" in expo.printer_status_text(),
+                    "paper out on the expo",
+                )
+                line = next(s for s in expo.printer_status_lines if s.text.startswith("Kitchen"))
+                assert line.problem
+                assert "ticket waiting" in line.text
+                assert "#b71c1c" in expo.printer_status_label.text()  # red
+                assert station.printer_alarm_label.isVisible()
+                assert station.printer_alarm_label.text() == "Kitchen printer: paper out"
+
+                kitchen.set_fault(None)
+                jobs = await kitchen.wait_for_jobs(3, WAIT)
+                assert "#106" in jobs[2].text
+                await until(
+                    app,
+                    lambda: "Kitchen: ready" in expo.printer_status_text(),
+                    "Kitchen ready again",
+                )
+                assert not station.printer_alarm_label.isVisible()
+                await receipt.wait_for_jobs(2, WAIT)
+
+            # Restart on the same data dir: reconcile hands every order in again, and
+            # nothing comes out twice (the next printed ticket is the next order's).
+            async with running(settings, tmp_path / "device") as app:
+                await until(app, lambda: app.is_printing, "the restarted app prints")
+                assert await post(server.port, "/orders", order(107)) == 202
+                await kitchen.wait_for_jobs(4, WAIT)
+                await receipt.wait_for_jobs(3, WAIT)
+            # The first #105 is the ticket, the second its REPRINT from the menu.
+            assert numbers(kitchen) == ["#105", "#105", "#106", "#107"]
+            assert numbers(receipt) == ["#105", "#106", "#107"]
+
+    loop.run_until_complete(scenario())
+
+
+def test_a_device_that_does_not_print_says_so_and_role_errors_are_shown_in_words(
+    loop: qasync.QEventLoop, tmp_path: Path
+) -> None:
+    off = KdsApp(settings_for(9, None, "Screen", printing=False), tmp_path / "off")
+    off.open()
+    try:
+        assert role_texts(off) == {"Printing: off — this device does not print"}
+        assert not off.window("Counter").take_over_button.isVisible()
+        assert off.window("Counter").card_menus is None
+    finally:
+        loop.run_until_complete(off.stop())
+
+    async def unreachable() -> None:
+        # Nothing listens on port 9: the takeover fails and the expo says why.
+        settings = settings_for(9, None, "Counter").model_copy(
+            update={
+                "printing": PrintingConfig.model_validate(
+                    {"printers": [{"name": "Kitchen", "transport": "file", "path": "k.bin"}]}
+                )
+            }
+        )
+        app = KdsApp(settings, tmp_path / "on", backoff=FAST)
+        app.open()
+        try:
+            assert role_texts(app) == {"Printing: waiting for the connector"}
+            await app.take_over_printing()
+            text = app.window("Counter").printing_label.text()
+            assert "Could not take over printing: cannot reach the connector" in text
+            assert app.printing_role is PrintingRole.WAITING
+        finally:
+            await app.stop()
+
+    loop.run_until_complete(unreachable())
