@@ -82,6 +82,8 @@ def _cmd_printer_emulator(args: argparse.Namespace) -> int:
         name=args.name,
         out_dir=Path(args.out),
         control_port=args.control_port,
+        paper_columns=args.columns,
+        codepage=args.codepage,
     )
 
 
@@ -134,6 +136,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="HTTP control port for faults (default: port + 1)",
     )
     emu.add_argument("--name", default="Printer")
+    emu.add_argument(
+        "--columns",
+        type=int,
+        default=48,
+        help="paper width in characters for previews (32 = 58 mm, 48 = 80 mm)",
+    )
+    emu.add_argument("--codepage", default="cp437", help="code page at power-on")
     emu.add_argument("--out", default="printer-out")
     emu.set_defaults(func=_cmd_printer_emulator)
     return parser

@@ -229,14 +229,14 @@ class PrinterProcess(ChildProcess):
     Its jobs land in `out_dir` as NNN.bin/.txt/.png; faults are set over its control HTTP.
     """
 
-    def __init__(self, name: str, out_dir: Path, log_path: Path) -> None:
+    def __init__(self, name: str, out_dir: Path, log_path: Path, columns: int = 48) -> None:
         self.name = name
         self.what = f"printer {name}"
         self.out_dir = out_dir
         self.port: int | None = None
         self.control_url: str | None = None
         args = ["printer-emulator", "--host", "127.0.0.1", "--port", "0", "--control-port", "0"]
-        args += ["--name", name, "--out", str(out_dir)]
+        args += ["--name", name, "--out", str(out_dir), "--columns", str(columns)]
         super().__init__(args, log_path)
 
     def wait_listening(self, timeout: float = CONNECTOR_START_TIMEOUT) -> int:
@@ -262,13 +262,18 @@ class PrinterProcess(ChildProcess):
         log.info("demo: printer %s fault -> %s", self.name, fault or "none")
 
 
-def start_printers(tickets_dir: Path, logs_dir: Path) -> dict[str, PrinterProcess]:
+def start_printers(
+    tickets_dir: Path, logs_dir: Path, columns: Mapping[str, int]
+) -> dict[str, PrinterProcess]:
     """The demo's virtual printers, started together; each prints into tickets/<name>/."""
     printers: dict[str, PrinterProcess] = {}
     try:
         for name in PRINTERS:
             printers[name] = PrinterProcess(
-                name, tickets_dir / name, logs_dir / f"printer-{name.lower()}.log"
+                name,
+                tickets_dir / name,
+                logs_dir / f"printer-{name.lower()}.log",
+                columns.get(name, 48),
             )
         for printer in printers.values():
             printer.wait_listening()
@@ -594,7 +599,9 @@ def run_demo(out_dir: Path, seconds: float | None, offscreen: bool) -> int:
             connector = ConnectorProcess(Path(tmp) / "connector", token, out_dir / "connector.log")
             printers: dict[str, PrinterProcess] = {}
             try:
-                printers = start_printers(tickets_dir, out_dir)
+                printing = load_settings(DEMO_DIR / "kds.toml").printing
+                columns = {p.name: p.line_columns for p in printing.printers} if printing else {}
+                printers = start_printers(tickets_dir, out_dir, columns)
                 base_url = connector.wait_listening()
                 ws_url = base_url.replace("http://", "ws://", 1) + "/kds"
                 ports = {name: p.port for name, p in printers.items() if p.port is not None}

@@ -454,14 +454,32 @@ async def _serve_until_signal(emulator: PrinterEmulator) -> None:
             loop.remove_signal_handler(sig)
 
 
-def serve_emulator(host: str, port: int, name: str, out_dir: Path, control_port: int | None) -> int:
+def serve_emulator(
+    host: str,
+    port: int,
+    name: str,
+    out_dir: Path,
+    control_port: int | None,
+    *,
+    paper_columns: int = 48,
+    codepage: str = "cp437",
+) -> int:
     """`kds printer-emulator`: run one virtual printer until SIGINT/SIGTERM.
 
-    control_port None means port + 1 (or any free port when port is 0).
+    control_port None means port + 1 (or any free port when port is 0). `paper_columns`
+    sets the preview's paper width (32 for 58 mm); `codepage` is the power-on code page.
     """
     if control_port is None:
         control_port = 0 if port == 0 else port + 1
-    emulator = PrinterEmulator(name, out_dir, host=host, port=port, control_port=control_port)
+    emulator = PrinterEmulator(
+        name,
+        out_dir,
+        host=host,
+        port=port,
+        control_port=control_port,
+        paper_columns=paper_columns,
+        codepage=codepage,
+    )
     try:
         asyncio.run(_serve_until_signal(emulator))
     except OSError as exc:
