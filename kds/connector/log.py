@@ -17,10 +17,8 @@ loop); each write is one short transaction.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import logging
-import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -28,10 +26,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Self
+from typing import Any, Self
 
 from kds import wire
 from kds.connector.errors import ConnectorDataError, ConnectorLockedError, EventTooLargeError
+from kds.lockfile import DataDirLock
 
 log = logging.getLogger(__name__)
 
@@ -135,35 +134,10 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class _DataDirLock:
-    """An exclusive, non-blocking flock on ``<data_dir>/connector.lock``."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self._path = data_dir / LOCK_NAME
-        self._file: IO[str] | None = open(self._path, "a+", encoding="utf-8")
-        try:
-            fcntl.flock(self._file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self._file.close()
-            self._file = None
-            raise ConnectorLockedError(data_dir) from None
-        # For a person looking at the data dir: which process holds it.
-        self._file.seek(0)
-        self._file.truncate()
-        self._file.write(f"{os.getpid()}\n")
-        self._file.flush()
-
-    def release(self) -> None:
-        if self._file is not None:
-            fcntl.flock(self._file.fileno(), fcntl.LOCK_UN)
-            self._file.close()
-            self._file = None
-
-
 class ConnectorLog:
     """The durable log behind one connector. Open with `ConnectorLog.open(data_dir)`."""
 
-    def __init__(self, data_dir: Path, conn: sqlite3.Connection, lock: _DataDirLock) -> None:
+    def __init__(self, data_dir: Path, conn: sqlite3.Connection, lock: DataDirLock) -> None:
         self.data_dir = data_dir
         self._conn = conn
         self._lock = lock
@@ -176,7 +150,9 @@ class ConnectorLog:
         Raises `ConnectorLockedError` when another connector runs on this data dir.
         """
         data_dir.mkdir(parents=True, exist_ok=True)
-        lock = _DataDirLock(data_dir)
+        lock = DataDirLock.acquire(data_dir / LOCK_NAME)
+        if lock is None:
+            raise ConnectorLockedError(data_dir)
         try:
             conn = sqlite3.connect(data_dir / DB_NAME, isolation_level=None)
             try:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import fcntl
 import json
 import logging
-import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -26,6 +24,7 @@ from kds.domain.orders import (
     apply_event,
     is_visible,
 )
+from kds.lockfile import DataDirLock
 from kds.store.errors import StoreError, StoreLockedError
 from kds.store.schema import check_version, migrate, read_version
 
@@ -94,10 +93,10 @@ class KdsStore:
     before it returns: once `apply` returned, the event survives a crash or power cut.
     """
 
-    def __init__(self, data_dir: Path, conn: sqlite3.Connection, lock_fd: int) -> None:
+    def __init__(self, data_dir: Path, conn: sqlite3.Connection, lock: DataDirLock) -> None:
         self.data_dir = data_dir
         self._conn = conn
-        self._lock_fd = lock_fd
+        self._lock = lock
         self._closed = False
 
     # --- lifetime ---------------------------------------------------------------------
@@ -109,7 +108,7 @@ class KdsStore:
         try:
             self._conn.close()
         finally:
-            os.close(self._lock_fd)  # releases the flock
+            self._lock.release()
 
     def __enter__(self) -> Self:
         return self
@@ -354,22 +353,6 @@ class KdsStore:
         return articles, groups
 
 
-def _take_lock(data_dir: Path) -> int:
-    fd = os.open(data_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
-        raise StoreLockedError(
-            f"another kds app is already running on data dir {data_dir} "
-            "(two apps would ack and print twice)"
-        ) from None
-    except BaseException:
-        os.close(fd)
-        raise
-    return fd
-
-
 def open_store(data_dir: Path, device_name: str = "KDS") -> KdsStore:
     """Open (creating if needed) the writer store of a data dir; also a context manager.
 
@@ -377,13 +360,18 @@ def open_store(data_dir: Path, device_name: str = "KDS") -> KdsStore:
     file is from a newer kds.
     """
     data_dir.mkdir(parents=True, exist_ok=True)
-    lock_fd = _take_lock(data_dir)
+    lock = DataDirLock.acquire(data_dir / LOCK_NAME)
+    if lock is None:
+        raise StoreLockedError(
+            f"another kds app is already running on data dir {data_dir} "
+            "(two apps would ack and print twice)"
+        )
     try:
         conn = _connect(data_dir / DB_NAME, readonly=False)
     except sqlite3.Error as exc:
-        os.close(lock_fd)
+        lock.release()
         raise StoreError(f"cannot open the store in {data_dir}: {exc}") from exc
-    store = KdsStore(data_dir, conn, lock_fd)
+    store = KdsStore(data_dir, conn, lock)
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")

@@ -511,6 +511,8 @@ async def test_a_device_killed_around_store_and_ack_loses_nothing_and_doubles_no
         await wait_stored(device, device_dir, last)
         final = await wait_acked(http, last)
         assert device_health(final)["last_acked_seq"] == last
+        # The store can be ahead of the stdout pipe: read up to the last `applied` line.
+        await device.wait_line(rf"applied seq={last} ")
         # It resumed right after what it had stored: nothing re-applied, nothing skipped.
         resumed = applied_lines([device])
         assert resumed[0][0] == stored_before + 1
