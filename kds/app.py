@@ -35,6 +35,7 @@ from kds.ui.monitor_window import (
 from kds.ui.order_menu import MenuEntry
 from kds.ui.orders_model import OrdersModel
 from kds.ui.qt_logging import install_qt_message_handler
+from printing.config import check_catalog
 from printing.errors import PrintingError
 from printing.service import PrintService
 
@@ -127,6 +128,8 @@ class KdsApp:
         self._printing_lock = asyncio.Lock()
         self._tasks: set[asyncio.Task[None]] = set()
         self._printers_refresh_pending = False
+        self.catalog_problems: list[str] = []
+        """Route keys the last catalog (Sync now) does not know; shown on the expo."""
         self._stopping = False
         self._backoff = backoff
         self._client_task: asyncio.Task[None] | None = None
@@ -179,6 +182,7 @@ class KdsApp:
             )
             self.windows.append(window)
         self._show_role()
+        self._check_catalog()
         self._timer.start()
 
     async def start(self) -> None:
@@ -268,6 +272,9 @@ class KdsApp:
                 window.model.upsert(applied.state)
             if self._printing_live and applied.kind in _PRINTED_KINDS:
                 self._print(applied)
+        elif applied.kind is AppliedKind.CATALOG:
+            self._check_catalog()
+            self._refresh_printers()
         for listener in self.applied_listeners:
             try:
                 listener(event, applied)
@@ -420,6 +427,20 @@ class KdsApp:
             ).format(number=state.display_id)
             self._show_role()
 
+    def _check_catalog(self) -> None:
+        """Compare the printer routes with the last catalog the connector sent (Sync now)."""
+        config = self.settings.printing
+        if config is None or self.store is None:
+            return
+        articles, groups = self.store.catalog()
+        if not articles and not groups:
+            return  # never synced: nothing to compare with
+        self.catalog_problems = check_catalog(
+            config, {g.id for g in groups}, {a.ref for a in articles}
+        )
+        for problem in self.catalog_problems:
+            log.warning("printer routes after the catalog sync: %s", problem)
+
     def _printers_changed(self) -> None:
         """The service's on_change: coalesced into one refresh per loop turn."""
         if self._printers_refresh_pending:
@@ -455,6 +476,13 @@ class KdsApp:
                 problem=True,
             )
             for number, label in service.unrouted_lines()
+        )
+        lines.extend(
+            StatusLine(
+                tr("Printer routes: {problem} — not in the synced catalog").format(problem=problem),
+                problem=True,
+            )
+            for problem in self.catalog_problems
         )
         return lines
 

@@ -429,3 +429,32 @@ def test_a_device_that_does_not_print_says_so_and_role_errors_are_shown_in_words
             await app.stop()
 
     loop.run_until_complete(unreachable())
+
+
+def test_a_synced_catalog_without_a_routed_group_is_shown_on_the_counter(
+    loop: qasync.QEventLoop, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        async with shop(tmp_path) as (server, printers):
+            settings = settings_for(server.port, printers, "Counter-A")
+            async with running(settings, tmp_path / "a") as app:
+                await until(app, lambda: app.is_printing, "the app prints")
+                counter = app.window("Counter")
+                assert "catalog" not in counter.printer_status_text()
+                # The shop's catalog knows "mains" but calls the drinks group "beverages".
+                catalog = {
+                    "articles": [{"ref": "K1", "name": "Käsespätzle", "group": "mains"}],
+                    "groups": [
+                        {"id": "mains", "name": "Hauptgerichte"},
+                        {"id": "beverages", "name": "Getränke"},
+                    ],
+                }
+                assert await post(server.port, "/catalog", catalog) == 202
+                await until(app, lambda: bool(app.catalog_problems), "the catalog is checked")
+                counter.refresh(datetime.now(UTC))
+                text = counter.printer_status_text()
+                assert "routes[1].groups[0]: unknown article group 'drinks'" in text
+                assert "not in the synced catalog" in text
+                assert "'mains'" not in text
+
+    loop.run_until_complete(scenario())
