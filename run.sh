@@ -7,33 +7,46 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Every Debian package kds needs at run or test time, named even where this machine has it.
+# "a|b": either name will do (Debian 13 renamed some libraries with a t64 suffix).
 APT_PACKAGES=(
   python3 python3-venv
   # Qt offscreen runtime
-  libgl1 libegl1 libfontconfig1 fonts-dejavu-core libxkbcommon0 libdbus-1-3 libglib2.0-0
+  libgl1 libegl1 libfontconfig1 fonts-dejavu-core libxkbcommon0 libdbus-1-3 'libglib2.0-0|libglib2.0-0t64'
   # Qt in a real X window (Xvfb screenshots)
   xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
   libxcb-shm0 libxcb-sync1 libxcb-render0 libxcb1 libx11-xcb1
   # QtMultimedia (sounds)
-  libpulse0 libasound2
+  libpulse0 'libasound2|libasound2t64'
   # emoji and CJK glyphs in order text
   fonts-noto-color-emoji fonts-noto-cjk
   # USB printers (pyusb)
   libusb-1.0-0
 )
 
+is_installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
+
 install_system_packages() {
-  local missing=()
-  for p in "${APT_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  local missing=() entry name found
+  for entry in "${APT_PACKAGES[@]}"; do
+    found=""
+    for name in ${entry//|/ }; do is_installed "$name" && found=1; done
+    [ -n "$found" ] || missing+=("$entry")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -eq 0 ]; then
-    echo "run.sh: installing Debian packages: ${missing[*]}" >&2
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    local install=()
+    for entry in "${missing[@]}"; do
+      for name in ${entry//|/ }; do
+        if apt-cache show "$name" >/dev/null 2>&1; then install+=("$name"); break; fi
+      done
+    done
+    echo "run.sh: installing Debian packages: ${install[*]}" >&2
+    apt-get install -y -qq --no-install-recommends "${install[@]}" >/dev/null
   else
     echo "run.sh: missing Debian packages (run as root, or: sudo apt-get install ${missing[*]})" >&2
     exit 1
