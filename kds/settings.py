@@ -7,7 +7,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from kds.errors import KdsError
 from printing.config import PrintingConfig
@@ -29,8 +36,17 @@ class DeviceSettings(_Section):
 
 
 class ConnectorSettings(_Section):
-    url: Annotated[str, Field(pattern=r"^wss?://")] = "ws://127.0.0.1:8765/kds"
+    url: str = "ws://127.0.0.1:8765/kds"
     token: Annotated[str, Field(min_length=1)]
+
+    @field_validator("url")
+    @classmethod
+    def _websocket_url(cls, url: str) -> str:
+        if not url.startswith(("ws://", "wss://")):
+            raise ValueError(
+                f"must start with ws:// or wss:// (e.g. ws://192.168.1.10:8765/kds), not {url!r}"
+            )
+        return url
 
 
 class MonitorKind(StrEnum):
@@ -63,13 +79,13 @@ class Settings(_Section):
     device: DeviceSettings = DeviceSettings()
     connector: ConnectorSettings
     stations: tuple[Station, ...] = ()
-    monitors: Annotated[tuple[MonitorSettings, ...], Field(min_length=1)] = (
-        MonitorSettings(name="Kitchen"),
-    )
+    monitors: tuple[MonitorSettings, ...] = (MonitorSettings(name="Kitchen"),)
     printing: PrintingConfig | None = None
 
     @model_validator(mode="after")
     def _monitor_stations_exist(self) -> Settings:
+        if not self.monitors:
+            raise ValueError("at least one [[monitors]] entry is needed")
         known = {s.id for s in self.stations}
         for monitor in self.monitors:
             unknown = [s for s in monitor.stations if s not in known]
@@ -92,7 +108,8 @@ def load_settings(path: Path) -> Settings:
         return Settings.model_validate(raw)
     except ValidationError as exc:
         problems = [
-            f"  {'.'.join(str(p) for p in err['loc']) or '(top level)'}: {err['msg']}"
+            f"  {'.'.join(str(p) for p in err['loc']) or '(top level)'}: "
+            + err["msg"].removeprefix("Value error, ")
             for err in exc.errors(include_url=False)
         ]
         raise SettingsError(
