@@ -113,6 +113,11 @@ def _multiset_diff(before: list[str], after: list[str]) -> tuple[list[str], list
     return added, removed
 
 
+def _was_now(label: str, old: object, new: object) -> str:
+    """ "seat: 2 → 3", with "none" for an empty value."""
+    return f"{label}: {old or 'none'} {_ARROW} {new or 'none'}"
+
+
 def _line_details(old: Item, new: Item) -> tuple[str, ...]:
     details: list[str] = []
     if old.label != new.label:
@@ -122,7 +127,7 @@ def _line_details(old: Item, new: Item) -> tuple[str, ...]:
             f"quantity {format_quantity(old.quantity)} {_ARROW} {format_quantity(new.quantity)}"
         )
     if old.variant != new.variant:
-        details.append(f"variant: {old.variant or 'none'} {_ARROW} {new.variant or 'none'}")
+        details.append(_was_now("variant", old.variant, new.variant))
     added, removed = _multiset_diff(_modifier_paths(old.modifiers), _modifier_paths(new.modifiers))
     details.extend(f"+ {m}" for m in added)
     details.extend(f"- {m}" for m in removed)
@@ -134,9 +139,9 @@ def _line_details(old: Item, new: Item) -> tuple[str, ...]:
         after = ", ".join(new.allergens) or "none"
         details.append(f"allergens: {before} {_ARROW} {after}")
     if old.course != new.course:
-        details.append(f"course: {old.course or 'none'} {_ARROW} {new.course or 'none'}")
+        details.append(_was_now("course", old.course, new.course))
     if old.seat != new.seat:
-        details.append(f"seat: {old.seat or 'none'} {_ARROW} {new.seat or 'none'}")
+        details.append(_was_now("seat", old.seat, new.seat))
     if old.unit_price != new.unit_price:
         details.append(f"price: {_money(old.unit_price)} {_ARROW} {_money(new.unit_price)}")
     return tuple(details)
@@ -163,9 +168,9 @@ def _fulfillment_details(old: Fulfillment, new: Fulfillment) -> tuple[str, ...]:
     if old.prepare_at != new.prepare_at:
         details.append(f"prepare at: {_time(old.prepare_at)} {_ARROW} {_time(new.prepare_at)}")
     if old.table != new.table:
-        details.append(f"table: {old.table or 'none'} {_ARROW} {new.table or 'none'}")
+        details.append(_was_now("table", old.table, new.table))
     if old.guests != new.guests:
-        details.append(f"guests: {old.guests or 'none'} {_ARROW} {new.guests or 'none'}")
+        details.append(_was_now("guests", old.guests, new.guests))
     if old.address != new.address:
         details.append("delivery address changed")
     if old.include_cutlery != new.include_cutlery:
