@@ -1,11 +1,37 @@
-"""Suite-wide set-up: headless Qt, and python-escpos without a temp dir per import."""
+"""Suite-wide set-up: headless Qt, python-escpos without a temp dir per import, a qasync loop."""
 
+import asyncio
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault(
     "ESCPOS_CAPABILITIES_PICKLE_DIR", str(Path(tempfile.gettempdir()) / "kds-escpos-cache")
 )
 Path(os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"]).mkdir(parents=True, exist_ok=True)
+
+
+@pytest.fixture
+def loop(qapp: Any) -> Iterator[Any]:
+    """A qasync event loop on pytest-qt's QApplication; a test drives it with run_until_complete.
+
+    Closing an app's last window must not quit Qt (and stop the loop) while the connector and
+    printers of the test are still shutting down.
+    """
+    import qasync
+
+    quit_on_close = qapp.quitOnLastWindowClosed()
+    qapp.setQuitOnLastWindowClosed(False)
+    event_loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(event_loop)
+    try:
+        yield event_loop
+    finally:
+        event_loop.close()
+        asyncio.set_event_loop(None)
+        qapp.setQuitOnLastWindowClosed(quit_on_close)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,7 +20,6 @@ from typing import Any
 import aiohttp
 import pytest
 import qasync
-from PySide6.QtWidgets import QApplication
 
 from kds.app import KdsApp
 from kds.connector.server import ConnectorServer
@@ -76,20 +75,6 @@ def settings_for(port: int, kitchen: PrinterEmulator, bar: PrinterEmulator) -> S
         monitors=(MonitorSettings(name="Counter", kind=MonitorKind.EXPO, fullscreen=False),),
         printing=printing,
     )
-
-
-@pytest.fixture
-def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    quit_on_close = qapp.quitOnLastWindowClosed()
-    qapp.setQuitOnLastWindowClosed(False)
-    event_loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(event_loop)
-    try:
-        yield event_loop
-    finally:
-        event_loop.close()
-        asyncio.set_event_loop(None)
-        qapp.setQuitOnLastWindowClosed(quit_on_close)
 
 
 @asynccontextmanager

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -64,18 +64,6 @@ def order(revision: int = 1, extra_line: bool = False) -> dict[str, Any]:
         "fulfillment": {"type": "pickup", "asap": True},
         "items": items,
     }
-
-
-@pytest.fixture
-def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    """A qasync loop on pytest-qt's QApplication; each test drives it with run_until_complete."""
-    event_loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(event_loop)
-    try:
-        yield event_loop
-    finally:
-        event_loop.close()
-        asyncio.set_event_loop(None)
 
 
 async def until_model(model: OrdersModel, predicate: Callable[[], bool]) -> None:

@@ -7,7 +7,7 @@ dirs and windows on one qasync loop. Waits end on app callbacks or printed jobs,
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -104,25 +104,6 @@ def order(number: int, *extra: dict[str, Any]) -> dict[str, Any]:
         "fulfillment": {"type": "pickup", "asap": True},
         "items": items,
     }
-
-
-@pytest.fixture
-def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    """A qasync loop on pytest-qt's QApplication; each test drives it with run_until_complete.
-
-    Closing an app's last window must not quit Qt (and stop the loop) while the shop's
-    printers and connector are still shutting down.
-    """
-    quit_on_close = qapp.quitOnLastWindowClosed()
-    qapp.setQuitOnLastWindowClosed(False)
-    event_loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(event_loop)
-    try:
-        yield event_loop
-    finally:
-        event_loop.close()
-        asyncio.set_event_loop(None)
-        qapp.setQuitOnLastWindowClosed(quit_on_close)
 
 
 @asynccontextmanager
