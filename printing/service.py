@@ -575,7 +575,8 @@ class PrintService:
             banners=banners,
             changes=changes,
             cancel_reason=payload.get("cancel_reason"),
-            printed_at=self._clock(),
+            # The device's local time zone: every time on the ticket is shown in it.
+            printed_at=self._clock().astimezone(),
         )
         options = self.config.printer(printer).printer_options()
         return render(request, options, self._templates_dir).data

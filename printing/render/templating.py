@@ -71,12 +71,22 @@ def qty(value: Decimal) -> str:
     return format_quantity(value)
 
 
-def hhmm(value: datetime | None) -> str:
-    return value.strftime("%H:%M") if value is not None else ""
+def _local(context: jinja2.runtime.Context, value: datetime) -> datetime:
+    """`value` in the ticket's time zone: that of its print time (the restaurant's clock),
+    so a due time sent with another offset never disagrees with "Printed" on one ticket."""
+    request = context.get("request")
+    moment = request.printed_at if request is not None else context.get("now")
+    return value.astimezone(moment.tzinfo) if isinstance(moment, datetime) else value
 
 
-def date_time(value: datetime | None) -> str:
-    return value.strftime("%d.%m.%Y %H:%M") if value is not None else ""
+@jinja2.pass_context
+def hhmm(context: jinja2.runtime.Context, value: datetime | None) -> str:
+    return _local(context, value).strftime("%H:%M") if value is not None else ""
+
+
+@jinja2.pass_context
+def date_time(context: jinja2.runtime.Context, value: datetime | None) -> str:
+    return _local(context, value).strftime("%d.%m.%Y %H:%M") if value is not None else ""
 
 
 def text_lines(value: str | None) -> list[str]:

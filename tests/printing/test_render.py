@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -544,3 +544,12 @@ def test_owner_template_overrides_the_shipped_one(tmp_path: Path) -> None:
 def test_codepage_missing_from_the_profile_is_a_render_error() -> None:
     with pytest.raises(RenderError, match="code page"):
         render(_request("kitchen"), PrinterOptions(paper=Paper.mm58(), codepage="cp037"))
+
+
+def test_every_time_on_a_ticket_is_in_the_print_time_zone() -> None:
+    """Due 12:45+01:00 printed on a device running in UTC reads 11:45, like "Printed 11:01"."""
+    utc_print = _request("kitchen", printed_at=PRINTED_AT.astimezone(UTC))
+    job = decode_escpos(render(utc_print, PrinterOptions(paper=Paper.mm80())).data)
+    assert _line(job, "Due 11:45") is not None
+    assert _line(job, "Start 11:20") is not None
+    assert _line(job, "Printed 23.11.2026 11:01") is not None
