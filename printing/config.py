@@ -167,6 +167,8 @@ class PrintingConfig(_Section):
     failover_after_s: Annotated[float, Field(gt=0)] = 3.0
     retry_initial_s: Annotated[float, Field(gt=0)] = 0.5
     retry_cap_s: Annotated[float, Field(gt=0)] = 10.0
+    idle_check_s: Annotated[float, Field(ge=0)] = 15.0
+    """How often an idle printer is asked for its status (0: only when printing)."""
     max_order_age_h: Annotated[float, Field(gt=0)] = 6.0
     """Orders older than this when first seen are not printed (no printing yesterday's orders)."""
     void_slips: bool = True

@@ -175,6 +175,7 @@ class PrintService:
             failover_after_s=self.config.failover_after_s,
             retry_initial_s=self.config.retry_initial_s,
             retry_cap_s=self.config.retry_cap_s,
+            idle_check_s=self.config.idle_check_s or None,
             on_change=self._changed,
         )
         try:

@@ -294,9 +294,11 @@ class Spooler:
         failover_after_s: float = 3.0,
         retry_initial_s: float = 0.5,
         retry_cap_s: float = 10.0,
+        idle_check_s: float | None = 15.0,
         on_change: Callable[[], None] | None = None,
     ) -> None:
         self._printers = {p.name: p for p in printers}
+        self._idle_check_s = idle_check_s
         self._renderer = renderer
         self._clock = clock
         self._failover_after_s = failover_after_s
@@ -564,8 +566,8 @@ class Spooler:
                 if job is None:
                     if live.problem is None and live.on_backup_to is None:
                         live.wake.clear()
-                        await live.wake.wait()
-                        continue
+                        if await self._idle(name):
+                            continue
                     # Failing (or on backup) with nothing queued here: probe until the
                     # printer is back, so the screen stops showing a fixed problem.
                     if await self._probe(name):
@@ -582,6 +584,17 @@ class Spooler:
                 logger.exception("the worker of printer %s failed; retrying", name)
                 self._failed(name, "internal error (see the log)")
                 await self._pause(self._retry_cap_s)
+
+    async def _idle(self, name: str) -> bool:
+        """Wait for a job; every `idle_check_s` ask an idle printer how it is, so paper that
+        ran out between orders is on screen before the next ticket. True: go on waiting."""
+        live = self._live[name]
+        try:
+            await asyncio.wait_for(live.wake.wait(), timeout=self._idle_check_s)
+        except TimeoutError:
+            if self._printers[name].checks_status and not self._stopping:
+                return await self._probe(name)
+        return True
 
     def _wait_after_failure(self, name: str) -> float:
         live = self._live[name]

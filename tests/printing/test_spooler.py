@@ -122,6 +122,7 @@ def make_spooler(
         failover_after_s=timing.get("failover_after_s", 0.5),
         retry_initial_s=timing.get("retry_initial_s", 0.05),
         retry_cap_s=timing.get("retry_cap_s", 0.2),
+        idle_check_s=timing.get("idle_check_s", 15.0),
         on_change=watch,
     )
     if watch is not None:
@@ -449,3 +450,20 @@ async def test_a_ticket_that_cannot_be_laid_out_is_flagged_and_does_not_block_th
     finally:
         await spooler.stop()
     assert numbers_on(kitchen) == [2]
+
+
+async def test_an_idle_printer_that_runs_out_of_paper_is_on_screen_before_the_next_ticket(
+    tmp_path: Path, kitchen: PrinterEmulator
+) -> None:
+    watch = Watch()
+    spooler = make_spooler(tmp_path / "spool.sqlite", [network(kitchen)], watch, idle_check_s=0.1)
+    await spooler.start()
+    try:
+        kitchen.set_fault(Fault.PAPER_OUT)
+        await watch.until(lambda: spooler.snapshot()[0].problem == "paper out")
+        assert "Kitchen: paper out since" in spooler.snapshot()[0].describe(now())
+        assert kitchen.jobs == []  # nothing was sent to find out
+        kitchen.set_fault(None)
+        await watch.until(lambda: spooler.snapshot()[0].problem is None)
+    finally:
+        await spooler.stop()
