@@ -275,31 +275,8 @@ class PrintService:
         )
         if plan is None:
             return False
-        specs = [
-            spec
-            for ticket in plan.tickets
-            for spec in self._full_ticket(
-                order,
-                printer=ticket.printer,
-                template=ticket.template,
-                station=ticket.station,
-                line_ids=ticket.line_ids,
-                copies=ticket.copies,
-                kind="ticket",
-            )
-        ]
-        for document in plan.documents:
-            specs.extend(
-                self._full_ticket(
-                    order,
-                    printer=document.printer,
-                    template=document.template,
-                    station=None,
-                    line_ids=document.line_ids,
-                    copies=document.copies,
-                    kind="document",
-                )
-            )
+        specs = [s for t in plan.tickets for s in self._planned(order, t, "ticket")]
+        specs += [s for d in plan.documents for s in self._planned(order, d, "document")]
         self.spooler.enqueue(specs)
         return bool(unrouted)
 
@@ -313,6 +290,18 @@ class PrintService:
                 item.label,
             )
         return [[order.display_id, item.label] for item in plan.unrouted]
+
+    def _planned(self, order: wire.Order, planned: PlannedTicket, kind: str) -> list[JobSpec]:
+        """The jobs of one planned ticket or document, the order's revision in full."""
+        return self._full_ticket(
+            order,
+            printer=planned.printer,
+            template=planned.template,
+            station=planned.station,
+            line_ids=planned.line_ids,
+            copies=planned.copies,
+            kind=kind,
+        )
 
     def _full_ticket(
         self,
@@ -463,17 +452,7 @@ class PrintService:
             if any(j.state in ("sending", "done") or j.resend for j in mine):
                 continue
             self._cancel_jobs(db, [j for j in mine if j.state == "queued"])
-            specs.extend(
-                self._full_ticket(
-                    order,
-                    printer=document.printer,
-                    template=document.template,
-                    station=None,
-                    line_ids=document.line_ids,
-                    copies=document.copies,
-                    kind="document",
-                )
-            )
+            specs.extend(self._planned(order, document, "document"))
         return specs
 
     @staticmethod
