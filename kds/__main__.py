@@ -11,6 +11,8 @@ from pathlib import Path
 
 from kds.errors import KdsError
 
+log = logging.getLogger(__name__)
+
 DEFAULT_CONNECTOR_PORT = 8765
 
 
@@ -170,11 +172,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         result: int = args.func(args)
-    except KdsError as exc:
+    except KdsError as exc:  # every error kds raises on purpose, printing's included
         print(f"kds: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        log.exception("unexpected error")
+        print(
+            f"kds: unexpected error: {type(exc).__name__}: {exc} (traceback above)", file=sys.stderr
+        )
+        return 1
     return result
 
 

@@ -35,6 +35,7 @@ from kds.ui.monitor_window import (
 from kds.ui.order_menu import MenuEntry
 from kds.ui.orders_model import OrdersModel
 from kds.ui.qt_logging import install_qt_message_handler
+from kds.ui.unexpected_errors import UnexpectedErrors, describe
 from printing.config import check_catalog
 from printing.errors import PrintingError
 from printing.service import PrintService
@@ -130,6 +131,8 @@ class KdsApp:
         self._printers_refresh_pending = False
         self.catalog_problems: list[str] = []
         """Route keys the last catalog (Sync now) does not know; shown on the expo."""
+        self.unexpected_errors = UnexpectedErrors()
+        """Logs and shows on every window what nothing else caught, while the app is open."""
         self._stopping = False
         self._backoff = backoff
         self._client_task: asyncio.Task[None] | None = None
@@ -147,6 +150,7 @@ class KdsApp:
         if self.store is not None:
             return
         self.store = open_store(self.data_dir, self.settings.device.name)
+        self.unexpected_errors.install()
         self._role_memory = RoleMemory.load(self.data_dir)
         if self.wants_printing and self._role_memory.released:
             self.printing_role = PrintingRole.RELEASED
@@ -166,6 +170,7 @@ class KdsApp:
                 on_stop_printing=self.ask_stop_printing,
             )
             model.setParent(window)
+            self.unexpected_errors.raised.connect(window.show_unexpected_error)
             screen, warning = find_screen(monitor.screen)
             if warning:
                 log.warning("monitor %s: %s", monitor.name, warning)
@@ -188,6 +193,7 @@ class KdsApp:
     async def start(self) -> None:
         """Open (if not yet) and connect to the connector in the background."""
         self.open()
+        self.unexpected_errors.watch_loop(asyncio.get_running_loop())
         if self.settings.device.printing and self.settings.printing is None:
             log.warning("device.printing is on but the settings have no [printing] section")
         self._start_client()
@@ -230,6 +236,7 @@ class KdsApp:
         if self.store is not None:
             self.store.close()
             self.store = None
+        self.unexpected_errors.uninstall()
 
     # --- access for tests, the demo and screenshots ----------------------------------------
 
@@ -673,11 +680,12 @@ class KdsApp:
         return reprint
 
 
-def show_fatal(message: str) -> None:
-    """Say why the app cannot start: on stderr, and in a dialog when there is a screen."""
+def show_fatal(message: str, title: str | None = None) -> None:
+    """Say why the app cannot start (or had to stop): on stderr, and in a dialog when there
+    is a screen."""
     print(f"kds: {message}", file=sys.stderr)
     if QGuiApplication.platformName() not in ("offscreen", "minimal"):
-        QMessageBox.critical(None, tr("KDS cannot start"), message)
+        QMessageBox.critical(None, title or tr("KDS cannot start"), message)
 
 
 def ensure_qapplication() -> QApplication:
@@ -693,6 +701,15 @@ def run_app(settings: Settings, data_dir: Path) -> int:
     previous_handler = install_qt_message_handler()
     try:
         return _run_app(app, settings, data_dir)
+    except Exception as exc:
+        log.exception("the app stopped on an unexpected error")
+        show_fatal(
+            tr("KDS stopped on an unexpected error: {error} (details in the log)").format(
+                error=describe(exc)
+            ),
+            tr("KDS stopped"),
+        )
+        return 1
     finally:
         qInstallMessageHandler(previous_handler)
 
@@ -712,10 +729,12 @@ def _run_app(app: QApplication, settings: Settings, data_dir: Path) -> int:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, lambda *_: loop.call_soon_threadsafe(done.set))
-        await kds_app.start()
-        await done.wait()
-        log.info("stopping")
-        await kds_app.stop()
+        try:
+            await kds_app.start()
+            await done.wait()
+            log.info("stopping")
+        finally:  # also after an unexpected error: release the data dir and the printers
+            await kds_app.stop()
 
     app.setQuitOnLastWindowClosed(False)
     # Python runs signal handlers only between bytecodes: wake it now and then.

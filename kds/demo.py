@@ -26,6 +26,7 @@ import qasync
 
 from kds.app import KdsApp, ensure_qapplication
 from kds.errors import KdsError
+from kds.resources import resource_path
 from kds.settings import ConnectorSettings, MonitorKind, Settings, load_settings
 from kds.ui.monitor_window import MonitorWindow
 from printing.errors import PrintingError
@@ -33,9 +34,8 @@ from printing.spooler import PrinterState
 
 log = logging.getLogger(__name__)
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-ORDERS_DIR = RESOURCES / "orders"
-DEMO_DIR = RESOURCES / "demo"
+ORDERS_DIR = resource_path("orders")
+DEMO_DIR = resource_path("demo")
 
 SCREEN_WIDTH = 1280
 SCREEN_HEIGHT = 800

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
+    TypeAdapter,
     ValidationError,
     field_validator,
     model_validator,
 )
+from pydantic_core import InitErrorDetails
 
 from kds.errors import KdsError
-from printing.config import PrintingConfig
+from kds.resources import resource_path
+from kds.validation import checked, problem, valid_entries, valid_value
+from printing.config import CONFIG_DIR, PrintingConfig, RouteRule, unknown_station
 
 
 class SettingsError(KdsError):
@@ -82,30 +88,71 @@ class Settings(_Section):
     monitors: tuple[MonitorSettings, ...] = (MonitorSettings(name="Kitchen"),)
     printing: PrintingConfig | None = None
 
-    @model_validator(mode="after")
-    def _monitor_stations_exist(self) -> Settings:
-        if not self.monitors:
+    @field_validator("monitors")
+    @classmethod
+    def _some_monitor(cls, monitors: tuple[MonitorSettings, ...]) -> tuple[MonitorSettings, ...]:
+        if not monitors:
             raise ValueError("at least one [[monitors]] entry is needed")
-        known = {s.id for s in self.stations}
-        for monitor in self.monitors:
-            unknown = [s for s in monitor.stations if s not in known]
-            if unknown:
-                raise ValueError(
-                    f"monitor {monitor.name!r} names unknown station(s): {', '.join(unknown)}"
+        return monitors
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _station_references(
+        cls, data: Any, handler: ModelWrapValidatorHandler[Settings]
+    ) -> Settings:
+        """Monitors and routes must name configured stations. Checked on the parts that are
+        valid by themselves, so these problems are listed beside any other in the file."""
+        return checked(data, handler, _station_problems, cls.__name__)
+
+
+_STATIONS = TypeAdapter(tuple[Station, ...])
+_MONITOR = TypeAdapter(MonitorSettings)
+_ROUTE = TypeAdapter(RouteRule)
+
+
+def _station_problems(data: Mapping[str, Any]) -> list[InitErrorDetails]:
+    stations = valid_value(_STATIONS, data, "stations", ())
+    if stations is None:
+        return []  # which stations exist is unknown; the full validation says why
+    problems: list[InitErrorDetails] = []
+    ids = [s.id for s in stations]
+    for i, monitor in valid_entries(_MONITOR, data.get("monitors", ())):
+        for j, station in enumerate(monitor.stations):
+            if station not in ids:
+                known = ", ".join(map(repr, ids)) or "none configured"
+                message = (
+                    f"monitor {monitor.name!r} names unknown station {station!r}"
+                    f" (the [[stations]] ids: {known})"
                 )
-        return self
+                problems.append(problem(("monitors", i, "stations", j), message, station))
+    printing = data.get("printing")
+    if isinstance(printing, PrintingConfig):
+        routes = list(enumerate(printing.routes))
+    elif isinstance(printing, Mapping):
+        routes = valid_entries(_ROUTE, printing.get("routes", ()))
+    else:
+        routes = []
+    names = {s.id: s.name for s in stations}
+    for i, route in routes:
+        reason = unknown_station(route.station, names)
+        if reason is not None:
+            problems.append(problem(("printing", "routes", i, "station"), reason, route.station))
+    return problems
 
 
 def load_settings(path: Path) -> Settings:
-    """Read and validate the config file; every problem is reported at once, with its key."""
+    """Read and validate the config file; every problem is reported at once, with its key.
+
+    A relative `printing.templates_dir` is taken relative to the file's folder.
+    """
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise SettingsError(f"{path}: config file not found") from None
+        raise SettingsError(_not_found(path)) from None
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: not valid TOML: {exc}") from None
     try:
-        return Settings.model_validate(raw)
+        return Settings.model_validate(raw, context={CONFIG_DIR: path.absolute().parent})
     except ValidationError as exc:
         problems = [
             f"  {'.'.join(str(p) for p in err['loc']) or '(top level)'}: "
@@ -115,3 +162,14 @@ def load_settings(path: Path) -> Settings:
         raise SettingsError(
             f"{path}: {len(problems)} problem(s):\n" + "\n".join(problems)
         ) from None
+
+
+def _not_found(path: Path) -> str:
+    example = resource_path("demo", "kds.toml")
+    return (
+        f"{path}: config file not found (looked for {path.absolute()}).\n"
+        "To set this device up, start from the example configuration and edit it:\n"
+        f"  cp {example} {path.absolute()}\n"
+        'Every key is explained in the README\'s "Configuration" section. Another file:'
+        " kds run --config FILE (or $KDS_CONFIG)."
+    )

@@ -2,18 +2,31 @@
 
 Every model is frozen and forbids unknown keys. Cross-references (printer names in routes,
 documents, backups and the default printer, backup loops, duplicate names, transport
-parameters) are checked together, so one error lists every problem with its key, e.g.
-``routes[2].printers[0]: unknown printer 'Grill'``.
+parameters) are checked on every part that is valid by itself, so one error lists every
+problem with its key, e.g. ``routes.2.printers.0: unknown printer 'Grill'``, beside any
+other problem in the file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    TypeAdapter,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails
 
+from kds.validation import Loc, checked, problem, valid_entries, valid_value
 from kds.wire import FulfillmentType
 
 if TYPE_CHECKING:
@@ -22,6 +35,9 @@ if TYPE_CHECKING:
 
 DEFAULT_COLUMNS = {58: 32, 80: 48}
 """Characters per line in the standard font A, by paper width."""
+
+CONFIG_DIR = "config_dir"
+"""Validation context key: the config file's folder, which a relative `templates_dir` is in."""
 
 
 def _usb_id(value: Any) -> Any:
@@ -173,6 +189,24 @@ class PrintingConfig(_Section):
     """Orders older than this when first seen are not printed (no printing yesterday's orders)."""
     void_slips: bool = True
     change_slips: bool = True
+    templates_dir: Path | None = None
+    """The owner's own templates: a file there (e.g. kitchen.j2) beats the shipped one of the
+    same name; names it lacks come from the shipped templates."""
+
+    @field_validator("templates_dir")
+    @classmethod
+    def _existing_folder(cls, value: Path | None, info: ValidationInfo) -> Path | None:
+        if value is None:
+            return None
+        path = value.expanduser()
+        base = (info.context or {}).get(CONFIG_DIR)
+        if not path.is_absolute() and base is not None:
+            path = Path(base) / path
+        if not path.exists():
+            raise ValueError(f"no such folder: {path}")
+        if not path.is_dir():
+            raise ValueError(f"not a folder: {path}")
+        return path
 
     def printer(self, name: str) -> PrinterConfig:
         for printer in self.printers:
@@ -180,45 +214,70 @@ class PrintingConfig(_Section):
                 return printer
         raise KeyError(name)
 
-    @model_validator(mode="after")
-    def _cross_references(self) -> PrintingConfig:
-        problems = list(_problems(self))
-        if problems:
-            raise ValueError(f"{len(problems)} problem(s) in [printing]: " + "; ".join(problems))
-        return self
+    @model_validator(mode="wrap")
+    @classmethod
+    def _cross_references(
+        cls, data: Any, handler: ModelWrapValidatorHandler[PrintingConfig]
+    ) -> PrintingConfig:
+        """Printer names, backups and transport settings are checked on the parts that are
+        valid by themselves, so these problems are listed beside any other in the file."""
+        return checked(data, handler, _reference_problems, cls.__name__)
 
 
-def _problems(config: PrintingConfig) -> Iterable[str]:
-    names = [p.name for p in config.printers]
-    known = set(names)
-    seen: set[str] = set()
-    for i, printer in enumerate(config.printers):
-        if printer.name in seen:
-            yield f"printers[{i}].name: duplicate printer name {printer.name!r}"
-        seen.add(printer.name)
+_PRINTER = TypeAdapter(PrinterConfig)
+_ROUTE = TypeAdapter(RouteRule)
+_DOCUMENT = TypeAdapter(DocumentRule)
+_NAME = TypeAdapter(str | None)
+_SECONDS = TypeAdapter(Annotated[float, Field(gt=0)])
+
+
+def _name_of(entry: Any) -> Any:
+    return entry.get("name") if isinstance(entry, Mapping) else getattr(entry, "name", None)
+
+
+def _reference_problems(raw: Mapping[str, Any]) -> list[InitErrorDetails]:
+    return [problem(loc, message) for loc, message in _problems(raw)]
+
+
+def _problems(raw: Mapping[str, Any]) -> Iterable[tuple[Loc, str]]:
+    entries = raw.get("printers", ())
+    entries = entries if isinstance(entries, list | tuple) else ()
+    # Every printer the file names, valid or not: a typo in one printer's port must not
+    # make each route to it an "unknown printer".
+    names = [_name_of(entry) for entry in entries]
+    known = {name for name in names if isinstance(name, str)}
+    for i, name in enumerate(names):
+        if isinstance(name, str) and name in names[:i]:
+            yield ("printers", i, "name"), f"duplicate printer name {name!r}"
+    printers = valid_entries(_PRINTER, entries)
+    for i, printer in printers:
         for key in printer.missing_params():
-            yield f"printers[{i}].{key}: required for a {printer.transport} printer"
+            yield ("printers", i, key), f"required for a {printer.transport} printer"
         if printer.backup is not None and printer.backup not in known:
-            yield f"printers[{i}].backup: unknown printer {printer.backup!r}"
-    yield from _backup_loops(config)
-    for i, route in enumerate(config.routes):
-        for j, name in enumerate(route.printers):
+            yield ("printers", i, "backup"), f"unknown printer {printer.backup!r}"
+    yield from _backup_loops(printers)
+    rules: list[tuple[str, int, RouteRule | DocumentRule]] = [
+        *(("routes", i, r) for i, r in valid_entries(_ROUTE, raw.get("routes", ()))),
+        *(("documents", i, d) for i, d in valid_entries(_DOCUMENT, raw.get("documents", ()))),
+    ]
+    for section, i, rule in rules:
+        for j, name in enumerate(rule.printers):
             if name not in known:
-                yield f"routes[{i}].printers[{j}]: unknown printer {name!r}"
-    for i, document in enumerate(config.documents):
-        for j, name in enumerate(document.printers):
-            if name not in known:
-                yield f"documents[{i}].printers[{j}]: unknown printer {name!r}"
-    if config.default_printer is not None and config.default_printer not in known:
-        yield f"default_printer: unknown printer {config.default_printer!r}"
-    if config.retry_cap_s < config.retry_initial_s:
-        yield "retry_cap_s: must not be smaller than retry_initial_s"
+                yield (section, i, "printers", j), f"unknown printer {name!r}"
+    default = valid_value(_NAME, raw, "default_printer", None)
+    if default is not None and default not in known:
+        yield ("default_printer",), f"unknown printer {default!r}"
+    fields = PrintingConfig.model_fields
+    initial = valid_value(_SECONDS, raw, "retry_initial_s", fields["retry_initial_s"].default)
+    cap = valid_value(_SECONDS, raw, "retry_cap_s", fields["retry_cap_s"].default)
+    if initial is not None and cap is not None and cap < initial:
+        yield ("retry_cap_s",), "must not be smaller than retry_initial_s"
 
 
-def _backup_loops(config: PrintingConfig) -> Iterable[str]:
-    backup_of = {p.name: p.backup for p in config.printers if p.backup is not None}
+def _backup_loops(printers: list[tuple[int, PrinterConfig]]) -> Iterable[tuple[Loc, str]]:
+    backup_of = {p.name: p.backup for _, p in printers if p.backup is not None}
     reported: set[frozenset[str]] = set()
-    for i, printer in enumerate(config.printers):
+    for i, printer in printers:
         chain = [printer.name]
         current = backup_of.get(printer.name)
         while current is not None:
@@ -228,7 +287,7 @@ def _backup_loops(config: PrintingConfig) -> Iterable[str]:
                 if printer.name in loop and key not in reported:
                     reported.add(key)
                     path = " -> ".join([*loop, current])
-                    yield f"printers[{i}].backup: backup loop {path}"
+                    yield ("printers", i, "backup"), f"backup loop {path}"
                 break
             chain.append(current)
             current = backup_of.get(current)
@@ -245,3 +304,21 @@ def check_catalog(config: PrintingConfig, groups: set[str], refs: set[str]) -> l
             if ref not in refs:
                 problems.append(f"routes[{i}].refs[{j}]: unknown article ref {ref!r}")
     return problems
+
+
+def unknown_station(station: str | None, stations: Mapping[str, str]) -> str | None:
+    """Why a route's `station` names no configured station (None when it does, or has none);
+    `stations` maps each ``[[stations]]`` id to its name, which is what a route names."""
+    names = list(stations.values())
+    if station is None or station in names:
+        return None
+    if station in stations:
+        return (
+            f"unknown station {station!r}: a route names the station as printed,"
+            f" here {stations[station]!r}"
+        )
+    if names:
+        return (
+            f"unknown station {station!r} (the [[stations]] names: {', '.join(map(repr, names))})"
+        )
+    return f"unknown station {station!r}: no [[stations]] are configured"

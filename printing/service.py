@@ -134,14 +134,12 @@ class PrintService:
         clock: Callable[[], datetime],
         transports: Mapping[str, Transport] | None = None,
         *,
-        templates_dir: Path | None = None,
         on_change: Callable[[], None] | None = None,
     ) -> None:
         self.config = config
         self.data_dir = data_dir
         self._clock = clock
         self._given_transports = transports
-        self._templates_dir = templates_dir
         self.on_change = on_change
         self._spooler: Spooler | None = None
         self._built: list[Transport] = []
@@ -559,7 +557,7 @@ class PrintService:
             printed_at=self._clock().astimezone(),
         )
         options = self.config.printer(printer).printer_options()
-        return render(request, options, self._templates_dir).data
+        return render(request, options, self.config.templates_dir).data
 
     # --- queries and actions ----------------------------------------------------------
 
@@ -595,5 +593,5 @@ class PrintService:
             options = self.config.printer(printer_name).printer_options()
         except KeyError:
             raise PrintServiceError(f"no printer named {printer_name!r}") from None
-        ticket = render_test_page(printer_name, options, self._clock())
+        ticket = render_test_page(printer_name, options, self._clock(), self.config.templates_dir)
         return await self.spooler.send_now(printer_name, ticket.data)

@@ -1,12 +1,13 @@
 """The config file: read once, every problem reported at once with its key."""
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from kds.__main__ import main
+from kds.resources import resource_path
 from kds.settings import MonitorKind, SettingsError, load_settings
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -16,7 +17,7 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def test_the_demo_config_loads_with_its_printers() -> None:
-    settings = load_settings(ROOT / "resources" / "demo" / "kds.toml")
+    settings = load_settings(resource_path("demo", "kds.toml"))
     assert [m.kind for m in settings.monitors] == [MonitorKind.STATION, MonitorKind.EXPO]
     assert settings.printing is not None
     assert {p.name for p in settings.printing.printers} == {"Kitchen", "Bar", "Receipt"}
@@ -36,7 +37,7 @@ def test_every_problem_is_reported_at_once_with_file_and_key(tmp_path: Path) -> 
     assert "connector.url: must start with ws:// or wss://" in message
     assert "connector.token: Field required" in message
     assert "monitors.0.kind: Input should be 'station', 'expo' or 'pickup'" in message
-    assert "printers[0].host: required for a network printer" in message
+    assert "printing.printers.0.host: required for a network printer" in message
     assert "Value error" not in message
 
 
@@ -46,8 +47,87 @@ def test_a_monitor_naming_an_unknown_station_is_refused(tmp_path: Path) -> None:
         '[connector]\ntoken = "t"\n\n[[stations]]\nid = "hot"\nname = "Hot"\n\n'
         '[[monitors]]\nname = "Grill"\nstations = ["grill"]\n',
     )
-    with pytest.raises(SettingsError, match="monitor 'Grill' names unknown station"):
+    with pytest.raises(SettingsError, match="monitor 'Grill' names unknown station 'grill'"):
         load_settings(path)
+
+
+SEVERAL_ERRORS = """
+[connector]
+url = "http://kitchen"
+
+[[stations]]
+id = "hot"
+name = "Hot kitchen"
+
+[[monitors]]
+name = "Grill"
+stations = ["hot", "grill"]
+
+[[monitors]]
+name = "Counter"
+kind = "counter"
+
+[printing]
+templates_dir = "no-such-folder"
+
+[[printing.printers]]
+name = "Kitchen"
+transport = "network"
+
+[[printing.routes]]
+name = "hot"
+printers = ["Kitchen"]
+station = "Grill"
+
+[[printing.routes]]
+name = "hot too"
+printers = ["Kitchen"]
+station = "hot"
+
+[[printing.routes]]
+name = "bar"
+printers = ["Bar"]
+station = "Hot kitchen"
+"""
+
+
+def test_a_file_with_many_different_errors_reports_each_with_its_key(tmp_path: Path) -> None:
+    path = write(tmp_path, SEVERAL_ERRORS)
+    with pytest.raises(SettingsError) as caught:
+        load_settings(path)
+    message = str(caught.value)
+    expected = [
+        "connector.url: must start with ws:// or wss://",
+        "connector.token: Field required",
+        "monitors.0.stations.1: monitor 'Grill' names unknown station 'grill'",
+        "monitors.1.kind: Input should be 'station', 'expo' or 'pickup'",
+        f"printing.templates_dir: no such folder: {tmp_path / 'no-such-folder'}",
+        "printing.printers.0.host: required for a network printer",
+        "printing.routes.2.printers.0: unknown printer 'Bar'",
+        "printing.routes.0.station: unknown station 'Grill'"
+        " (the [[stations]] names: 'Hot kitchen')",
+        "printing.routes.1.station: unknown station 'hot': a route names the station as printed,"
+        " here 'Hot kitchen'",
+    ]
+    missing = [words for words in expected if words not in message]
+    assert not missing, message
+    assert "routes.2.station" not in message  # "Hot kitchen" is a station's name
+    assert message.startswith(f"{path}: 9 problem(s):"), message
+
+
+def test_a_route_station_with_no_stations_configured_is_refused(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        '[connector]\ntoken = "t"\n\n'
+        '[[printing.printers]]\nname = "Kitchen"\ntransport = "file"\npath = "/tmp/k"\n\n'
+        '[[printing.routes]]\nname = "all"\nprinters = ["Kitchen"]\nstation = "Grill"\n',
+    )
+    with pytest.raises(SettingsError) as caught:
+        load_settings(path)
+    assert (
+        "printing.routes.0.station: unknown station 'Grill': no [[stations]] are configured"
+        in str(caught.value)
+    )
 
 
 @pytest.mark.parametrize(
@@ -58,3 +138,21 @@ def test_a_missing_or_broken_file_says_so(tmp_path: Path, text: str | None, reas
     path = tmp_path / "kds.toml" if text is None else write(tmp_path, text)
     with pytest.raises(SettingsError, match=reason):
         load_settings(path)
+
+
+def test_kds_without_a_config_points_to_the_set_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KDS_CONFIG", raising=False)
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    looked_at = tmp_path / "kds.toml"
+    example = resource_path("demo", "kds.toml")
+    assert f"config file not found (looked for {looked_at})" in err
+    assert f"cp {example} {looked_at}" in err
+    assert 'README\'s "Configuration" section' in err
+    assert "--config FILE (or $KDS_CONFIG)" in err
+    # The advice works: the example it names is there and is a valid configuration.
+    shutil.copy(example, looked_at)
+    assert load_settings(looked_at).connector.token

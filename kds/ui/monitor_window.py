@@ -177,7 +177,11 @@ class MonitorWindow(QMainWindow):
         _style(self.rejected_label, Severity.ERROR, 18)
         self.printer_alarm_label = _strip_label("printer_alarm")
         _style(self.printer_alarm_label, Severity.ERROR, 20)
+        self.unexpected_error_label = _strip_label("unexpected_error")
+        _style(self.unexpected_error_label, Severity.ERROR, 18)
+        self._unexpected_errors = 0
         for label in (
+            self.unexpected_error_label,
             self.screen_warning_label,
             self.rejected_label,
             self.printer_alarm_label,
@@ -272,6 +276,21 @@ class MonitorWindow(QMainWindow):
         """A compact red line on station windows when a printer needs a person."""
         self.printer_alarm_label.setVisible(bool(text))
         self.printer_alarm_label.setText(text or "")
+
+    def show_unexpected_error(self, error: str) -> None:
+        """A red line that stays: kds hit an error nobody handled (the log has the details)."""
+        self._unexpected_errors += 1
+        if self._unexpected_errors == 1:
+            text = tr(
+                "Unexpected error: {error} — see log; restart KDS if this screen stops updating"
+            )
+        else:
+            text = tr(
+                "{n} unexpected errors, the last: {error} — see log; restart KDS if this screen"
+                " stops updating"
+            )
+        self.unexpected_error_label.setText(text.format(n=self._unexpected_errors, error=error))
+        self.unexpected_error_label.show()
 
     def set_screen_warning(self, text: str | None) -> None:
         self.screen_warning_label.setVisible(bool(text))

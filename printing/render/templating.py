@@ -13,13 +13,15 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from kds.domain.changes import describe_modifier, format_quantity
+from kds.resources import resource_path
 from kds.wire import Modifier, ModifierAction, Money
 from printing.render.layout import DATA_END, DATA_START
 from printing.text import sanitize
 
 __all__ = ["DEFAULT_TEMPLATES_DIR", "MAX_FIELD_CHARS", "LayoutText", "environment"]
 
-DEFAULT_TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "resources" / "templates"
+DEFAULT_TEMPLATES_DIR = resource_path("templates")
+"""The templates kds ships; an owner's `printing.templates_dir` is searched before it."""
 
 MAX_FIELD_CHARS = 1000
 """Longest order text printed from one field; a 10,000 character note would waste a roll."""

@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+import asyncio
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
+from kds import wire
 from kds.settings import SettingsError, load_settings
 from printing.config import PrintingConfig, check_catalog
+from printing.decode import decode_escpos, split_jobs
 from printing.render import Paper
+from printing.service import PrintService
 from printing.transports.network import NetworkTransport
 
 
 def _net(name: str, **extra: Any) -> dict[str, Any]:
     return {"name": name, "transport": "network", "host": "10.0.0.5", **extra}
+
+
+def keyed(error: ValidationError) -> list[str]:
+    """Each problem as "key: reason", the way `kds` prints them."""
+    return [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()]
 
 
 def test_minimal_network_printer_gets_sensible_defaults() -> None:
@@ -93,23 +103,50 @@ def test_every_cross_reference_problem_is_reported_at_once() -> None:
     }
     with pytest.raises(ValidationError) as info:
         PrintingConfig.model_validate(raw)
-    message = str(info.value)
-    expected = [
-        "routes[2].printers[1]: unknown printer 'Grill'",
-        "documents[0].printers[0]: unknown printer 'Counter'",
-        "default_printer: unknown printer 'Expo'",
-        "printers[8].backup: unknown printer 'Nowhere'",
-        "printers[7].name: duplicate printer name 'Kitchen'",
-        "printers[3].product_id: required for a usb printer",
-        "printers[4].device: required for a serial printer",
-        "printers[5].path: required for a file printer",
-        "printers[6].host: required for a network printer",
-        "backup loop Kitchen -> Bar -> Kitchen",
-        "backup loop Self -> Self",
-    ]
-    missing = [words for words in expected if words not in message]
-    assert not missing, message
-    assert message.count("backup loop") == 2, message
+    assert sorted(keyed(info.value)) == sorted(
+        [
+            "routes.2.printers.1: unknown printer 'Grill'",
+            "documents.0.printers.0: unknown printer 'Counter'",
+            "default_printer: unknown printer 'Expo'",
+            "printers.8.backup: unknown printer 'Nowhere'",
+            "printers.7.name: duplicate printer name 'Kitchen'",
+            "printers.3.product_id: required for a usb printer",
+            "printers.4.device: required for a serial printer",
+            "printers.5.path: required for a file printer",
+            "printers.6.host: required for a network printer",
+            "printers.0.backup: backup loop Kitchen -> Bar -> Kitchen",
+            "printers.2.backup: backup loop Self -> Self",
+        ]
+    )
+
+
+def test_cross_references_are_checked_beside_other_errors_in_the_same_section() -> None:
+    """A typo in one printer's port neither hides the unknown printer of a route nor makes
+    the routes to that printer "unknown"."""
+    raw = {
+        "printers": [_net("Kitchen", port="ninety-one hundred"), _net("Bar", backup="Nowhere")],
+        "routes": [
+            {"name": "grill", "printers": ["Kitchen"]},
+            {"name": "fries", "printers": ["Fryer"]},
+            {"name": "bad", "printers": ["Bar"], "copies": 0},
+        ],
+        "retry_initial_s": 5,
+        "retry_cap_s": 1,
+        "failover_after_s": -1,
+    }
+    with pytest.raises(ValidationError) as info:
+        PrintingConfig.model_validate(raw)
+    problems = keyed(info.value)
+    for expected in (
+        "printers.0.port: Input should be a valid integer, unable to parse string as an integer",
+        "printers.1.backup: unknown printer 'Nowhere'",
+        "routes.1.printers.0: unknown printer 'Fryer'",
+        "routes.2.copies: Input should be greater than or equal to 1",
+        "retry_cap_s: must not be smaller than retry_initial_s",
+        "failover_after_s: Input should be greater than 0",
+    ):
+        assert expected in problems, problems
+    assert len(problems) == 6, problems
 
 
 def test_unknown_keys_and_bad_values_are_refused() -> None:
@@ -147,7 +184,7 @@ printers = ["Grlil"]
     with pytest.raises(SettingsError) as info:
         load_settings(path)
     assert str(path) in str(info.value)
-    assert "routes[0].printers[0]: unknown printer 'Grlil'" in str(info.value)
+    assert "printing.routes.0.printers.0: unknown printer 'Grlil'" in str(info.value)
 
 
 def test_check_catalog_names_route_keys_the_shop_does_not_have() -> None:
@@ -165,3 +202,108 @@ def test_check_catalog_names_route_keys_the_shop_does_not_have() -> None:
         "routes[0].groups[1]: unknown article group 'grlil'",
         "routes[1].refs[1]: unknown article ref 'FANTA'",
     ]
+
+
+_NOW = datetime.now(UTC)
+
+
+def _order() -> wire.Order:
+    euro = {"amount": "12.50", "currency": "EUR"}
+    return wire.parse_order(
+        {
+            "id": "webshop:42",
+            "external_id": "42",
+            "display_id": "42",
+            "source": "webshop",
+            "revision": 1,
+            "created_at": _NOW.isoformat(),
+            "fulfillment": {"type": "pickup", "asap": True},
+            "items": [
+                {
+                    "line_id": "1",
+                    "name": "Flammkuchen",
+                    "group": "mains",
+                    "quantity": "1",
+                    "unit_price": euro,
+                }
+            ],
+            "totals": {"currency": "EUR", "total": euro, "paid": True},
+        }
+    )
+
+
+def _templates_config(tmp_path: Path, templates_dir: str, paper: Path) -> Path:
+    path = tmp_path / "kds.toml"
+    path.write_text(
+        f"""
+[connector]
+token = "secret"
+
+[printing]
+templates_dir = "{templates_dir}"
+
+[[printing.printers]]
+name = "Kitchen"
+transport = "file"
+path = "{paper}"
+
+[[printing.routes]]
+name = "all"
+printers = ["Kitchen"]
+
+[[printing.documents]]
+template = "receipt"
+printers = ["Kitchen"]
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
+async def test_templates_dir_overrides_a_shipped_template_and_the_others_stay(
+    tmp_path: Path,
+) -> None:
+    own = tmp_path / "my-templates"
+    own.mkdir()
+    (own / "kitchen.j2").write_text(
+        '@center @big OWN KITCHEN #{{ order.display_id }}\n{% include "_footer.j2" %}\n',
+        encoding="utf-8",
+    )
+    paper = tmp_path / "paper.bin"
+    settings = load_settings(_templates_config(tmp_path, "my-templates", paper))
+    assert settings.printing is not None
+    assert settings.printing.templates_dir == own  # relative to the config file
+    changed = asyncio.Event()
+    service = PrintService(
+        settings.printing, tmp_path / "data", lambda: datetime.now(UTC), on_change=changed.set
+    )
+    await service.start()
+    try:
+        service.handle(_order(), cancelled=False, cancel_reason=None, first_seen_at=_NOW)
+        async with asyncio.timeout(10):
+            while not service.jobs() or any(j.state != "done" for j in service.jobs()):
+                changed.clear()
+                await changed.wait()
+    finally:
+        await service.stop()
+    kitchen, receipt = sorted(
+        (decode_escpos(job, "cp858").text for job in split_jobs(paper.read_bytes())),
+        key=lambda text: "OWN KITCHEN" not in text,
+    )
+    assert kitchen.splitlines()[0].strip() == "OWN KITCHEN #42"  # the owner's kitchen.j2
+    assert "Flammkuchen" not in kitchen
+    # No receipt.j2 in the owner's folder: the shipped receipt, with its line and total.
+    assert "Flammkuchen" in receipt
+    assert "12,50 €" in receipt
+
+
+@pytest.mark.parametrize("kind", ["missing", "file"])
+def test_templates_dir_must_be_an_existing_folder(tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "templates"
+    if kind == "file":
+        target.write_text("not a folder", encoding="utf-8")
+    path = _templates_config(tmp_path, str(target), tmp_path / "paper.bin")
+    with pytest.raises(SettingsError) as info:
+        load_settings(path)
+    reason = "no such folder" if kind == "missing" else "not a folder"
+    assert f"printing.templates_dir: {reason}: {target}" in str(info.value)
