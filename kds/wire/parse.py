@@ -90,7 +90,7 @@ def _constant(name: str) -> NoReturn:
 
 def _loads(text: str | bytes) -> Any:
     """The JSON value of a frame within the limits, or WireError (never anything else)."""
-    size = len(text.encode() if isinstance(text, str) else text)
+    size = len(text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text)
     if size > MAX_FRAME_BYTES:
         raise WireError(f"frame of {size} bytes is over the {MAX_FRAME_BYTES} byte limit")
     if isinstance(text, bytes):
