@@ -17,8 +17,8 @@ events, each connection strictly in ``seq`` order and each event once per connec
 device's ``order.status`` becomes an ``order.status`` event (with its ``device_id``) sent to
 every device, the sender included; ``sync`` appends a ``catalog`` event with the catalog
 last posted to ``POST /catalog``; ``reject`` is logged with the device and reason and counts
-as handled. A newer connection from the same ``device_id`` replaces the older one (closed
-with 4000).
+as handled (one without a seq is only logged). A newer connection from the same
+``device_id`` replaces the older one (closed with 4000).
 
 HTTP order intake (JSON bodies of at most 1 MiB, else 413; errors are
 ``{"error", "field", "reason"}``):
@@ -696,6 +696,15 @@ class ConnectorServer:
                 return
             self._acked(session.device_id, message.seq)
         elif isinstance(message, wire.Reject):
+            if message.seq is None:
+                # Not even the seq could be read: nothing to mark as handled, only to tell.
+                log.warning(
+                    "device %s (%s) rejected a frame it could not read: %s",
+                    session.name,
+                    session.device_id,
+                    message.error,
+                )
+                return
             log.warning(
                 "device %s (%s) rejected seq %d: %s",
                 session.name,

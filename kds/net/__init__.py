@@ -1,13 +1,15 @@
 """The device's link to its connector: plain asyncio websocket client (no Qt)."""
 
 from kds.net.client import MAX_RECEIVE_BYTES, KdsClient, NotConnectedError
-from kds.net.state import Backoff, ConnectionState, Phase
+from kds.net.state import Backoff, ConnectionState, LinkHealth, Phase, SessionRules
 
 __all__ = [
     "MAX_RECEIVE_BYTES",
     "Backoff",
     "ConnectionState",
     "KdsClient",
+    "LinkHealth",
     "NotConnectedError",
     "Phase",
+    "SessionRules",
 ]

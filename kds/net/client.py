@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import socket
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed, InvalidStatus, WebSocketException
+from websockets.exceptions import (
+    ConnectionClosed,
+    ConnectionClosedOK,
+    InvalidStatus,
+    WebSocketException,
+)
 from websockets.frames import CloseCode
 
 from kds import wire
 from kds.domain.orders import Applied
 from kds.errors import KdsError
-from kds.net.state import Backoff, ConnectionState, Phase
+from kds.net.state import Backoff, ConnectionState, LinkHealth, Phase, SessionRules
 from kds.store import SEQ_ALREADY_APPLIED, KdsStore, StoreError
 
 logger = logging.getLogger(__name__)
@@ -27,6 +31,8 @@ MAX_RECEIVE_BYTES = 8 * 1024 * 1024
 with a reason; only beyond this does the websocket library drop the connection."""
 
 WELCOME_TIMEOUT = 10.0
+MAX_REASON_CHARS = 500
+"""A reason is kept and sent at most this long: a `reject` must stay a small frame."""
 
 
 def _utc_now() -> datetime:
@@ -39,6 +45,15 @@ class NotConnectedError(KdsError):
 
 class _SessionRefused(KdsError):
     """The connector answered hello with an error, or something that is not a welcome."""
+
+
+class _FrameNotStored(KdsError):
+    """The store could not keep a frame: no ack, the session ends, the connector resends it."""
+
+    def __init__(self, seq: int | None, reason: str) -> None:
+        self.seq = seq
+        self.reason = reason
+        super().__init__(reason)
 
 
 def _reason(exc: BaseException) -> str:
@@ -60,25 +75,16 @@ def _reason(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-def _seq_of_oversized(raw: str) -> int | None:
-    """The seq of a frame the parser refused for its size, so it can be rejected by seq."""
-    if len(raw) <= wire.MAX_FRAME_BYTES // 4:  # small frames: the parser read what it could
-        return None
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        return None
-    seq = data.get("seq") if isinstance(data, dict) else None
-    return seq if isinstance(seq, int) and not isinstance(seq, bool) and seq >= 1 else None
-
-
 class KdsClient:
     """Keeps one device connected to its connector and every event stored exactly once.
 
     For each event: store.apply commits, then `on_applied` runs, then `ack` is sent; a
     seq already stored is acked again (so the connector stops resending) but not
-    re-applied. Callbacks run on the loop thread; an exception in one is logged and never
-    breaks the stream.
+    re-applied. A frame that cannot be read or used, whatever the reason, is kept and
+    answered with `reject`; an event that cannot be stored ends the session unacked (the
+    connector resends it), and one that ended `rules.skip_after` sessions in a row is
+    rejected instead. Callbacks run on the loop thread; an exception in one is logged and
+    never breaks the stream.
     """
 
     def __init__(
@@ -94,6 +100,7 @@ class KdsClient:
         on_rejected: Callable[[int | None, str], None],
         clock: Callable[[], datetime] = _utc_now,
         backoff: Backoff | None = None,
+        rules: SessionRules | None = None,
         token_refused_delay: float = 30.0,
         protocol_error_delay: float | None = None,
     ) -> None:
@@ -107,6 +114,7 @@ class KdsClient:
         self._on_rejected = on_rejected
         self._clock = clock
         self._backoff = backoff if backoff is not None else Backoff()
+        self._rules = rules if rules is not None else SessionRules()
         self._token_refused_delay = token_refused_delay
         self._protocol_error_delay = (
             protocol_error_delay if protocol_error_delay is not None else token_refused_delay
@@ -114,7 +122,9 @@ class KdsClient:
         self._state = ConnectionState(Phase.CONNECTING, clock())
         self._ws: ClientConnection | None = None
         self._stop = asyncio.Event()
-        self._attempt = 0
+        self._health = LinkHealth()
+        self._welcomed_at: datetime | None = None
+        self._stored = 0  # frames the store took in this session
 
     # --- public -----------------------------------------------------------------------
 
@@ -184,14 +194,16 @@ class KdsClient:
         """One frame from the connector in, the messages to send back out.
 
         Raises _SessionRefused for a protocol `error` (the session must end) and
-        StoreError when the event could not be stored (no ack: the connector resends).
+        _FrameNotStored when the store failed (no ack: the connector resends).
         """
         raw = frame if isinstance(frame, str) else frame.decode("utf-8", errors="replace")
         try:
             message = wire.parse(frame)
-        except wire.WireError as exc:
-            seq = exc.seq if exc.seq is not None else _seq_of_oversized(raw)
-            return self._reject(seq, raw, str(exc))
+        except Exception as exc:  # wire.parse raises WireError; anything else is a bug there
+            if isinstance(exc, wire.WireError):
+                return self._reject(exc.seq, raw, str(exc))
+            logger.exception("the parser failed on a frame")
+            return self._reject(None, raw, f"unreadable frame: {type(exc).__name__}: {exc}")
         if isinstance(message, wire.ProtocolErrorMessage):
             raise _SessionRefused(f"{message.code}: {message.message}")
         if isinstance(message, wire.Welcome):
@@ -199,23 +211,47 @@ class KdsClient:
             self._call(self._on_welcome, message)
             return []
         event: wire.Event = message
-        applied = self._store.apply(event, raw, self._clock())
+        try:
+            applied = self._store.apply(event, raw, self._clock())
+        except StoreError as exc:
+            if self._rules.skips(self._health, event.seq):
+                failures = self._health.failures
+                return self._reject(
+                    event.seq,
+                    raw,
+                    f"could not be stored in {failures + 1} sessions in a row ({exc}); skipped",
+                )
+            raise _FrameNotStored(event.seq, str(exc)) from exc
+        except Exception as exc:
+            # A valid event the device cannot apply (a bug): keep it and go on.
+            logger.exception("could not apply seq %d (%s)", event.seq, event.type)
+            return self._reject(event.seq, raw, f"could not apply: {type(exc).__name__}: {exc}")
         if applied.reason != SEQ_ALREADY_APPLIED:
+            self._stored += 1
             self._call(self._on_applied, event, applied)
         return [wire.Ack(seq=event.seq)]
 
     def _reject(self, seq: int | None, raw: str, reason: str) -> list[wire.Ack | wire.Reject]:
-        if self._store.record_rejected(seq, raw, reason, self._clock()):
+        if len(reason) > MAX_REASON_CHARS:  # a reason may quote the frame
+            reason = reason[: MAX_REASON_CHARS - 1] + "…"
+        try:
+            kept = self._store.record_rejected(seq, raw, reason, self._clock())
+        except Exception as exc:
+            # Not kept, so not rejected either: the session ends and the frame comes again.
+            raise _FrameNotStored(seq, str(exc) or type(exc).__name__) from exc
+        if kept:
+            self._stored += 1
             self._call(self._on_rejected, seq, reason)
         if seq is None:
             logger.error("unreadable frame without a seq kept for inspection: %s", reason)
-            return []
         return [wire.Reject(seq=seq, error=reason)]
 
     # --- I/O --------------------------------------------------------------------------
 
     async def _connect_once(self) -> float:
         """One connection, from handshake to disconnect; returns the wait before the next."""
+        self._welcomed_at = None
+        self._stored = 0
         try:
             async with connect(
                 self.url,
@@ -245,10 +281,10 @@ class KdsClient:
             logger.error("connector at %s: protocol error: %s", self.url, exc)
             self._set_state(Phase.PROTOCOL_ERROR, str(exc))
             return self._protocol_error_delay
-        except StoreError as exc:
-            # Nothing was acked for the event that failed; the connector resends it.
-            logger.error("could not store an event, reconnecting: %s", exc)
-            return self._retry_later(f"cannot store events: {exc}")
+        except _FrameNotStored as exc:
+            # Nothing was acked for the frame that failed; the connector resends it.
+            logger.error("could not store seq %s, reconnecting: %s", exc.seq, exc.reason)
+            return self._retry_later(f"cannot store events: {exc.reason}", exc.seq)
         except (OSError, TimeoutError, WebSocketException) as exc:
             if self._stop.is_set():
                 return 0.0
@@ -263,7 +299,9 @@ class KdsClient:
 
     async def _session(self, ws: ClientConnection) -> None:
         await ws.send(wire.dump(self.hello()))
-        first = await asyncio.wait_for(ws.recv(), WELCOME_TIMEOUT)
+        # Frames are read as bytes and decoded by the parser: invalid UTF-8 in a text frame
+        # is then one rejected frame, not a connection websockets closes.
+        first = await asyncio.wait_for(ws.recv(decode=False), WELCOME_TIMEOUT)
         try:
             message = wire.parse(first)
         except wire.WireError as exc:
@@ -284,16 +322,29 @@ class KdsClient:
                 f"already holds {last}: was the connector reset? (reset this device's data "
                 "or restore the connector's)"
             )
-        self._attempt = 0
+        self._welcomed_at = self._clock()
         self._set_state(Phase.CONNECTED)
         self._call(self._on_welcome, message)
-        async for frame in ws:
+        while True:
+            try:
+                frame = await ws.recv(decode=False)
+            except ConnectionClosedOK:
+                return
             for reply in self._handle_frame(frame):
                 await ws.send(wire.dump(reply))
 
-    def _retry_later(self, detail: str) -> float:
-        delay = self._backoff.delay(self._attempt)
-        self._attempt += 1
+    def _retry_later(self, detail: str, failed_seq: int | None = None) -> float:
+        if self._welcomed_at is None:
+            self._health = self._rules.connect_failed(self._health)
+        else:
+            self._health = self._rules.session_ended(
+                self._health,
+                welcomed_at=self._welcomed_at,
+                now=self._clock(),
+                stored=self._stored,
+                failed_seq=failed_seq,
+            )
+        delay = self._rules.delay(self._health, self._backoff)
         if self._state.phase is Phase.RECONNECTING:
             if self._state.detail != detail:  # keep `since`: when the trouble started
                 self._state = ConnectionState(Phase.RECONNECTING, self._state.since, detail)

@@ -1,10 +1,10 @@
-"""The connection's state as staff see it, and the reconnect backoff."""
+"""The connection's state as staff see it, the reconnect backoff, and when to skip a frame."""
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, tzinfo
 from enum import Enum
 
 
@@ -63,3 +63,62 @@ class Backoff:
         base = min(self.cap, self.initial * self.factor ** min(attempt, 64))
         spread = 1.0 + self.jitter * (2.0 * self.rng.random() - 1.0)
         return min(self.cap, max(0.0, base * spread))
+
+
+@dataclass(frozen=True)
+class LinkHealth:
+    """What the last connections say about the next one.
+
+    `retries` counts failed connections and sessions that ended before they were healthy,
+    since the last healthy session (it picks the backoff delay); `failing_seq` is the event
+    that could not be stored when each of the last `failures` sessions in a row ended.
+    """
+
+    retries: int = 0
+    failing_seq: int | None = None
+    failures: int = 0
+
+
+@dataclass(frozen=True)
+class SessionRules:
+    """When a session counts as healthy, and when a frame that keeps ending them is skipped.
+
+    Sans-I/O: health and facts in, new health out; the caller passes the clock's `now`.
+    A session is healthy once it stayed connected `healthy_after` or stored `healthy_events`
+    events: only then does the backoff start again from its first delay, so a connector
+    whose every session dies at once is not retried in a tight loop. An event on which
+    `skip_after` sessions in a row ended is rejected the next time it cannot be stored.
+    """
+
+    healthy_after: timedelta = timedelta(seconds=30)
+    healthy_events: int = 10
+    skip_after: int = 2
+
+    def connect_failed(self, health: LinkHealth) -> LinkHealth:
+        """No session at all (refused, unreachable, no welcome)."""
+        return replace(health, retries=health.retries + 1)
+
+    def session_ended(
+        self,
+        health: LinkHealth,
+        *,
+        welcomed_at: datetime,
+        now: datetime,
+        stored: int,
+        failed_seq: int | None,
+    ) -> LinkHealth:
+        """A session that had its welcome ended; `failed_seq` is the event it died storing."""
+        healthy = now - welcomed_at >= self.healthy_after or stored >= self.healthy_events
+        retries = 1 if healthy else health.retries + 1
+        if failed_seq is None:
+            return LinkHealth(retries)
+        failures = health.failures + 1 if failed_seq == health.failing_seq else 1
+        return LinkHealth(retries, failed_seq, failures)
+
+    def skips(self, health: LinkHealth, seq: int) -> bool:
+        """True when event `seq` ended the last `skip_after` sessions: reject, don't die again."""
+        return health.failing_seq == seq and health.failures >= self.skip_after
+
+    def delay(self, health: LinkHealth, backoff: Backoff) -> float:
+        """The wait before the next connection attempt."""
+        return backoff.delay(max(0, health.retries - 1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import sqlite3
@@ -217,16 +218,23 @@ class KdsStore:
     def record_rejected(self, seq: int | None, raw: str, reason: str, now: datetime) -> bool:
         """Keep an unusable frame verbatim; its seq counts as done so the stream goes on.
 
-        Returns False when this seq was already rejected before (a resend): not kept twice.
+        Returns False for a resend, which is not kept twice: a seq rejected before, or,
+        for a frame whose seq could not be read, the same text rejected before.
         """
+        raw_hash = hashlib.sha256(raw.encode()).hexdigest()
         with self._transaction() as conn:
             if seq is not None:
                 seen = conn.execute("SELECT 1 FROM rejected WHERE seq = ?", (seq,)).fetchone()
-                if seen is not None:
-                    return False
+            else:
+                seen = conn.execute(
+                    "SELECT 1 FROM rejected WHERE raw_hash = ? AND seq IS NULL", (raw_hash,)
+                ).fetchone()
+            if seen is not None:
+                return False
             conn.execute(
-                "INSERT INTO rejected (seq, raw, reason, received_at) VALUES (?, ?, ?, ?)",
-                (seq, raw, reason, _ts(now)),
+                "INSERT INTO rejected (seq, raw, reason, received_at, raw_hash) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (seq, raw, reason, _ts(now), raw_hash),
             )
             last = self.last_seq()
             if seq is not None and (last is None or seq > last):

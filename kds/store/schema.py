@@ -58,6 +58,12 @@ MIGRATIONS: tuple[str, ...] = (
         name TEXT NOT NULL
     );
     """,
+    # 2: a resent rejected frame is found by its seq, or by its text's hash when it has none.
+    """
+    ALTER TABLE rejected ADD COLUMN raw_hash TEXT;
+    CREATE INDEX rejected_seq ON rejected (seq);
+    CREATE INDEX rejected_raw_hash ON rejected (raw_hash);
+    """,
 )
 """Migration N (1-based) brings the schema from version N-1 to N. Only ever append."""
 

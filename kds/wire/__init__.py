@@ -2,6 +2,8 @@
 
 from kds.wire.models import (
     MAX_FRAME_BYTES,
+    MAX_NESTING,
+    MAX_NUMBER_DIGITS,
     PROTOCOL_VERSION,
     Ack,
     Address,
@@ -46,6 +48,8 @@ from kds.wire.parse import WireError, dump, parse, parse_client, parse_order
 
 __all__ = [
     "MAX_FRAME_BYTES",
+    "MAX_NESTING",
+    "MAX_NUMBER_DIGITS",
     "PROTOCOL_VERSION",
     "Ack",
     "Address",

@@ -23,6 +23,12 @@ from pydantic import (
 
 PROTOCOL_VERSION = 1
 MAX_FRAME_BYTES = 1024 * 1024
+MAX_NESTING = 64
+"""Deepest nesting of JSON objects and lists in a frame: modifiers may nest 30 levels deep."""
+MAX_NUMBER_DIGITS = 100
+"""Most digits in a number, a JSON number or a decimal string (a real one has under 20)."""
+MAX_INT = 2**63 - 1
+"""The largest integer field (seq, revision): the largest SQLite stores."""
 
 _DECIMAL_PATTERN = r"^-?\d+(\.\d+)?$"
 
@@ -38,6 +44,10 @@ def _decimal_from_string(value: Any) -> Decimal:
         raise ValueError(f"{value!r} is not a decimal number") from None
     if not result.is_finite():
         raise ValueError(f"{value!r} is not a finite decimal number")
+    # "1e999999" is one digit written, a million when printed.
+    digits = len(result.as_tuple().digits)
+    if digits > MAX_NUMBER_DIGITS or abs(result.adjusted()) > MAX_NUMBER_DIGITS:
+        raise ValueError(f"number with more than {MAX_NUMBER_DIGITS} digits")
     return result
 
 
@@ -108,7 +118,7 @@ class Fulfillment(WireModel):
     due_at: Timestamp | None = None
     prepare_at: Timestamp | None = None
     table: str | None = None
-    guests: Annotated[int, Field(ge=0)] | None = None
+    guests: Annotated[int, Field(ge=0, le=MAX_INT)] | None = None
     address: Address | None = None
     include_cutlery: bool | None = None
 
@@ -208,7 +218,7 @@ class Order(WireModel):
     source: NonEmptyStr
     channel: str | None = None
     brand: str | None = None
-    revision: Annotated[int, Field(ge=1)]
+    revision: Annotated[int, Field(ge=1, le=MAX_INT)]
     created_at: Timestamp
     fulfillment: Fulfillment
     customer: Customer | None = None
@@ -249,17 +259,19 @@ class Hello(WireModel):
     device_id: NonEmptyStr
     device_name: NonEmptyStr
     roles: tuple[Role, ...]
-    last_seq: Annotated[int, Field(ge=0)] | None = None
+    last_seq: Annotated[int, Field(ge=0, le=MAX_INT)] | None = None
 
 
 class Ack(WireModel):
     type: Literal["ack"] = "ack"
-    seq: Annotated[int, Field(ge=1)]
+    seq: Annotated[int, Field(ge=1, le=MAX_INT)]
 
 
 class Reject(WireModel):
+    """`seq` is None when not even the seq could be read from the frame."""
+
     type: Literal["reject"] = "reject"
-    seq: Annotated[int, Field(ge=1)]
+    seq: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
     error: str
 
 
@@ -295,7 +307,7 @@ class Welcome(WireModel):
     type: Literal["welcome"] = "welcome"
     protocol: int
     connector_id: NonEmptyStr
-    last_seq: Annotated[int, Field(ge=0)]
+    last_seq: Annotated[int, Field(ge=0, le=MAX_INT)]
     printing: PrintingGrant | None = None
     printing_holder: str | None = None
 
@@ -309,7 +321,7 @@ class ProtocolErrorMessage(WireModel):
 class EventBase(WireModel):
     """Fields every sequenced event carries."""
 
-    seq: Annotated[int, Field(ge=1)]
+    seq: Annotated[int, Field(ge=1, le=MAX_INT)]
     event_id: NonEmptyStr
     occurred_at: Timestamp
 

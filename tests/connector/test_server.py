@@ -401,6 +401,29 @@ async def test_acks_and_rejects_show_in_health(
     assert info["devices"][0]["connected"] is False
 
 
+async def test_a_reject_without_seq_is_logged_and_the_session_goes_on(
+    server: ConnectorServer,
+    http: aiohttp.ClientSession,
+    device: DeviceFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    await post(http, "/orders", make_order("webshop:1"), 202)
+    async with device("grill-1", "Grill") as dev:
+        await dev.hello(last_seq=0)
+        await dev.recv_until(1)
+        with caplog.at_level(logging.WARNING, logger="kds.connector.server"):
+            await dev.send({"type": "reject", "seq": None, "error": "not valid JSON: cut off"})
+            await dev.send({"type": "ack", "seq": 1})
+            await server.wait_for_ack("grill-1", 1)
+        await post(http, "/orders", make_order("webshop:2"), 202)
+        assert (await dev.recv_event()).seq == 2
+    assert any(
+        "Grill" in r.getMessage() and "could not read: not valid JSON: cut off" in r.getMessage()
+        for r in caplog.records
+    )
+    assert server.connector_log.rejections() == []
+
+
 async def test_unsupported_protocol_gets_an_error_then_the_connection_closes(
     http: aiohttp.ClientSession, device: DeviceFactory
 ) -> None:

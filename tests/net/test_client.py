@@ -10,7 +10,7 @@ import sys
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
@@ -63,11 +63,28 @@ def created(seq: int, order_id: str | None = None, **extra: Any) -> str:
     return json.dumps(data)
 
 
+@dataclass(frozen=True)
+class TextBytes:
+    """Bytes the connector sends in a *text* frame, valid UTF-8 or not."""
+
+    data: bytes
+
+
+Frame = str | bytes | TextBytes
+
+
+async def send_frame(conn: ServerConnection, frame: Frame) -> None:
+    if isinstance(frame, TextBytes):
+        await conn.send(frame.data, text=True)
+    else:
+        await conn.send(frame)
+
+
 class FakeConnector:
     """A scripted connector: answers hello, replays its log after last_seq, records replies."""
 
     def __init__(self) -> None:
-        self.log: dict[int, str] = {}
+        self.log: dict[int, Frame] = {}
         self.attempts = 0
         self.hellos: list[wire.Hello] = []
         self.received: list[Any] = []
@@ -77,6 +94,7 @@ class FakeConnector:
         self.changed = asyncio.Condition()
         self.server: Server | None = None
         self.welcomes_sent = 0
+        self.close_after_replay = False
         self._wakers: set[asyncio.Task[None]] = set()
 
     @property
@@ -132,7 +150,9 @@ class FakeConnector:
         await self._notify()
         for seq in sorted(self.log):
             if hello.last_seq is None or seq > hello.last_seq:
-                await conn.send(self.log[seq])
+                await send_frame(conn, self.log[seq])
+        if self.close_after_replay:
+            await conn.close(code=1011, reason="connector trouble")
         try:
             async for text in conn:
                 self.received.append(wire.parse_client(text))
@@ -143,12 +163,12 @@ class FakeConnector:
             self.connections.remove(conn)
             await self._notify()
 
-    async def push(self, seq: int | None, text: str) -> None:
+    async def push(self, seq: int | None, frame: Frame) -> None:
         """Add to the log (when it has a seq) and send to the connected device."""
         if seq is not None:
-            self.log[seq] = text
+            self.log[seq] = frame
         await self.wait_until(lambda: bool(self.connections))
-        await self.connections[-1].send(text)
+        await send_frame(self.connections[-1], frame)
 
 
 @dataclass
@@ -180,6 +200,7 @@ class Device:
             return callback
 
         options.setdefault("backoff", Backoff(initial=0.01, cap=0.05))
+        options.setdefault("clock", lambda: T0)
         self.client = KdsClient(
             url or self.connector.url,
             token,
@@ -189,7 +210,6 @@ class Device:
             on_state=record(self.states),
             on_welcome=record(self.welcomes),
             on_rejected=record(self.rejected),
-            clock=lambda: T0,
             **options,
         )
         self.task = asyncio.create_task(self.client.run())
@@ -321,15 +341,16 @@ async def test_invalid_frames_are_rejected_kept_and_the_stream_goes_on(
     await connector.wait_until(lambda: connector.acks() == [5])
 
     assert [(r.seq, r.error) for r in connector.rejects()] == [
+        (1, device.rejected[0][1]),  # the seq is read from the broken text
         (2, device.rejected[1][1]),
         (3, "surprise: Extra inputs are not permitted"),
         (4, device.rejected[3][1]),
     ]
     assert "over the 1048576 byte limit" in device.rejected[3][1]
-    assert device.rejected[0][0] is None and "not valid JSON" in device.rejected[0][1]
+    assert "not valid JSON" in device.rejected[0][1]
     assert device.store.rejected_count() == 4
     kept = {r.seq: r.raw for r in device.store.rejected(limit=10)}
-    assert kept == {None: bad_json, 2: unknown_type, 3: unknown_field, 4: huge}
+    assert kept == {1: bad_json, 2: unknown_type, 3: unknown_field, 4: huge}
     assert device.applied == [(5, AppliedKind.CREATED)]
     assert device.store.last_seq() == 5
     assert device.client is not None and device.client.state.phase is Phase.CONNECTED
@@ -534,3 +555,171 @@ async def test_a_frame_over_the_receive_limit_is_named_in_the_status(
     await connector.push(1, created(1))
     await connector.wait_until(lambda: 1 in connector.acks())
     assert device.applied == [(1, AppliedKind.CREATED)]
+
+
+# --- one frame never stops the stream -----------------------------------------------------
+
+
+def deeply_nested(seq: int) -> str:
+    return created(seq)[:-1] + ', "x": ' + "[" * 5000 + "]" * 5000 + "}"
+
+
+def huge_quantity(seq: int) -> str:
+    return created(seq).replace('"quantity": "1"', '"quantity": ' + "1" * 5000)
+
+
+def bad_utf8(seq: int) -> bytes:
+    return created(seq).replace("Burger", "Bur\udcffger").encode("utf-8", "surrogateescape")
+
+
+BAD_FRAMES: dict[str, tuple[Callable[[int], Frame], str]] = {
+    "nested 5,000 levels deep": (deeply_nested, "nesting deeper than 64 levels"),
+    "a 5,000-digit quantity": (huge_quantity, "number with more than 100 digits"),
+    "cut off mid-way": (lambda seq: created(seq)[:70], "not valid JSON"),
+    "invalid UTF-8 in a binary frame": (bad_utf8, "not valid UTF-8"),
+    "invalid UTF-8 in a text frame": (lambda seq: TextBytes(bad_utf8(seq)), "not valid UTF-8"),
+    "not JSON at all": (lambda seq: b"\x00\x01\x02 binary junk", "not valid JSON"),
+    # The reason quotes the type: the reject must still be a small frame.
+    "a type of 900,000 characters": (
+        lambda seq: json.dumps({"seq": seq, "type": "x" * 900_000}),
+        "Input tag 'xxx",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", BAD_FRAMES)
+async def test_a_bad_frame_is_rejected_and_the_orders_after_it_arrive(
+    device: Device, connector: FakeConnector, kind: str
+) -> None:
+    make, reason = BAD_FRAMES[kind]
+    # In the log, so a reconnect would replay it: the device must not need one.
+    connector.log[1] = created(1)
+    connector.log[2] = make(2)
+    connector.log[3] = created(3)
+    device.start()
+    await connector.wait_until(lambda: 3 in connector.acks())
+    (reject,) = connector.rejects()
+    expected_seq = None if kind == "not JSON at all" else 2
+    assert reject.seq == expected_seq
+    assert reason in reject.error
+    assert len(reject.error) <= 500
+    assert connector.acks() == [1, 3]
+    assert device.applied == [(1, AppliedKind.CREATED), (3, AppliedKind.CREATED)]
+    assert [o.id for o in device.store.orders(now=T0)] == ["web:1", "web:3"]
+    assert device.store.rejected_count() == 1
+    assert device.rejected == [(expected_seq, reject.error)]
+    assert connector.attempts == 1  # not one reconnect
+    assert device.phases() == [Phase.CONNECTING, Phase.CONNECTED]
+
+
+async def test_a_seqless_bad_frame_resent_is_counted_once(
+    device: Device, connector: FakeConnector
+) -> None:
+    junk = '{"type": "order.created", "order": {"id": "web:9", "items": [{"quantity": '
+    device.start()
+    await connector.wait_until(lambda: bool(connector.connections))
+    for _ in range(3):
+        await connector.push(None, junk)
+    await connector.wait_until(lambda: len(connector.rejects()) == 3)
+    # The connector resends it after a reconnect as well.
+    await connector.connections[-1].close(code=1012, reason="restart")
+    await connector.wait_until(lambda: connector.welcomes_sent == 2)
+    for _ in range(2):
+        await connector.push(None, junk)
+    await connector.push(1, created(1))
+    await connector.wait_until(lambda: connector.acks() == [1])
+    assert [(r.seq, r.error[:15]) for r in connector.rejects()] == [(None, "not valid JSON:")] * 5
+    assert device.store.rejected_count() == 1
+    assert len(device.rejected) == 1  # the count on screen grew once
+    assert device.applied == [(1, AppliedKind.CREATED)]
+    assert connector.attempts == 2  # the one reconnect the connector caused
+
+
+async def test_an_event_that_keeps_ending_sessions_is_rejected_and_skipped(
+    device: Device, connector: FakeConnector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_apply = device.store.apply
+    tried: list[int] = []
+
+    def apply_failing_on_2(event: wire.Event, raw: str, now: datetime) -> Applied:
+        tried.append(event.seq)
+        if event.seq == 2:
+            raise StoreError("string or blob too big")
+        return real_apply(event, raw, now)
+
+    monkeypatch.setattr(device.store, "apply", apply_failing_on_2)
+    for seq in (1, 2, 3):
+        connector.log[seq] = created(seq)
+    device.start()
+    await connector.wait_until(lambda: 3 in connector.acks())
+    # Two sessions ended on seq 2 (not acked, so resent); the third rejects it and goes on.
+    assert tried == [1, 2, 2, 2, 3]
+    assert [h.last_seq for h in connector.hellos] == [None, 1, 1]
+    (reject,) = connector.rejects()
+    assert reject == wire.Reject(
+        seq=2,
+        error="could not be stored in 3 sessions in a row (string or blob too big); skipped",
+    )
+    assert connector.acks() == [1, 3]
+    assert device.store.rejected_count() == 1
+    assert device.store.rejected()[0].raw == created(2)
+    assert [o.id for o in device.store.orders(now=T0)] == ["web:1", "web:3"]
+    assert connector.attempts == 3
+    assert device.client is not None and device.client.state.phase is Phase.CONNECTED
+
+
+async def test_an_event_the_device_fails_to_apply_is_rejected_without_a_reconnect(
+    device: Device, connector: FakeConnector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_apply = device.store.apply
+
+    def apply_with_a_bug(event: wire.Event, raw: str, now: datetime) -> Applied:
+        if event.seq == 2:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_apply(event, raw, now)
+
+    monkeypatch.setattr(device.store, "apply", apply_with_a_bug)
+    for seq in (1, 2, 3):
+        connector.log[seq] = created(seq)
+    device.start()
+    await connector.wait_until(lambda: 3 in connector.acks())
+    assert [(r.seq, r.error) for r in connector.rejects()] == [
+        (2, "could not apply: RecursionError: maximum recursion depth exceeded")
+    ]
+    assert device.store.rejected_count() == 1
+    assert connector.attempts == 1
+
+
+@dataclass(frozen=True)
+class RecordingBackoff(Backoff):
+    """Records which retry each wait was for; waits a millisecond."""
+
+    retries: list[int] = field(default_factory=list)
+
+    def delay(self, attempt: int) -> float:
+        self.retries.append(attempt)
+        return 0.001
+
+
+async def test_the_backoff_does_not_reset_on_a_welcome_only_after_a_healthy_session(
+    device: Device, connector: FakeConnector
+) -> None:
+    connector.close_after_replay = True  # every session dies right after its welcome
+    backoff = RecordingBackoff()
+    device.start(backoff=backoff)
+    await connector.wait_until(lambda: connector.welcomes_sent >= 5)
+    await device.stop()
+    assert backoff.retries[:4] == [0, 1, 2, 3]
+
+
+async def test_a_session_that_lasted_resets_the_backoff(
+    device: Device, connector: FakeConnector
+) -> None:
+    connector.close_after_replay = True
+    ticks = iter(range(10**6))
+    backoff = RecordingBackoff()
+    # Every read of the clock is a minute later: each session lasted long enough.
+    device.start(backoff=backoff, clock=lambda: T0 + timedelta(minutes=next(ticks)))
+    await connector.wait_until(lambda: connector.welcomes_sent >= 5)
+    await device.stop()
+    assert backoff.retries[:4] == [0, 0, 0, 0]

@@ -26,6 +26,7 @@ from kds.store import (
     open_store,
     open_store_readonly,
 )
+from kds.store.schema import MIGRATIONS
 
 T0 = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
 S = wire.OrderStatus
@@ -189,6 +190,52 @@ def test_rejected_frame_is_kept_verbatim_and_advances_seq(store: KdsStore) -> No
     assert newest.seq is None
     # The stream goes on after a rejected seq.
     assert apply(store, frame(3, order=order_dict("web:2"))).kind is AppliedKind.CREATED
+
+
+def test_a_seqless_frame_resent_is_kept_once(store: KdsStore) -> None:
+    garbage = '{"type": "order.created", "order": {"id": "x"'
+    assert store.record_rejected(None, garbage, "not valid JSON", T0)
+    for _ in range(5):
+        assert not store.record_rejected(None, garbage, "not valid JSON", T0 + timedelta(hours=1))
+    assert store.rejected_count() == 1
+    # Another unreadable text is another frame; the same text with a seq is deduped by seq.
+    assert store.record_rejected(None, garbage + " ", "not valid JSON", T0)
+    assert store.record_rejected(4, garbage, "not valid JSON", T0)
+    assert not store.record_rejected(4, garbage + "x", "not valid JSON", T0)
+    assert store.rejected_count() == 3
+    assert [(r.seq, r.raw, r.received_at) for r in store.rejected()] == [
+        (4, garbage, T0),
+        (None, garbage + " ", T0),
+        (None, garbage, T0),
+    ]
+
+
+def test_a_version_1_store_is_migrated_and_keeps_its_rejected_frames(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / DB_NAME, isolation_level=None)
+    conn.executescript(MIGRATIONS[0])
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    conn.execute("INSERT INTO schema_version (version) VALUES (1)")
+    conn.execute(
+        "INSERT INTO rejected (seq, raw, reason, received_at) VALUES (NULL, 'junk', 'bad', ?)",
+        (T0.isoformat(),),
+    )
+    conn.close()
+    with open_store(tmp_path) as store:
+        assert [(r.seq, r.raw) for r in store.rejected()] == [(None, "junk")]
+        assert store.record_rejected(None, "more junk", "bad", T0)
+        assert not store.record_rejected(None, "more junk", "bad", T0)
+        assert store.rejected_count() == 2
+    conn = sqlite3.connect(tmp_path / DB_NAME)
+    try:
+        assert conn.execute("SELECT version FROM schema_version").fetchone() == (SCHEMA_VERSION,)
+        plan = conn.execute(
+            "EXPLAIN QUERY PLAN SELECT 1 FROM rejected WHERE raw_hash = ? AND seq IS NULL", ("h",)
+        ).fetchall()
+        assert any("rejected_raw_hash" in row[-1] for row in plan)
+        plan = conn.execute("EXPLAIN QUERY PLAN SELECT 1 FROM rejected WHERE seq = 3").fetchall()
+        assert any("rejected_seq" in row[-1] for row in plan)
+    finally:
+        conn.close()
 
 
 def test_second_open_in_same_process_is_refused(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 
 from kds import wire
+from kds.errors import KdsError
 from kds.wire.schema import schemas
 
 ORDER: dict[str, Any] = {
@@ -148,3 +150,211 @@ def test_checked_in_json_schema_matches_the_models() -> None:
     for name, schema in schemas().items():
         on_disk = json.loads((schema_dir / name).read_text(encoding="utf-8"))
         assert on_disk == schema, f"{name} is stale: run `kds schema`"
+
+
+# --- the border's limits: every bad frame is one WireError with a reason ---------------
+
+
+def nested_modifiers(levels: int) -> dict[str, Any]:
+    modifier: dict[str, Any] = {"name": f"m{levels}", "action": "info", "quantity": "1"}
+    for level in range(levels - 1, 0, -1):
+        modifier = {"name": f"m{level}", "action": "add", "quantity": "1", "modifiers": [modifier]}
+    return modifier
+
+
+def test_wire_error_is_a_kds_error_and_still_a_value_error() -> None:
+    with pytest.raises(KdsError) as caught:
+        wire.parse("{not json")
+    assert isinstance(caught.value, wire.WireError)
+    assert isinstance(caught.value, ValueError)
+
+
+def test_nesting_limit_is_exactly_64_levels_and_real_orders_stay_far_below() -> None:
+    # Event, order, items, item, then a list and an object per modifier level: 30 levels
+    # of modifiers are 64 levels of JSON, 31 are 66.
+    item = {**ORDER["items"][0], "modifiers": [nested_modifiers(30)]}
+    message = wire.parse(event(type="order.created", order={**ORDER, "items": [item]}))
+    assert isinstance(message, wire.OrderCreated)
+    deeper = {**ORDER["items"][0], "modifiers": [nested_modifiers(31)]}
+    with pytest.raises(wire.WireError) as caught:
+        wire.parse(event(type="order.created", order={**ORDER, "items": [deeper]}))
+    assert caught.value.reason == "nesting deeper than 64 levels"
+    assert caught.value.seq == 7
+
+
+def test_brackets_inside_text_do_not_count_as_nesting() -> None:
+    note = {"kind": "kitchen", "text": '[{"' * 200 + "\\ \n 🍔"}
+    message = wire.parse(event(type="order.created", order={**ORDER, "notes": [note]}))
+    assert isinstance(message, wire.OrderCreated)
+    assert message.order.notes[0].text == note["text"]
+
+
+def test_a_number_over_100_digits_is_refused_before_python_chokes_on_it() -> None:
+    text = event(type="order.created", order=ORDER).replace(
+        '"revision": 1', '"revision": ' + "1" * 5000
+    )
+    with pytest.raises(wire.WireError) as caught:
+        wire.parse(text)
+    assert caught.value.reason == "number with more than 100 digits"
+    assert caught.value.seq == 7
+    # 100 digits are a number (here refused by the model, with the field named).
+    text = event(type="order.created", order=ORDER).replace(
+        '"revision": 1', '"revision": ' + "9" * 100
+    )
+    with pytest.raises(wire.WireError) as caught:
+        wire.parse(text)
+    assert caught.value.path == "order.revision"
+    # Integers end where SQLite's do: a seq of 2**63 is refused, not a crash when storing it.
+    with pytest.raises(wire.WireError) as caught:
+        wire.parse(event(type="order.cancelled", order_id="x", seq=2**63))
+    assert (caught.value.path, caught.value.seq) == ("seq", None)
+    assert wire.parse(event(type="order.cancelled", order_id="x", seq=2**63 - 1)).seq == 2**63 - 1
+
+
+@pytest.mark.parametrize("quantity", ["1" * 5000, "1e999999", "0.5e-200", "1" * 101])
+def test_a_decimal_string_over_100_digits_is_refused_naming_the_field(quantity: str) -> None:
+    item = {**ORDER["items"][0], "quantity": quantity}
+    with pytest.raises(wire.WireError) as caught:
+        wire.parse(event(type="order.created", order={**ORDER, "items": [item]}))
+    assert caught.value.path == "order.items.0.quantity"
+    assert "number with more than 100 digits" in caught.value.reason
+
+
+def test_a_hundred_digit_decimal_string_is_a_quantity() -> None:
+    item = {**ORDER["items"][0], "quantity": "9" * 60 + "." + "9" * 40}
+    message = wire.parse(event(type="order.created", order={**ORDER, "items": [item]}))
+    assert isinstance(message, wire.OrderCreated)
+    assert message.order.items[0].quantity == Decimal(item["quantity"])
+
+
+def test_a_cut_off_frame_is_refused_with_the_seq_read_from_its_text() -> None:
+    whole = json.dumps({"seq": 29, "type": "order.created", "event_id": "e29", "order": ORDER})
+    with pytest.raises(wire.WireError) as caught:
+        wire.parse(whole[: len(whole) // 2])
+    assert caught.value.seq == 29
+    assert caught.value.reason.startswith("not valid JSON")
+
+
+def test_bytes_must_be_utf8() -> None:
+    frame = event(type="order.cancelled", order_id="x").encode()[:-1] + b', "reason": "\xff\xfe"}'
+    with pytest.raises(wire.WireError) as caught:
+        wire.parse(frame)
+    assert caught.value.reason.startswith("not valid UTF-8")
+    assert caught.value.seq == 7
+    # UTF-16 is not sniffed: the protocol is UTF-8.
+    with pytest.raises(wire.WireError, match="not valid UTF-8"):
+        wire.parse(event(type="order.cancelled", order_id="x").encode("utf-16"))
+    assert isinstance(
+        wire.parse(event(type="order.cancelled", order_id="x").encode()), wire.OrderCancelled
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "seq"),
+    [
+        ('{"seq": 29, "type": "order.cr', 29),
+        ('  {\n"type": "order.created",\n  "seq" :  12 , "order": {', 12),
+        ('{"type": "order.created", "order": {"id": "x"}, "seq": 5, "x', None),  # after nesting
+        ('{"seq": 7', None),  # cut inside the number: 7 or 75?
+        ('{"seq": 0, "x', None),
+        ('{"seq": -3, "x', None),
+        ('{"seq": "4", "x', None),
+        ('{"seq": 9223372036854775808, "x', None),  # 2**63: no SQLite integer
+        ('{"note": "he said \\"seq\\": 5,", "x', None),
+        ('[{"seq": 5, "x', None),
+        ("", None),
+    ],
+)
+def test_seq_of_a_broken_frame_is_read_only_when_it_is_certain(text: str, seq: int | None) -> None:
+    with pytest.raises(wire.WireError) as caught:
+        wire.parse(text)
+    assert caught.value.seq == seq
+
+
+def test_null_seq_reject_is_a_valid_client_message() -> None:
+    for text in (
+        '{"type": "reject", "seq": null, "error": "x"}',
+        '{"type": "reject", "error": "x"}',
+    ):
+        message = wire.parse_client(text)
+        assert message == wire.Reject(seq=None, error="x")
+    with pytest.raises(wire.WireError):
+        wire.parse_client('{"type": "reject", "seq": 0, "error": "x"}')
+
+
+def _hostile_frames() -> list[str | bytes]:
+    """Many ways to be bad, generated from one valid frame (deterministic, no hypothesis)."""
+    valid = json.dumps(
+        {
+            "seq": 7,
+            "event_id": "e7",
+            "occurred_at": "2026-11-23T18:00:01+01:00",
+            "type": "order.created",
+            "order": {
+                **ORDER,
+                "items": [{**ORDER["items"][0], "modifiers": [nested_modifiers(3)]}],
+            },
+        },
+        ensure_ascii=False,
+    )
+    rng = random.Random(7)
+    frames: list[str | bytes] = [valid[:cut] for cut in range(0, len(valid), 11)]
+    raw = valid.encode()
+    for _ in range(60):
+        at = rng.randrange(len(raw))
+        frames.append(raw[:at] + bytes([rng.randrange(256)]) + raw[at + 1 :])
+    for _ in range(30):
+        at = rng.randrange(len(valid))
+        frames.append(valid[:at] + valid[at + 1 :])
+    for depth in (65, 1_000, 10_000, 200_000):
+        frames += ["[" * depth + "]" * depth, '{"a":' * depth + "1" + "}" * depth, "[" * depth]
+    frames += [
+        "1" * 5000,
+        "-" + "1" * 5000,
+        "0." + "1" * 5000,
+        "1e" + "9" * 5000,
+        '{"seq": 7, "type": "order.created", "x": ' + "1" * 5000 + "}",
+        "NaN",
+        '{"seq": Infinity}',
+        '{"seq": -Infinity}',
+        b"\xff\xfe\xfd",
+        b"\x00" * 10,
+        "\ufeff{}",
+        '"\ud800"',
+        '{"type": "order.created", "seq": 7, "type": "catalog"}',
+        '{"type": null}',
+        '{"type": ["order.created"]}',
+        '{"type": {"a": 1}}',
+        '{"type": "welcome", "protocol": 1e400, "connector_id": "c", "last_seq": 1}',
+        '{"type": "catalog", "seq": true, "event_id": "e", "occurred_at": "2026-11-23T18:00:01Z"}',
+        "{}",
+        "[]",
+        "null",
+        '"text"',
+        " ",
+        "}",
+        "\\",
+        '"\\',
+        "x" * (wire.MAX_FRAME_BYTES + 1),
+    ]
+    return frames
+
+
+HOSTILE = _hostile_frames()
+
+
+def test_every_hostile_frame_is_one_wire_error_and_nothing_else() -> None:
+    parsed = 0
+    for frame in HOSTILE:
+        try:
+            wire.parse(frame)
+            parsed += 1  # a random byte may land where it does no harm
+        except wire.WireError as exc:
+            assert exc.reason
+            assert exc.seq in (None, 7)
+        try:
+            wire.parse_client(frame)
+        except wire.WireError:
+            pass
+    assert len(HOSTILE) > 150
+    assert parsed < len(HOSTILE) // 10
