@@ -17,9 +17,6 @@ from kds.errors import KdsError
 NOT_KDS_ERRORS = {
     # Raised and caught inside the layout engine, which turns it into a RenderError.
     "printing.render.layout.LayoutError",
-    # Made a KdsError on the branch that hardens the wire border (issue 7); drop it from
-    # here when that branch is merged.
-    "kds.wire.parse.WireError",
 }
 
 
@@ -47,6 +44,7 @@ def test_every_error_kds_and_printing_raise_on_purpose_is_a_kds_error() -> None:
     }
     assert outside <= NOT_KDS_ERRORS
     assert "printing.errors.PrintingError" not in outside
+    assert "kds.wire.parse.WireError" not in outside
 
 
 def test_an_unexpected_error_is_logged_with_its_traceback_and_named_in_one_line(
