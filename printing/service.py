@@ -612,7 +612,7 @@ class PrintService:
             station_name=job.station,
             banners=banners,
             late=LateNotice(
-                what=_job_words(slip.held_kind, held["template"]),
+                what=_job_words(slip.held_kind, slip.held_template),
                 since=slip.since,
                 problem=slip.problem,
             ),

@@ -562,7 +562,13 @@ async def test_a_ticket_the_printer_holds_is_on_screen_and_a_late_slip_follows_i
             (late,) = [job for job in spooler.jobs() if job.kind == LATE_KIND]
             assert (late.target, late.state, late.display_id) == ("Kitchen", "queued", "2")
             slip = late_slip(late)
-            assert (slip.problem, slip.held_kind) == ("paper out", "ticket")
+            (held_job,) = [job for job in spooler.jobs() if job.display_id == "2" and job != late]
+            assert (slip.held_job, slip.problem, slip.held_kind) == (
+                held_job.id,
+                "paper out",
+                "ticket",
+            )
+            assert held_job.state == "done"  # never sent again
         finally:
             await spooler.stop()
 
