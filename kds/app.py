@@ -38,7 +38,9 @@ from kds.ui.qt_logging import install_qt_message_handler
 from kds.ui.unexpected_errors import UnexpectedErrors, describe
 from printing.config import check_catalog
 from printing.errors import PrintingError
+from printing.routing import printers_for_stations
 from printing.service import PrintService
+from printing.spooler import LATE_KIND, JobInfo, PrinterState
 
 log = logging.getLogger(__name__)
 
@@ -471,10 +473,12 @@ class KdsApp:
         if service is None:
             return ()
         local = now.astimezone()
-        lines: list[str | StatusLine] = [
-            StatusLine(p.describe(local), problem=p.problem is not None or p.failed > 0)
-            for p in service.snapshot()
-        ]
+        lines: list[str | StatusLine] = []
+        for printer in service.snapshot():
+            problem = printer.problem is not None or printer.failed > 0
+            lines.append(StatusLine(printer.describe(local), problem=problem))
+            # "Kitchen holds #G-1 until the paper is refilled": that ticket will be late.
+            lines.extend(StatusLine(held, problem=True) for held in printer.held_lines())
         lines.extend(
             StatusLine(
                 tr("#{number}: '{label}' has no printer — add a route or a default printer").format(
@@ -494,25 +498,41 @@ class KdsApp:
         return lines
 
     def _set_printer_alarms(self) -> None:
+        """Station windows: a red line for each printer problem that concerns their cooks."""
         service = self.print_service
-        problems = (
-            [
-                tr("{printer} printer: {problem}").format(printer=p.name, problem=p.problem)
-                for p in service.snapshot()
-                if p.problem is not None
-            ]
-            if service is not None
-            else []
-        )
-        text = " · ".join(problems) or None
+        states = service.snapshot() if service is not None else []
         for window in self.windows:
             if window.monitor.kind is MonitorKind.STATION:
-                window.set_printer_alarm(text)
+                window.set_printer_alarm(self._printer_alarm(window, states))
         for listener in self.printer_listeners:
             try:
                 listener()
             except Exception:
                 log.exception("printer listener %r failed", listener)
+
+    def _printer_alarm(self, window: MonitorWindow, states: Sequence[PrinterState]) -> str | None:
+        """The alarm of one station window: only printers its stations' lines can go to (a
+        printer's backup too while it stands in), never those it does not use."""
+        config = self.settings.printing
+        if config is None:
+            return None
+        wanted = window.monitor.stations
+        stations = [s for s in self.settings.stations if not wanted or s.id in wanted]
+        takes_all = not stations or any(not s.groups for s in stations)
+        groups = None if takes_all else frozenset(g for s in stations for g in s.groups)
+        names = frozenset(n for s in stations for n in (s.id, s.name))
+        used = set(printers_for_stations(config, groups, names))
+        used.update(p.on_backup_to for p in states if p.name in used and p.on_backup_to)
+        problems: list[str] = []
+        for p in states:
+            if p.name not in used:
+                continue
+            if p.problem is not None:
+                problems.append(
+                    tr("{printer} printer: {problem}").format(printer=p.name, problem=p.problem)
+                )
+            problems.extend(p.held_lines())
+        return " · ".join(problems) or None
 
     def printing_text(self) -> tuple[str, Severity]:
         """The role line every window shows, and how loud."""
@@ -656,17 +676,14 @@ class KdsApp:
             return [MenuEntry(tr("Reprint: {reason}").format(reason=text))]
         entries: list[MenuEntry] = []
         seen: set[tuple[str, str, str, str | None, int]] = set()
-        for job in reversed(service.jobs(order_id)):
+        jobs = [job for job in service.jobs(order_id) if job.kind != LATE_KIND]
+        for job in reversed(jobs):
             key = (job.kind, job.printer, job.template, job.station, job.copy)
             if job.state != "done" or job.reprint or key in seen:
                 continue
             seen.add(key)
-            what = tr(_JOB_NAMES.get(job.kind, "{template}")).format(template=job.template)
             entries.append(
-                MenuEntry(
-                    tr("Reprint {what} on {printer}").format(what=what, printer=job.printer),
-                    self._reprint_action(service, job.id),
-                )
+                MenuEntry(_reprint_text(job, jobs), self._reprint_action(service, job.id))
             )
         if not entries:
             entries.append(MenuEntry(tr("Nothing printed for this order yet")))
@@ -678,6 +695,26 @@ class KdsApp:
             log.info("reprint of job %d queued as job %d", job_id, new_id)
 
         return reprint
+
+
+def _reprint_text(job: JobInfo, jobs: Sequence[JobInfo]) -> str:
+    """A reprint menu entry that tells tickets apart: "Reprint kitchen ticket (Grill, copy
+    2/2) on Kitchen"; without station and copies just "Reprint receipt on Receipt"."""
+    what = tr(_JOB_NAMES.get(job.kind, "{template}")).format(template=job.template)
+    copies = max(
+        j.copy
+        for j in jobs
+        if (j.kind, j.revision, j.printer, j.template, j.station)
+        == (job.kind, job.revision, job.printer, job.template, job.station)
+    )
+    details = [job.station] if job.station else []
+    if copies > 1:
+        details.append(tr("copy {copy}/{copies}").format(copy=job.copy, copies=copies))
+    if not details:
+        return tr("Reprint {what} on {printer}").format(what=what, printer=job.printer)
+    return tr("Reprint {what} ({details}) on {printer}").format(
+        what=what, details=", ".join(details), printer=job.printer
+    )
 
 
 def show_fatal(message: str, title: str | None = None) -> None:

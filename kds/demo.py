@@ -506,6 +506,8 @@ def describe_ticket(text: str) -> str:
     lines = [line.strip() for line in text.splitlines()]
     if any(line == "VOID" for line in lines):
         kind = "void"
+    elif any(line == "LATE" for line in lines):
+        kind = "late"
     elif any(line == "CHANGE" for line in lines):
         kind = "change"
     elif any(line.startswith("TOTAL") for line in lines):

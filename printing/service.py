@@ -18,8 +18,11 @@ Rules, per order:
   lines that ticket had before and has now: a line moving printers is "removed" on one
   and "added" on the other) goes to it, when anything it shows changed. With
   ``change_slips = false`` the ticket is printed again in full instead;
-* cancelled: queued jobs are cancelled; every printer that got (or may have got) a
-  kitchen ticket or change slip gets a void slip (``void_slips``);
+* cancelled: queued jobs are cancelled; every ticket (printer, station) that got (or may
+  have got) a kitchen ticket or change slip gets a void slip (``void_slips``), routed like a
+  change slip: to the configured printer, so the cook who makes the lines gets it even when
+  the ticket itself came out of the backup, and on to the backup (with "BACKUP FOR
+  <printer>" and the station) only while that printer is failing;
 * a revision not higher than the last one, or a repeat cancel: nothing.
 """
 
@@ -31,22 +34,44 @@ import sqlite3
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kds import wire
 from kds.domain.changes import OrderChanges, diff_orders
 from printing.config import PrintingConfig
 from printing.errors import PrintingError
 from printing.routing import PlannedTicket, RoutingPlan, route_order
-from printing.spooler import JobInfo, JobSpec, PrinterState, Spooler, SpoolPrinter
+from printing.spooler import (
+    LATE_KIND,
+    JobInfo,
+    JobSpec,
+    PrinterState,
+    Spooler,
+    SpoolPrinter,
+    late_slip,
+)
 from printing.status import PrinterStatus
 from printing.transports.base import Transport
+
+if TYPE_CHECKING:
+    from printing.render import TicketRequest
 
 logger = logging.getLogger(__name__)
 
 SPOOL_FILE = "spool.sqlite"
 CHANGE_TEMPLATE = "change"
 VOID_TEMPLATE = "void"
+LATE_TEMPLATE = "late"
+
+_JOB_WORDS = {"change": "change slip", "void": "void slip"}
+"""A job in the words of a late slip ("the kitchen ticket above ..."), by kind."""
+
+
+def _job_words(kind: str, template: str) -> str:
+    if kind == "ticket":
+        return f"{template} ticket"
+    return _JOB_WORDS.get(kind, template)
+
 
 _ORDERS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS print_orders (
@@ -471,13 +496,15 @@ class PrintService:
 
     def _cancel(self, db: sqlite3.Connection, order: wire.Order, reason: str | None) -> None:
         spooler = self.spooler
-        # Every physical printer that has (or may have) a kitchen ticket of this order.
-        got: dict[str, list[str]] = {}
+        # Every ticket (configured printer, station) that has (or may have) been printed.
+        # The void goes where a change slip would: the configured printer, failing over
+        # like any job, so the cook making the lines gets it.
+        got: dict[tuple[str, str | None], list[str]] = {}
         for job in spooler.jobs(order.id):
             if job.kind not in ("ticket", "change"):
                 continue
             if job.state in ("sending", "done") or (job.state == "queued" and job.resend):
-                lines = got.setdefault(job.target, [])
+                lines = got.setdefault((job.printer, job.station), [])
                 payload = json.loads(job.payload)
                 for line_id in [*payload["line_ids"], *payload.get("prev_line_ids", [])]:
                     if line_id not in lines:
@@ -487,7 +514,7 @@ class PrintService:
             "order %s cancelled: %d queued job(s) dropped, void slip for %s",
             order.display_id,
             len(cancelled),
-            ", ".join(got) or "no printer",
+            ", ".join(f"{p} ({s})" if s else p for p, s in got) or "no printer",
         )
         db.execute(
             "UPDATE print_orders SET outcome = 'cancelled', unrouted_json = '[]'"
@@ -505,6 +532,7 @@ class PrintService:
                 revision=max(order.revision, revision or 0),
                 printer=printer,
                 template=VOID_TEMPLATE,
+                station=station,
                 copy=1,
                 display_id=order.display_id,
                 kind="void",
@@ -519,13 +547,24 @@ class PrintService:
                     }
                 ),
             )
-            for printer, lines in got.items()
+            for (printer, station), lines in got.items()
         )
 
     # --- rendering --------------------------------------------------------------------
 
     def _render(self, job: JobInfo, printer: str, banners: tuple[str, ...]) -> bytes:
-        from printing.render import TicketRequest, render
+        from printing.render import render
+
+        request = (
+            self._late_request(job, printer, banners)
+            if job.kind == LATE_KIND
+            else self._request(job, printer, banners)
+        )
+        options = self.config.printer(printer).printer_options()
+        return render(request, options, self.config.templates_dir).data
+
+    def _request(self, job: JobInfo, printer: str, banners: tuple[str, ...]) -> TicketRequest:
+        from printing.render import TicketRequest
 
         payload: dict[str, Any] = json.loads(job.payload)
         order = wire.parse_order(payload["order"])
@@ -542,7 +581,7 @@ class PrintService:
             if payload["kind"] == "void":
                 # Lines removed in a later revision are still on that printer's paper.
                 items = tuple(i for i in order.items if i.line_id in set(line_ids))
-        request = TicketRequest(
+        return TicketRequest(
             template=payload["template"],
             order=order,
             items=items,
@@ -556,8 +595,27 @@ class PrintService:
             # The device's local time zone: every time on the ticket is shown in it.
             printed_at=self._clock().astimezone(),
         )
-        options = self.config.printer(printer).printer_options()
-        return render(request, options, self.config.templates_dir).data
+
+    def _late_request(self, job: JobInfo, printer: str, banners: tuple[str, ...]) -> TicketRequest:
+        """The LATE slip that follows a ticket the printer held (see printing.spooler)."""
+        from printing.render import LateNotice, TicketRequest
+
+        slip = late_slip(job)
+        held: dict[str, Any] = json.loads(slip.held_payload)
+        return TicketRequest(
+            template=LATE_TEMPLATE,
+            order=wire.parse_order(held["order"]),
+            items=(),
+            printer_name=printer,
+            station_name=job.station,
+            banners=banners,
+            late=LateNotice(
+                what=_job_words(slip.held_kind, slip.held_template),
+                since=slip.since,
+                problem=slip.problem,
+            ),
+            printed_at=self._clock().astimezone(),
+        )
 
     # --- queries and actions ----------------------------------------------------------
 
