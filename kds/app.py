@@ -154,6 +154,7 @@ class KdsApp:
         if self.wants_printing and self._role_memory.released:
             self.printing_role = PrintingRole.RELEASED
         now = self.clock()
+        self._prune(now)
         states = self.store.orders(now=now)
         log.info("restored %d open order(s) from %s", len(states), self.data_dir)
         for monitor in self.settings.monitors:
@@ -186,7 +187,6 @@ class KdsApp:
             self.windows.append(window)
         self._show_role()
         self._check_catalog()
-        self._prune(now)
         self._timer.start()
 
     async def start(self) -> None:
@@ -261,7 +261,12 @@ class KdsApp:
         before = self._retention.cutoff(now.astimezone())
         more = False
         try:
-            more = self.store.prune(now, before).more
+            pruned = self.store.prune(now, before)
+            more = pruned.more
+            if pruned.rejected:
+                count = self.store.rejected_count()
+                for window in self.windows:
+                    window.set_rejected_count(count)
             if self.print_service is not None:
                 forgotten, _jobs = self.print_service.prune(before, PRUNE_BATCH)
                 more = more or forgotten == PRUNE_BATCH

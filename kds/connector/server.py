@@ -221,7 +221,9 @@ class ConnectorServer:
             self._log.last_seq(),
         )
         more = self._prune()
-        self._spawn(self._prune_periodically(more))
+        pruning = asyncio.create_task(self._prune_periodically(more), name="retention")
+        self._background.add(pruning)
+        pruning.add_done_callback(self._background.discard)
         return self.port
 
     def _prune(self) -> bool:
