@@ -151,28 +151,30 @@ class KdsStore:
         self.close()
 
     @contextmanager
-    def _transaction(self, *, durable: bool = True) -> Iterator[sqlite3.Connection]:
-        """One write transaction; `durable=False` skips the fsync of its commit (the next
-        durable commit syncs it along), for work that may be lost and redone, like pruning."""
-        if not durable:
-            self._conn.execute("PRAGMA synchronous = NORMAL")
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
         try:
-            try:
-                self._conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as exc:
-                raise StoreError(f"cannot write the store in {self.data_dir}: {exc}") from exc
-            try:
-                yield self._conn
-                self._conn.execute("COMMIT")
-            except sqlite3.Error as exc:
-                self._conn.execute("ROLLBACK")
-                raise StoreError(f"cannot write the store in {self.data_dir}: {exc}") from exc
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write the store in {self.data_dir}: {exc}") from exc
+        try:
+            yield self._conn
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._conn.execute("ROLLBACK")
+            raise StoreError(f"cannot write the store in {self.data_dir}: {exc}") from exc
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def _without_fsync(self) -> Iterator[None]:
+        """Commits inside are not fsynced (the next durable commit syncs them along): for
+        work that may be lost to a power cut and simply done again, like pruning."""
+        self._conn.execute("PRAGMA synchronous = NORMAL")
+        try:
+            yield
         finally:
-            if not durable:
-                self._conn.execute("PRAGMA synchronous = FULL")
+            self._conn.execute("PRAGMA synchronous = FULL")
 
     # --- device identity --------------------------------------------------------------
 
@@ -379,7 +381,7 @@ class KdsStore:
         are never removed. `last_seq` stays, so a resent old seq is still not applied again.
         """
         closed_before = _ts(min(before, now - CANCELLED_VISIBLE_FOR))
-        with self._transaction(durable=False) as conn:
+        with self._without_fsync(), self._transaction() as conn:
             rows = conn.execute(
                 "SELECT id, display_id, first_seen_at, cancelled_at FROM orders "
                 "WHERE closed_at < ? ORDER BY closed_at LIMIT ?",
