@@ -7,8 +7,10 @@ import json
 import logging
 import os
 import sys
+from datetime import time
 from pathlib import Path
 
+from kds.domain.retention import DEFAULT_DAY_STARTS_AT, DEFAULT_KEEP_DAYS
 from kds.errors import KdsError
 
 log = logging.getLogger(__name__)
@@ -43,11 +45,37 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_connector(args: argparse.Namespace) -> int:
     from kds.connector.server import serve
+    from kds.domain.retention import Retention
 
     token = args.token or os.environ.get("KDS_TOKEN")
     if not token:
         raise KdsError("a token is required: --token T or $KDS_TOKEN")
-    return serve(host=args.host, port=args.port, token=token, data_dir=_data_dir(args.data_dir))
+    return serve(
+        host=args.host,
+        port=args.port,
+        token=token,
+        data_dir=_data_dir(args.data_dir),
+        retention=Retention(args.keep_days, args.day_starts_at),
+    )
+
+
+def _keep_days(value: str) -> int:
+    days = int(value) if value.isdigit() else -1
+    if not 0 <= days <= 3650:
+        raise argparse.ArgumentTypeError(f"a number of days from 0 to 3650, not {value!r}")
+    return days
+
+
+def _time_of_day(value: str) -> time:
+    try:
+        parsed = time.fromisoformat(value)
+    except ValueError:
+        parsed = None
+    if parsed is None or len(value) != 5 or parsed.tzinfo is not None:
+        raise argparse.ArgumentTypeError(
+            f"a local time of day as HH:MM (e.g. 04:00), not {value!r}"
+        )
+    return parsed
 
 
 def _cmd_orders(args: argparse.Namespace) -> int:
@@ -117,6 +145,19 @@ def build_parser() -> argparse.ArgumentParser:
     conn.add_argument("--port", type=int, default=DEFAULT_CONNECTOR_PORT)
     conn.add_argument("--token", help="sales-point token (or $KDS_TOKEN)")
     conn.add_argument("--data-dir")
+    conn.add_argument(
+        "--keep-days",
+        type=_keep_days,
+        default=DEFAULT_KEEP_DAYS,
+        help="acknowledged events stay this many business days before the current one "
+        f"(default {DEFAULT_KEEP_DAYS})",
+    )
+    conn.add_argument(
+        "--day-starts-at",
+        type=_time_of_day,
+        default=DEFAULT_DAY_STARTS_AT,
+        help="local time a business day starts, HH:MM (default 04:00)",
+    )
     conn.set_defaults(func=_cmd_connector)
 
     orders = sub.add_parser("orders", help="print the orders this device holds")

@@ -7,7 +7,7 @@ import logging
 import signal
 import sys
 from collections.abc import Callable, Coroutine, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -19,11 +19,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kds import wire
 from kds.domain.orders import Applied, AppliedKind
+from kds.domain.retention import PruneSchedule
 from kds.net import Backoff, ConnectionState, KdsClient, Phase
 from kds.net import role as printing_role
 from kds.net.role import RoleChangeError, RoleMemory
 from kds.settings import MonitorKind, Settings
-from kds.store import KdsStore, StoreError, open_store
+from kds.store import PRUNE_BATCH, KdsStore, StoreError, open_store
 from kds.ui.cards import MonitorFilter, tr
 from kds.ui.monitor_window import (
     MonitorWindow,
@@ -136,6 +137,8 @@ class KdsApp:
         self.unexpected_errors = UnexpectedErrors()
         """Logs and shows on every window what nothing else caught, while the app is open."""
         self._stopping = False
+        self._retention = settings.retention.retention()
+        self._prune_schedule = PruneSchedule()
         self._backoff = backoff
         self._client_task: asyncio.Task[None] | None = None
         self._timer = QTimer()
@@ -157,6 +160,7 @@ class KdsApp:
         if self.wants_printing and self._role_memory.released:
             self.printing_role = PrintingRole.RELEASED
         now = self.clock()
+        self._prune(now)
         states = self.store.orders(now=now)
         log.info("restored %d open order(s) from %s", len(states), self.data_dir)
         for monitor in self.settings.monitors:
@@ -249,12 +253,37 @@ class KdsApp:
         raise KeyError(name)
 
     def tick(self) -> None:
-        """Once a second: ages, the clock, printer states, orders whose time is over."""
+        """Once a second: ages, the clock, printer states, orders whose time is over, and a
+        retention batch when one is due."""
         now = self.clock()
         for window in self.windows:
             window.model.tick(now)
             window.refresh(now)
         self._set_printer_alarms()
+        self._prune(now)
+
+    def _prune(self, now: datetime) -> None:
+        """One small retention batch (store, then print service) when due: at start, then
+        hourly, batch after batch (one per tick) while there is more to remove."""
+        if self.store is None or not self._prune_schedule.due(now):
+            return
+        before = self._retention.cutoff(now.astimezone())
+        more = False
+        try:
+            pruned = self.store.prune(now, before)
+            more = pruned.more
+            if pruned.rejected:
+                count = self.store.rejected_count()
+                for window in self.windows:
+                    window.set_rejected_count(count)
+            if self.print_service is not None:
+                forgotten, _jobs = self.print_service.prune(before, PRUNE_BATCH)
+                more = more or forgotten == PRUNE_BATCH
+        except Exception:
+            # Nothing is lost by not pruning: the next pass tries again.
+            log.exception("retention: pruning failed; trying again in an hour")
+            more = False
+        self._prune_schedule.ran(now, more=more)
 
     @property
     def wants_printing(self) -> bool:
@@ -399,16 +428,19 @@ class KdsApp:
             log.info("print service stopped")
 
     def _reconcile(self, service: PrintService) -> None:
-        """Hand every order this device saw since it holds the role to the service again.
+        """Hand the orders that could still need paper to the service again.
 
         `handle()` is idempotent, so this only queues what a crash between the store's
-        commit and the enqueue left out. Orders first seen before the grant belong to the
-        former holder, unless this service already printed something for them.
+        commit and the enqueue left out. Those are the open orders and those changed within
+        `max_order_age_h` (an index search: the cost follows them, not the history). Orders
+        first seen before the grant belong to the former holder, unless this service
+        already printed something for them.
         """
         assert self.store is not None
         since = self._role_memory.granted_since
+        recent = self.clock() - timedelta(hours=service.config.max_order_age_h)
         count = 0
-        for state in self.store.orders(include_hidden=True):
+        for state in self.store.orders_open_or_changed_since(recent):
             if (since is None or state.first_seen_at < since) and not service.jobs(state.id):
                 continue
             try:

@@ -291,6 +291,8 @@ CREATE TABLE IF NOT EXISTS jobs (
 CREATE INDEX IF NOT EXISTS jobs_by_target ON jobs (target, state, id);
 CREATE INDEX IF NOT EXISTS jobs_by_order ON jobs (order_id);
 CREATE INDEX IF NOT EXISTS jobs_by_printer ON jobs (printer, state);
+CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, target);
+CREATE INDEX IF NOT EXISTS jobs_last_done ON jobs (target, state, done_at);
 """
 
 _COLUMNS = (
@@ -394,11 +396,13 @@ class Spooler:
             resent = self.db.execute(
                 "UPDATE jobs SET state = 'queued', resend = 1 WHERE state = 'sending'"
             ).rowcount
-            for row in self.db.execute(
-                "SELECT target, MAX(done_at) AS last FROM jobs WHERE state = 'done' GROUP BY target"
-            ):
-                if row["target"] in self._live and row["last"] is not None:
-                    self._live[row["target"]].last_printed_at = datetime.fromisoformat(row["last"])
+            # One index search per printer: start-up cost does not grow with the history.
+            for name, live in self._live.items():
+                last = self.db.execute(
+                    "SELECT MAX(done_at) FROM jobs WHERE target = ? AND state = 'done'", (name,)
+                ).fetchone()[0]
+                if last is not None:
+                    live.last_printed_at = datetime.fromisoformat(last)
             unknown = [
                 row["target"]
                 for row in self.db.execute(
@@ -556,6 +560,22 @@ class Spooler:
             self._tx_touched.add(target)
         assert cursor.lastrowid is not None
         return cursor.lastrowid
+
+    def prune(self, order_ids: Sequence[str]) -> int:
+        """Remove the printed and cancelled jobs of these orders; how many went.
+
+        A job not printed yet (queued, sending) is never removed, nor one that could not be
+        laid out (still counted on screen).
+        """
+        with self.transaction() as db:
+            removed = sum(
+                db.execute(
+                    "DELETE FROM jobs WHERE order_id = ? AND state IN ('done', 'cancelled')",
+                    (order_id,),
+                ).rowcount
+                for order_id in order_ids
+            )
+        return removed
 
     def _next_job(self, target: str) -> JobInfo | None:
         # A late slip first: it must come out right after the ticket the printer held.

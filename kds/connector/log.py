@@ -8,6 +8,10 @@ send. Besides the events the log keeps the current orders (for duplicate and rev
 checks), the devices (name, last ack, last seen), the printing role holder, status
 changes, rejections and the catalog.
 
+Retention (`prune`): events every known device has acknowledged leave the log once they
+are older than the retention cutoff, and with them the finished (cancelled or collected)
+orders and old rejections. The seq counter is never reset, so a seq is still never reused.
+
 A second connector on the same data dir is refused (``fcntl.flock`` on
 ``connector.lock``, non-blocking): a restaurant must have exactly one connector.
 
@@ -90,8 +94,22 @@ _MIGRATIONS: tuple[str, ...] = (
         at TEXT NOT NULL
     );
     """,
+    # Retention: the seq of the event that finished an order (its cancellation, or the
+    # whole-order status "collected" while it holds); NULL while the order is open.
+    """
+    ALTER TABLE orders ADD COLUMN finished_seq INTEGER;
+    UPDATE orders SET finished_seq = CASE WHEN cancelled = 1 THEN updated_seq ELSE (
+        SELECT CASE WHEN s.status = 'collected' THEN s.seq END FROM statuses s
+        WHERE s.order_id = orders.id AND COALESCE(s.station, '') = '' AND s.line_ids = '[]'
+        ORDER BY s.seq DESC LIMIT 1
+    ) END;
+    CREATE INDEX orders_finished ON orders (finished_seq);
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
+
+PRUNE_BATCH = 500
+"""Events (and orders, and rejections) removed per `prune` call: a few ms."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +118,17 @@ class StoredEvent:
 
     seq: int
     text: str
+
+
+@dataclass(frozen=True)
+class Pruned:
+    """What one `prune` batch removed."""
+
+    events: int
+    orders: int
+    rejections: int
+    more: bool
+    """The batch was full: there may be more to remove, call again."""
 
 
 @dataclass(frozen=True)
@@ -252,6 +281,61 @@ class ConnectorLog:
         ).fetchall()
         return [StoredEvent(int(s), str(p)) for s, p in rows]
 
+    def prune(self, before: datetime, limit: int = PRUNE_BATCH) -> Pruned:
+        """Remove one batch of what the retention lets go, in one transaction.
+
+        Up to `limit` of the oldest events, as far as every known device has acknowledged
+        them (nothing while no device has connected yet) and they occurred before
+        `before`; then up to `limit` finished orders whose events are all gone, and up to
+        `limit` device rejections from before `before`.
+        """
+
+        def work(c: sqlite3.Connection) -> Pruned:
+            known, acked = c.execute(
+                "SELECT COUNT(*), MIN(COALESCE(last_acked_seq, 0)) FROM devices"
+            ).fetchone()
+            through = 0
+            if known:
+                for seq, occurred_at in c.execute(
+                    "SELECT seq, occurred_at FROM events WHERE seq <= ? ORDER BY seq LIMIT ?",
+                    (acked, limit),
+                ).fetchall():
+                    if datetime.fromisoformat(occurred_at) >= before:
+                        break
+                    through = seq
+            events = 0
+            if through:
+                c.execute("DELETE FROM statuses WHERE seq <= ?", (through,))
+                events = c.execute("DELETE FROM events WHERE seq <= ?", (through,)).rowcount
+            oldest = c.execute("SELECT MIN(seq) FROM events").fetchone()[0]
+            orders = c.execute(
+                "DELETE FROM orders WHERE id IN (SELECT id FROM orders WHERE finished_seq < ?"
+                " ORDER BY finished_seq LIMIT ?)",
+                (oldest if oldest is not None else self.last_seq() + 1, limit),
+            ).rowcount
+            last_rejection = 0
+            for row_id, at in c.execute(
+                "SELECT id, at FROM rejections ORDER BY id LIMIT ?", (limit,)
+            ).fetchall():
+                if datetime.fromisoformat(at) >= before:
+                    break
+                last_rejection = row_id
+            rejections = c.execute(
+                "DELETE FROM rejections WHERE id <= ?", (last_rejection,)
+            ).rowcount
+            return Pruned(events, orders, rejections, more=limit in (events, orders, rejections))
+
+        pruned: Pruned = self._write(work)
+        if pruned.events or pruned.orders or pruned.rejections:
+            log.info(
+                "retention: removed %d event(s), %d order(s), %d rejection(s) from before %s",
+                pruned.events,
+                pruned.orders,
+                pruned.rejections,
+                before.isoformat(),
+            )
+        return pruned
+
     # --- orders -------------------------------------------------------------------------
 
     def order(self, order_id: str) -> OrderRecord | None:
@@ -317,8 +401,9 @@ class ConnectorLog:
                 at,
             )
             c.execute(
-                "UPDATE orders SET cancelled = 1, cancel_reason = ?, updated_seq = ? WHERE id = ?",
-                (reason, event.seq, order_id),
+                "UPDATE orders SET cancelled = 1, cancel_reason = ?, updated_seq = ?,"
+                " finished_seq = COALESCE(finished_seq, ?) WHERE id = ?",
+                (reason, event.seq, event.seq, order_id),
             )
             return StoredEvent(event.seq, text)
 
@@ -366,6 +451,13 @@ class ConnectorLog:
                     at.isoformat(),
                 ),
             )
+            if not station and not line_ids:
+                # The whole-order status: "collected" finishes the order, another reopens it.
+                c.execute(
+                    "UPDATE orders SET finished_seq = CASE WHEN cancelled = 1 THEN finished_seq"
+                    " WHEN ? THEN COALESCE(finished_seq, ?) END WHERE id = ?",
+                    (status is wire.OrderStatus.COLLECTED, event.seq, order_id),
+                )
             return StoredEvent(event.seq, text)
 
         result: StoredEvent = self._write(work)

@@ -1,6 +1,7 @@
 """The reference connector: the server side of PROTOCOL.md, websocket and HTTP intake on one port.
 
-Run it with ``kds connector --token T [--host H] [--port P] [--data-dir D]``. As soon as it
+Run it with ``kds connector --token T [--host H] [--port P] [--data-dir D] [--keep-days N]
+[--day-starts-at HH:MM]``. As soon as it
 listens it prints one line to stdout, ``kds connector listening on http://HOST:PORT`` (the
 real port when started with ``--port 0``), and it runs until SIGINT or SIGTERM. Exactly one
 connector may run per data dir: a second one refuses to start.
@@ -50,6 +51,11 @@ connector restarts. Any other device asking gets ``denied`` with the holder's na
   over by <name>"): it reconnects and is then denied, so it stops printing. The new holder,
   if connected, is disconnected with close code 4002 ("printing role granted") so that it
   reconnects and receives ``granted``.
+
+Retention: at start and then hourly the log drops, in batches, the events every known
+device has acknowledged that are older than the current business day plus ``keep_days``
+(default 7; a business day starts at ``day_starts_at``, default 04:00 local time), with the
+finished orders and old rejections (`ConnectorLog.prune`).
 """
 
 from __future__ import annotations
@@ -62,7 +68,7 @@ import logging
 import signal
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -72,6 +78,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from kds import wire
 from kds.connector.errors import ConnectorError, EventTooLargeError
 from kds.connector.log import ConnectorLog, StoredEvent
+from kds.domain.retention import PRUNE_EVERY, Retention
 
 log = logging.getLogger(__name__)
 
@@ -151,10 +158,18 @@ class _Session:
 class ConnectorServer:
     """The connector on one port: websocket `/kds` plus the HTTP intake (see module doc)."""
 
-    def __init__(self, data_dir: Path, token: str, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        token: str,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        retention: Retention | None = None,
+    ) -> None:
         if not token:
             raise ConnectorError("the connector needs a non-empty token")
         self.data_dir = data_dir
+        self.retention = retention if retention is not None else Retention()
         self.host = host
         self._requested_port = port
         self._token = token.encode()
@@ -205,7 +220,28 @@ class ConnectorServer:
             self.data_dir,
             self._log.last_seq(),
         )
+        more = self._prune()
+        pruning = asyncio.create_task(self._prune_periodically(more), name="retention")
+        self._background.add(pruning)
+        pruning.add_done_callback(self._background.discard)
         return self.port
+
+    def _prune(self) -> bool:
+        """One retention batch; True when it was full (more to remove)."""
+        try:
+            cutoff = self.retention.cutoff(datetime.now().astimezone())
+            return self.connector_log.prune(cutoff).more
+        except Exception:
+            # Nothing is lost by not pruning: the next pass tries again.
+            log.exception("retention: pruning the event log failed; trying again in an hour")
+            return False
+
+    async def _prune_periodically(self, more: bool) -> None:
+        """Batch after batch (letting the loop run between them) while there is more,
+        then again an hour later."""
+        while True:
+            await asyncio.sleep(0 if more else PRUNE_EVERY.total_seconds())
+            more = self._prune()
 
     async def stop(self) -> None:
         """Close every device connection (1001 going away), stop listening, close the log."""
@@ -759,8 +795,8 @@ async def _close_ws(ws: web.WebSocketResponse, code: int, reason: str) -> None:
         log.warning("a device did not take the close frame within %g s; cut off", CLOSE_TIMEOUT)
 
 
-async def _serve(host: str, port: int, token: str, data_dir: Path) -> int:
-    server = ConnectorServer(data_dir, token, host, port)
+async def _serve(host: str, port: int, token: str, data_dir: Path, retention: Retention) -> int:
+    server = ConnectorServer(data_dir, token, host, port, retention)
     bound = await server.start()
     shown = f"[{host}]" if ":" in host else host
     print(f"kds connector listening on http://{shown}:{bound}", flush=True)
@@ -778,6 +814,8 @@ async def _serve(host: str, port: int, token: str, data_dir: Path) -> int:
     return 0
 
 
-def serve(host: str, port: int, token: str, data_dir: Path) -> int:
+def serve(
+    host: str, port: int, token: str, data_dir: Path, retention: Retention | None = None
+) -> int:
     """`kds connector`: run until SIGINT/SIGTERM; prints the listening line first."""
-    return asyncio.run(_serve(host, port, token, data_dir))
+    return asyncio.run(_serve(host, port, token, data_dir, retention or Retention()))
