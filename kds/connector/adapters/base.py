@@ -101,6 +101,8 @@ class Adapter(Generic[S]):
     name: str
     title: str
     settings: type[S]
+    signature_header: str
+    """The header holding the platform's signature (or shared key)."""
     verify: Callable[[WebhookDelivery, S], bool]
     """True when the delivery carries the platform's valid signature or key."""
     translate: Callable[[WebhookDelivery, S], tuple[Message, ...]]

@@ -287,5 +287,10 @@ def verify(delivery: WebhookDelivery, settings: DeliverectSettings) -> bool:
 
 
 ADAPTER = Adapter(
-    name=SOURCE, title=TITLE, settings=DeliverectSettings, verify=verify, translate=translate
+    name=SOURCE,
+    title=TITLE,
+    signature_header="X-Server-Authorization-HMAC-SHA256",
+    settings=DeliverectSettings,
+    verify=verify,
+    translate=translate,
 )

@@ -230,5 +230,10 @@ def verify(delivery: WebhookDelivery, settings: DeliverooSettings) -> bool:
 
 
 ADAPTER = Adapter(
-    name=SOURCE, title=TITLE, settings=DeliverooSettings, verify=verify, translate=translate
+    name=SOURCE,
+    title=TITLE,
+    signature_header="X-Deliveroo-Hmac-Sha256",
+    settings=DeliverooSettings,
+    verify=verify,
+    translate=translate,
 )

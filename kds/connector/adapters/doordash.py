@@ -287,5 +287,10 @@ def verify(delivery: WebhookDelivery, settings: DoorDashSettings) -> bool:
 
 
 ADAPTER = Adapter(
-    name=SOURCE, title=TITLE, settings=DoorDashSettings, verify=verify, translate=translate
+    name=SOURCE,
+    title=TITLE,
+    signature_header="Authorization",
+    settings=DoorDashSettings,
+    verify=verify,
+    translate=translate,
 )

@@ -230,5 +230,10 @@ def verify(delivery: WebhookDelivery, settings: GloriaFoodSettings) -> bool:
 
 
 ADAPTER = Adapter(
-    name=SOURCE, title=TITLE, settings=GloriaFoodSettings, verify=verify, translate=translate
+    name=SOURCE,
+    title=TITLE,
+    signature_header="Authorization",
+    settings=GloriaFoodSettings,
+    verify=verify,
+    translate=translate,
 )

@@ -298,5 +298,10 @@ def verify(delivery: WebhookDelivery, settings: HubRiseSettings) -> bool:
 
 
 ADAPTER = Adapter(
-    name=SOURCE, title=TITLE, settings=HubRiseSettings, verify=verify, translate=translate
+    name=SOURCE,
+    title=TITLE,
+    signature_header="X-HubRise-Hmac-SHA256",
+    settings=HubRiseSettings,
+    verify=verify,
+    translate=translate,
 )

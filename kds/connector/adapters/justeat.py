@@ -294,5 +294,10 @@ def verify(delivery: WebhookDelivery, settings: JustEatSettings) -> bool:
 
 
 ADAPTER = Adapter(
-    name=SOURCE, title=TITLE, settings=JustEatSettings, verify=verify, translate=translate
+    name=SOURCE,
+    title=TITLE,
+    signature_header="Authorization",
+    settings=JustEatSettings,
+    verify=verify,
+    translate=translate,
 )

@@ -333,6 +333,7 @@ def fetch_request(settings: SquareSettings, external_id: str) -> FetchRequest:
 ADAPTER = Adapter(
     name=SOURCE,
     title=TITLE,
+    signature_header="x-square-hmacsha256-signature",
     settings=SquareSettings,
     verify=verify,
     translate=translate,

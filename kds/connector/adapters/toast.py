@@ -299,5 +299,10 @@ def verify(delivery: WebhookDelivery, settings: ToastSettings) -> bool:
 
 
 ADAPTER = Adapter(
-    name=SOURCE, title=TITLE, settings=ToastSettings, verify=verify, translate=translate
+    name=SOURCE,
+    title=TITLE,
+    signature_header="Toast-Signature",
+    settings=ToastSettings,
+    verify=verify,
+    translate=translate,
 )

@@ -338,6 +338,7 @@ def fetch_request(settings: UberEatsSettings, external_id: str) -> FetchRequest:
 ADAPTER = Adapter(
     name=SOURCE,
     title=TITLE,
+    signature_header="X-Uber-Signature",
     settings=UberEatsSettings,
     verify=verify,
     translate=translate,

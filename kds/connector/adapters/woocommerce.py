@@ -231,5 +231,10 @@ def verify(delivery: WebhookDelivery, settings: WooCommerceSettings) -> bool:
 
 
 ADAPTER = Adapter(
-    name=SOURCE, title=TITLE, settings=WooCommerceSettings, verify=verify, translate=translate
+    name=SOURCE,
+    title=TITLE,
+    signature_header="X-WC-Webhook-Signature",
+    settings=WooCommerceSettings,
+    verify=verify,
+    translate=translate,
 )
