@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from kds import wire
 from kds.connector.adapters.doordash import DoorDashSettings
 from kds.connector.intake import Cancellation
@@ -117,7 +119,7 @@ def test_extras_nest_at_every_depth_and_prices_add_up_per_unit() -> None:
         ("Sliced & Toasted", "choose", "1", None, [("Cream cheese", "choose", "2", None, [])])
     ]
     # 1.49 + 1 x (0.50 + 2 x 0.25) per bagel
-    assert item.unit_price == wire.Money(amount="2.49", currency="USD")  # type: ignore[arg-type]
+    assert item.unit_price == wire.Money(amount=Decimal("2.49"), currency="USD")
     assert item.notes == ("Extra crispy",)
 
 

@@ -29,7 +29,7 @@ def money(amount: str, currency: str) -> dict[str, str]:
 
 
 def _expected(
-    order_id: int, currency: str, pizzas: str, line_ids: list[int], city: str, street: str
+    order_id: int, currency: str, pizzas: str, line_ids: list[int], *, city: str, street: str
 ) -> dict[str, object]:
     def m(amount: str) -> dict[str, str]:
         return money(amount, currency)
