@@ -63,9 +63,7 @@ SIGN: dict[str, Callable[[bytes], dict[str, str]]] = {
     },
     "deliverect": lambda b: {"X-Server-Authorization-HMAC-SHA256": _hex("dct-secret", b)},
     "hubrise": lambda b: {"X-HubRise-Hmac-SHA256": _hex("hub-secret", b)},
-    "square": lambda b: {
-        "x-square-hmacsha256-signature": _b64("sq-key", SQUARE_URL.encode() + b)
-    },
+    "square": lambda b: {"x-square-hmacsha256-signature": _b64("sq-key", SQUARE_URL.encode() + b)},
     "woocommerce": lambda b: {"X-WC-Webhook-Signature": _b64("woo-secret", b)},
     "toast": _toast,
     "justeat": lambda b: {"Authorization": "jet-key"},
@@ -152,9 +150,7 @@ def order_payload(platform: str, external_id: str = "A1", dish: str = "Flammkuch
                     "checks": [
                         {
                             "displayNumber": "31",
-                            "selections": [
-                                {"guid": "s1", "displayName": dish, "quantity": 1}
-                            ],
+                            "selections": [{"guid": "s1", "displayName": dish, "quantity": 1}],
                         }
                     ],
                 }
@@ -174,7 +170,9 @@ def order_payload(platform: str, external_id: str = "A1", dish: str = "Flammkuch
                 "id": external_id,
                 "delivery_short_code": "664411",
                 "is_pickup": True,
-                "categories": [{"items": [{"name": dish, "merchant_supplied_id": "FK", "quantity": 1}]}],
+                "categories": [
+                    {"items": [{"name": dish, "merchant_supplied_id": "FK", "quantity": 1}]}
+                ],
             },
         }
     if platform == "gloriafood":
