@@ -105,7 +105,7 @@ def _expected(
 def test_the_eu_sample_maps_field_by_field_and_keeps_only_food_lines() -> None:
     order = only_order(read("gloriafood", sample(EU), SETTINGS))
     expected = _expected(
-        6819, "EUR", "2", [27189, 27191, 27193, 27195], "Dublin", "2 Example Street"
+        6819, "EUR", "2", [27189, 27191, 27193, 27195], city="Dublin", street="2 Example Street"
     )
     expected["created_at"] = "2019-05-29T14:51:52Z"
     expected["fulfillment"]["due_at"] = "2019-05-29T15:46:52Z"  # type: ignore[index]
@@ -127,7 +127,7 @@ def test_the_eu_sample_maps_field_by_field_and_keeps_only_food_lines() -> None:
 def test_the_us_sample_keeps_the_order_instructions() -> None:
     order = only_order(read("gloriafood", sample(US), SETTINGS))
     expected = _expected(
-        6816, "USD", "4", [27162, 27165, 27167, 27168], "Manhattan", "2 Example Avenue"
+        6816, "USD", "4", [27162, 27165, 27167, 27168], city="Manhattan", street="2 Example Avenue"
     )
     expected["created_at"] = "2019-05-29T14:45:19Z"
     expected["fulfillment"]["due_at"] = "2019-05-29T15:40:19Z"  # type: ignore[index]

@@ -21,9 +21,14 @@ SETTINGS = config().platforms
 Change = Callable[[Any], None]
 
 
-def replace(payload: Any, **values: Any) -> None:
-    payload.clear()
-    payload.update(values)
+def becomes(**values: Any) -> Change:
+    """The whole payload replaced (another kind of event about the same order)."""
+
+    def change(payload: Any) -> None:
+        payload.clear()
+        payload.update(values)
+
+    return change
 
 
 def top(**values: Any) -> Change:
@@ -75,7 +80,7 @@ def test_fulfilment_types(platform: str, change: Change, kind: str) -> None:
 
 
 CANCELS: list[tuple[str, Change, str]] = [
-    ("ubereats", lambda p: replace(p, event_type="orders.failure", meta={"resource_id": "A1"}), "order failed"),
+    ("ubereats", becomes(event_type="orders.failure", meta={"resource_id": "A1"}), "order failed"),
     ("ubereats", top(current_state="DENIED"), "denied on Uber Eats"),
     ("deliveroo", at("body", "order", status="rejected"), "rejected"),
     ("hubrise", at("new_state", status="rejected"), "rejected"),
