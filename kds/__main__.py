@@ -75,6 +75,7 @@ def _cmd_connector_inbox(args: argparse.Namespace) -> int:
                 "received_at": e.received_at.isoformat(),
                 "field": e.field,
                 "reason": e.reason,
+                "deliveries": e.deliveries,
                 "body": e.body.decode("utf-8", errors="replace"),
             }
             for e in entries
@@ -83,9 +84,10 @@ def _cmd_connector_inbox(args: argparse.Namespace) -> int:
         return 0
     for e in entries:
         where = f"{e.field}: " if e.field else ""
+        times = f", {e.deliveries} deliveries" if e.deliveries > 1 else ""
         print(
             f"#{e.id:<4} {e.received_at:%Y-%m-%d %H:%M:%S%z} {e.platform:<12} "
-            f"{where}{e.reason} ({len(e.body)} bytes)"
+            f"{where}{e.reason} ({len(e.body)} bytes{times})"
         )
     if not entries:
         print("the inbox is empty")

@@ -19,6 +19,7 @@ loop); each write is one short transaction.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import sqlite3
@@ -98,9 +99,13 @@ _MIGRATIONS: tuple[str, ...] = (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         platform TEXT NOT NULL,
         received_at TEXT NOT NULL,
+        last_received_at TEXT NOT NULL,
+        deliveries INTEGER NOT NULL DEFAULT 1,
         field TEXT NOT NULL,
         reason TEXT NOT NULL,
-        body BLOB NOT NULL
+        body_sha256 TEXT NOT NULL,
+        body BLOB NOT NULL,
+        UNIQUE (platform, body_sha256)
     );
     CREATE TABLE early_cancels (
         order_id TEXT PRIMARY KEY,
@@ -149,7 +154,10 @@ class DeviceRecord:
 
 @dataclass(frozen=True)
 class InboxEntry:
-    """A platform payload that could not be read, kept verbatim with the reason."""
+    """A platform payload that could not be read, kept verbatim with the reason.
+
+    A platform retrying the same body is one entry with its count of `deliveries`.
+    """
 
     id: int
     platform: str
@@ -157,6 +165,7 @@ class InboxEntry:
     field: str
     reason: str
     body: bytes
+    deliveries: int = 1
 
 
 @dataclass(frozen=True)
@@ -561,16 +570,23 @@ class ConnectorLog:
     def add_to_inbox(
         self, platform: str, field: str, reason: str, body: bytes, received_at: datetime
     ) -> int:
-        """Keep an unreadable payload verbatim; returns its inbox id."""
+        """Keep an unreadable payload verbatim; returns its inbox id (the same body from the
+        same platform again counts one more delivery of that entry)."""
+        digest = hashlib.sha256(body).hexdigest()
+        at = received_at.isoformat()
 
         def work(c: sqlite3.Connection) -> int:
-            cur = c.execute(
-                "INSERT INTO inbox(platform, received_at, field, reason, body)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (platform, received_at.isoformat(), field, reason, body),
+            c.execute(
+                "INSERT INTO inbox(platform, received_at, last_received_at, field, reason,"
+                " body_sha256, body) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(platform, body_sha256) DO UPDATE SET"
+                " deliveries = deliveries + 1, last_received_at = excluded.last_received_at",
+                (platform, at, at, field, reason, digest, body),
             )
-            assert cur.lastrowid is not None
-            return cur.lastrowid
+            row = c.execute(
+                "SELECT id FROM inbox WHERE platform = ? AND body_sha256 = ?", (platform, digest)
+            ).fetchone()
+            return int(row[0])
 
         result: int = self._write(work)
         return result
@@ -578,6 +594,10 @@ class ConnectorLog:
     def inbox(self) -> list[InboxEntry]:
         """Every kept payload, oldest first."""
         return _inbox_rows(self._conn)
+
+    def inbox_size(self) -> int:
+        """How many payloads the inbox holds."""
+        return int(self._conn.execute("SELECT COUNT(*) FROM inbox").fetchone()[0])
 
     def remember_cancel(
         self, order_id: str, reason: str | None, now: datetime | None = None
@@ -631,11 +651,11 @@ class ConnectorLog:
 
 def _inbox_rows(conn: sqlite3.Connection) -> list[InboxEntry]:
     rows = conn.execute(
-        "SELECT id, platform, received_at, field, reason, body FROM inbox ORDER BY id"
+        "SELECT id, platform, received_at, field, reason, body, deliveries FROM inbox ORDER BY id"
     ).fetchall()
     return [
-        InboxEntry(int(i), str(p), datetime.fromisoformat(r), str(f), str(why), bytes(b))
-        for i, p, r, f, why, b in rows
+        InboxEntry(int(i), str(p), datetime.fromisoformat(r), str(f), str(why), bytes(b), int(d))
+        for i, p, r, f, why, b, d in rows
     ]
 
 

@@ -586,7 +586,7 @@ class ConnectorServer:
                     for d in clog.devices()
                 ],
                 "printing_holder": holder.name if holder else None,
-                "inbox": len(clog.inbox()),
+                "inbox": clog.inbox_size(),
                 "pending_fetches": len(clog.pending_fetches()),
             }
         )

@@ -123,13 +123,25 @@ async def test_an_unreadable_payload_gets_400_with_field_and_reason_and_is_kept_
     garbage = b'{"OrderId": "A2", "Items": [{"Name": "\xff'
     broken = await deliver(platform_http, "justeat", garbage, 400)
     assert broken["field"] == "body"
+    for _ in range(6):  # the platform retries the same bad body: one entry, counted
+        assert (await deliver(platform_http, "justeat", garbage, 400))["inbox_id"] == broken[
+            "inbox_id"
+        ]
 
     clog = server.connector_log
     assert clog.last_seq() == 0  # nothing partial is stored
-    assert [(e.id, e.platform, e.field, e.body) for e in clog.inbox()] == [
-        (error["inbox_id"], "justeat", "Items.0.Quantity", body),
-        (broken["inbox_id"], "justeat", "body", garbage),
+    assert [(e.id, e.platform, e.field, e.body, e.deliveries) for e in clog.inbox()] == [
+        (error["inbox_id"], "justeat", "Items.0.Quantity", body, 1),
+        (broken["inbox_id"], "justeat", "body", garbage, 7),
     ]
+    async with (
+        aiohttp.ClientSession(
+            base_url=f"http://127.0.0.1:{server.port}", headers={"Authorization": f"Bearer {TOKEN}"}
+        ) as shop,
+        shop.get("/health") as resp,
+    ):
+        health = await resp.json()
+    assert (health["inbox"], health["pending_fetches"]) == (2, 0)
     # The shop's staff look at them while the connector runs.
     capsys.readouterr()
     assert main(["connector", "inbox", "--data-dir", str(server.data_dir)]) == 0
@@ -137,6 +149,7 @@ async def test_an_unreadable_payload_gets_400_with_field_and_reason_and_is_kept_
     assert len(listing) == 2
     assert "justeat" in listing[0] and "Items.0.Quantity" in listing[0]
     assert f"({len(body)} bytes)" in listing[0]
+    assert f"({len(garbage)} bytes, 7 deliveries)" in listing[1]
     assert main(["connector", "inbox", "--data-dir", str(server.data_dir), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["field"] for r in rows] == ["Items.0.Quantity", "body"]

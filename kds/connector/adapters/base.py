@@ -111,8 +111,10 @@ class Adapter(Generic[S]):
     """For platforms that send notifications only: how to fetch an order by its id."""
 
     def read(self, delivery: WebhookDelivery, settings: S) -> tuple[Message, ...]:
-        """`translate`, where a mapped value our protocol refuses is a PayloadError too (the
-        platform models check most things first, naming the platform's field)."""
+        """`translate`, refusing by outcome: whatever in the payload makes the mapping fail
+        is a PayloadError. A value our protocol refuses names the mapped field (the platform
+        models check most things first, naming the platform's); arithmetic on the payload's
+        values that cannot be done (a time before year 1) says so."""
         try:
             return self.translate(delivery, settings)
         except ValidationError as exc:
@@ -122,6 +124,8 @@ class Adapter(Generic[S]):
             raise PayloadError("(mapped order)", reason) from None
         except RecursionError:
             raise PayloadError("body", "nested too deeply") from None
+        except (ValueError, ArithmeticError) as exc:
+            raise PayloadError("(mapped order)", f"{type(exc).__name__}: {exc}") from None
 
 
 # --- the border: bytes -> models --------------------------------------------------------

@@ -267,6 +267,7 @@ def to_order(
         id=f"{SOURCE}:{external_id}",
         external_id=external_id,
         display_id=text(order.collection_code) or text(order.ref) or external_id,
+        pickup_code=text(order.collection_code),
         source=SOURCE,
         channel=text(order.channel),
         revision=1,

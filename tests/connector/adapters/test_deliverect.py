@@ -141,3 +141,11 @@ def test_a_re_sent_order_with_status_100_cancels() -> None:
     assert read("deliverect", data, SETTINGS) == (
         Cancellation("deliverect:TEST****629", None, from_platform=True),
     )
+
+
+def test_an_eat_in_order_keeps_its_table_and_guests() -> None:
+    data = sample_json(ORDER)
+    data.update({"orderType": 3, "table": "12", "numberOfCustomers": 4})
+    order = only_order(read("deliverect", data, SETTINGS))
+    assert order.fulfillment.type is wire.FulfillmentType.DINE_IN
+    assert (order.fulfillment.table, order.fulfillment.guests) == ("12", 4)

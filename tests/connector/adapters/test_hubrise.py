@@ -126,7 +126,7 @@ def test_a_callback_with_the_order_in_new_state_notes_and_a_removed_option() -> 
         "new_state": order,
     }
     mapped = only_order(read("hubrise", callback, SETTINGS))
-    assert (mapped.id, mapped.display_id) == ("hubrise:5dpm9", "AB12")
+    assert (mapped.id, mapped.display_id, mapped.pickup_code) == ("hubrise:5dpm9", "AB12", "AB12")
     assert mapped.fulfillment.type is wire.FulfillmentType.DELIVERY
     assert not mapped.fulfillment.asap
     assert mapped.fulfillment.address is not None and mapped.fulfillment.address.city == "Paris"

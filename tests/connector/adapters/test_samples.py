@@ -76,3 +76,19 @@ def test_a_value_our_protocol_refuses_is_a_payload_error_too() -> None:
     with pytest.raises(PayloadError) as info:
         read("ubereats", order, UberEatsSettings(client_secret="s"))
     assert info.value.field == "cart.items.0.selected_modifier_groups.0.selected_items.0.title"
+
+
+def test_arithmetic_the_payload_makes_impossible_is_a_payload_error() -> None:
+    order = {
+        "OrderId": "early",
+        "Fulfilment": {
+            "Method": "Collection",
+            "CustomerDueAsap": False,
+            "CustomerDueDate": "0001-01-01T00:05:00+00:00",
+            "PreparationTime": "0:20:00",
+        },
+        "Items": [{"Name": "Tea", "Quantity": 1}],
+    }
+    with pytest.raises(PayloadError) as info:
+        read("justeat", order, JustEatSettings(webhook_key="k"))
+    assert "OverflowError" in info.value.reason
