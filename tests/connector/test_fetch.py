@@ -213,6 +213,13 @@ async def test_a_fetch_still_failing_at_shutdown_resumes_after_a_restart(
         await post_notification(first.port, notification(), 202)
         async with asyncio.timeout(WAIT):
             await stuck.wait()
+        async with (
+            aiohttp.ClientSession(
+                f"http://127.0.0.1:{first.port}", headers={"Authorization": f"Bearer {TOKEN}"}
+            ) as shop,
+            shop.get("/health") as resp,
+        ):
+            assert (await resp.json())["pending_fetches"] == 1
     finally:
         await first.stop()
 
