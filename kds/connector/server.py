@@ -1,12 +1,13 @@
 """The reference connector: the server side of PROTOCOL.md, websocket and HTTP intake on one port.
 
-Run it with ``kds connector --token T [--host H] [--port P] [--data-dir D]``. As soon as it
-listens it prints one line to stdout, ``kds connector listening on http://HOST:PORT`` (the
-real port when started with ``--port 0``), and it runs until SIGINT or SIGTERM. Exactly one
-connector may run per data dir: a second one refuses to start.
+Run it with ``kds connector --token T [--host H] [--port P] [--data-dir D] [--config F]``.
+As soon as it listens it prints one line to stdout, ``kds connector listening on
+http://HOST:PORT`` (the real port when started with ``--port 0``), and it runs until SIGINT
+or SIGTERM. Exactly one connector may run per data dir: a second one refuses to start.
 
-Every request needs the sales-point token: ``Authorization: Bearer <token>``. A missing or
-wrong token gets HTTP 401 (on the websocket handshake too, before the upgrade).
+Every request needs the sales-point token: ``Authorization: Bearer <token>`` (except the
+platform webhooks, which carry the platform's own signature). A missing or wrong token gets
+HTTP 401 (on the websocket handshake too, before the upgrade).
 
 Websocket, ``GET /kds``: PROTOCOL.md version 1. Text frames of at most 1 MiB (a bigger
 frame closes the connection with 1009), ping every 20 s. The first message must be
