@@ -18,9 +18,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kds.connector.errors import ConnectorError
 from kds.connector.intake import Cancellation, OrderSnapshot
@@ -45,6 +45,13 @@ class PlatformSettings(BaseModel):
     """Base of one platform's section in the connector config (strict: typos are errors)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+"""A platform's id for an order: never empty."""
+
+Secret = NonEmpty
+"""A webhook secret, key or API token in the connector config: never empty."""
 
 
 S = TypeVar("S", bound=PlatformSettings)

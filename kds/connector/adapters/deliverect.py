@@ -19,15 +19,19 @@ from kds import wire
 from kds.connector.adapters.base import (
     Adapter,
     Message,
+    NonEmpty,
     PayloadError,
     PlatformModel,
     PlatformSettings,
+    Secret,
     WebhookDelivery,
     load,
 )
 from kds.connector.adapters.mapping import (
     MAX_MODIFIER_DEPTH,
-    first_name,
+    CurrencySetting,
+    address,
+    customer,
     from_minor,
     name,
     notes,
@@ -41,13 +45,11 @@ SOURCE = "deliverect"
 TITLE = "Deliverect"
 CANCELLED = 100
 
-Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
-
 
 class DeliverectSettings(PlatformSettings):
-    webhook_secret: Annotated[str, Field(min_length=1)]
+    webhook_secret: Secret
     """The HMAC secret (on staging: the channel link id)."""
-    currency: Currency | None = None
+    currency: CurrencySetting | None = None
     """The restaurant's currency: Deliverect's orders name none (money is left out without)."""
 
 
@@ -94,7 +96,7 @@ class Tax(PlatformModel):
 
 
 class DeliverectOrder(PlatformModel):
-    channelOrderId: Annotated[str, Field(min_length=1)]
+    channelOrderId: NonEmpty
     channelOrderDisplayId: str | None = None
     channel: int | None = None
     status: int | None = None
@@ -208,17 +210,11 @@ def _totals(order: DeliverectOrder, currency: str | None) -> wire.Totals | None:
     )
 
 
-def _address(address: Address | None) -> wire.Address | None:
-    if address is None:
+def _address(parts: Address | None) -> wire.Address | None:
+    if parts is None:
         return None
-    street = " ".join(t for t in (text(address.street), text(address.streetNumber)) if t)
-    lines = tuple(t for t in (street or None, text(address.extraAddressInfo)) if t)
-    return wire.Address(
-        lines=lines,
-        city=text(address.city),
-        postal_code=text(address.postalCode),
-        country=text(address.country),
-    )
+    street = " ".join(t for t in (text(parts.street), text(parts.streetNumber)) if t)
+    return address((street, parts.extraAddressInfo), parts.city, parts.postalCode, parts.country)
 
 
 def to_order(order: DeliverectOrder, currency: str | None, received_at: datetime) -> wire.Order:
@@ -241,14 +237,6 @@ def to_order(order: DeliverectOrder, currency: str | None, received_at: datetime
             due_field, f"a scheduled order needs a time, not {getattr(order, due_field)!r}"
         )
     guest = order.customer
-    guest_name = first_name(guest.name) if guest else None
-    customer = (
-        wire.Customer(
-            name=guest_name, phone=guest.phoneNumber, phone_access_code=guest.phoneAccessCode
-        )
-        if guest is not None and guest_name is not None
-        else None
-    )
     digits = order.decimalDigits
     return wire.Order(
         id=f"{SOURCE}:{order.channelOrderId}",
@@ -267,7 +255,7 @@ def to_order(order: DeliverectOrder, currency: str | None, received_at: datetime
             address=_address(order.deliveryAddress),
             include_cutlery=order.includeCutlery,
         ),
-        customer=customer,
+        customer=customer(guest.name, guest.phoneNumber, guest.phoneAccessCode) if guest else None,
         notes=notes(
             (wire.NoteKind.ORDER, order.note),
             (wire.NoteKind.OTHER, guest.note if guest else None),

@@ -18,9 +18,11 @@ from kds.connector.adapters.base import (
     Adapter,
     Ignored,
     Message,
+    NonEmpty,
     PayloadError,
     PlatformModel,
     PlatformSettings,
+    Secret,
     WebhookDelivery,
     load,
 )
@@ -28,7 +30,7 @@ from kds.connector.adapters.mapping import (
     MAX_MODIFIER_DEPTH,
     Time,
     currency_code,
-    first_name,
+    customer,
     from_minor,
     name,
     notes,
@@ -42,7 +44,7 @@ TITLE = "Deliveroo"
 
 
 class DeliverooSettings(PlatformSettings):
-    webhook_secret: Annotated[str, Field(min_length=1)]
+    webhook_secret: Secret
     """The webhook secret Deliveroo gave you (not the API secret)."""
 
 
@@ -80,7 +82,7 @@ class StatusEntry(PlatformModel):
 
 
 class DeliverooOrder(PlatformModel):
-    id: Annotated[str, Field(min_length=1)]
+    id: NonEmpty
     display_id: str | None = None
     brand_id: str | None = None
     status: str | None = None
@@ -190,14 +192,6 @@ def to_order(order: DeliverooOrder, received_at: datetime) -> wire.Order:
         )
     placed = next((s.at for s in order.status_log if s.status == "placed"), None)
     guest = order.customer
-    guest_name = first_name(guest.first_name) if guest else None
-    customer = (
-        wire.Customer(
-            name=guest_name, phone=guest.contact_number, phone_access_code=guest.contact_access_code
-        )
-        if guest is not None and guest_name is not None
-        else None
-    )
     return wire.Order(
         id=f"{SOURCE}:{order.id}",
         external_id=order.id,
@@ -212,7 +206,9 @@ def to_order(order: DeliverooOrder, received_at: datetime) -> wire.Order:
             due_at=order.prepare_for,
             prepare_at=order.start_preparing_at,
         ),
-        customer=customer,
+        customer=customer(guest.first_name, guest.contact_number, guest.contact_access_code)
+        if guest
+        else None,
         notes=notes(
             (wire.NoteKind.ORDER, order.order_notes), (wire.NoteKind.CUTLERY, order.cutlery_notes)
         ),

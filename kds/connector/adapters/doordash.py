@@ -19,17 +19,21 @@ from kds import wire
 from kds.connector.adapters.base import (
     Adapter,
     Message,
+    NonEmpty,
     PayloadError,
     PlatformModel,
     PlatformSettings,
+    Secret,
     WebhookDelivery,
     load_json,
     parse_as,
 )
 from kds.connector.adapters.mapping import (
     MAX_MODIFIER_DEPTH,
+    CurrencySetting,
     Time,
-    first_name,
+    address,
+    customer,
     from_minor,
     name,
     notes,
@@ -41,13 +45,11 @@ from kds.connector.intake import Cancellation, OrderSnapshot
 SOURCE = "doordash"
 TITLE = "DoorDash"
 
-Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
-
 
 class DoorDashSettings(PlatformSettings):
-    auth_token: Annotated[str, Field(min_length=1)]
+    auth_token: Secret
     """The auth token configured for the webhook in DoorDash's Developer Portal."""
-    currency: Currency | None = None
+    currency: CurrencySetting | None = None
     """The store's currency: DoorDash's orders name none (money is left out without)."""
 
 
@@ -100,7 +102,7 @@ class Consumer(PlatformModel):
 
 
 class DoorDashOrder(PlatformModel):
-    id: Annotated[str, Field(min_length=1)]
+    id: NonEmpty
     delivery_short_code: str | None = None
     is_pickup: bool = False
     fulfillment_type: str | None = None
@@ -120,7 +122,7 @@ class EventKind(PlatformModel):
 
 
 class OrderRef(PlatformModel):
-    id: Annotated[str, Field(min_length=1)]
+    id: NonEmpty
     cancel_reason: str | None = None
 
 
@@ -246,8 +248,8 @@ def to_order(
         kind = wire.FulfillmentType.DINE_IN
     else:
         kind = wire.FulfillmentType.DELIVERY
-    address = order.delivery_address
-    guest_name = first_name(order.consumer.first_name) if order.consumer else None
+    parts = order.delivery_address
+    guest = order.consumer
     return wire.Order(
         id=f"{SOURCE}:{order.id}",
         external_id=order.id,
@@ -259,23 +261,16 @@ def to_order(
             type=kind,
             asap=True,
             due_at=order.estimated_pickup_time,
-            address=wire.Address(
-                lines=tuple(t for t in (text(address.street), text(address.subpremise)) if t),
-                city=text(address.city),
-                postal_code=text(address.zip_code),
-                country=text(address.country_code),
+            address=address(
+                (parts.street, parts.subpremise), parts.city, parts.zip_code, parts.country_code
             )
-            if address is not None and kind is wire.FulfillmentType.DELIVERY
+            if parts is not None and kind is wire.FulfillmentType.DELIVERY
             else None,
         ),
-        customer=wire.Customer(
-            name=guest_name, phone=order.consumer.phone if order.consumer else None
-        )
-        if guest_name is not None
-        else None,
+        customer=customer(guest.first_name, guest.phone) if guest else None,
         notes=notes(
             (wire.NoteKind.ORDER, order.order_special_instructions),
-            (wire.NoteKind.DELIVERY, address.address_instructions if address else None),
+            (wire.NoteKind.DELIVERY, parts.address_instructions if parts else None),
         ),
         items=tuple(items),
         totals=_totals(order, currency),

@@ -22,13 +22,15 @@ from kds.connector.adapters.base import (
     PayloadError,
     PlatformModel,
     PlatformSettings,
+    Secret,
     WebhookDelivery,
     load,
 )
 from kds.connector.adapters.mapping import (
     Time,
+    address,
     currency_code,
-    first_name,
+    customer,
     from_major,
     name,
     notes,
@@ -42,7 +44,7 @@ TITLE = "GloriaFood"
 
 
 class GloriaFoodSettings(PlatformSettings):
-    master_key: Annotated[str, Field(min_length=1)]
+    master_key: Secret
     """The master key GloriaFood sends in the `Authorization` header."""
 
 
@@ -193,7 +195,6 @@ def to_order(order: GloriaOrder, prefix: str, received_at: datetime) -> wire.Ord
         raise PayloadError(f"{prefix}items", "an order needs at least one line of type 'item'")
     currency = currency_code(order.currency, f"{prefix}currency") if order.currency else None
     parts = order.client_address_parts
-    guest_name = first_name(order.client_first_name)
     return wire.Order(
         id=f"{SOURCE}:{order.id}",
         external_id=str(order.id),
@@ -208,17 +209,11 @@ def to_order(order: GloriaOrder, prefix: str, received_at: datetime) -> wire.Ord
             asap=not order.for_later,
             due_at=order.fulfill_at,
             guests=order.persons or None,
-            address=wire.Address(
-                lines=tuple(t for t in (text(parts.street), text(parts.more_address)) if t),
-                city=text(parts.city),
-                postal_code=text(parts.zipcode),
-            )
+            address=address((parts.street, parts.more_address), parts.city, parts.zipcode)
             if parts is not None and kind is wire.FulfillmentType.DELIVERY
             else None,
         ),
-        customer=wire.Customer(name=guest_name, phone=order.client_phone)
-        if guest_name is not None
-        else None,
+        customer=customer(order.client_first_name, order.client_phone),
         notes=notes((wire.NoteKind.ORDER, order.instructions)),
         items=tuple(_item(item, n, prefix, currency) for n, item in food),
         totals=_totals(order, currency),

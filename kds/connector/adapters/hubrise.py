@@ -21,13 +21,15 @@ from kds.connector.adapters.base import (
     PayloadError,
     PlatformModel,
     PlatformSettings,
+    Secret,
     WebhookDelivery,
     load_json,
     parse_as,
 )
 from kds.connector.adapters.mapping import (
     Time,
-    first_name,
+    address,
+    customer,
     from_major,
     name,
     notes,
@@ -41,7 +43,7 @@ TITLE = "HubRise"
 
 
 class HubRiseSettings(PlatformSettings):
-    client_secret: Annotated[str, Field(min_length=1)]
+    client_secret: Secret
     """The OAuth client secret: the key of `X-HubRise-Hmac-SHA256`."""
 
 
@@ -254,14 +256,10 @@ def to_order(
     if not items:
         raise PayloadError(f"{prefix}items", "an order needs at least one item")
     guest = order.customer
-    guest_name = first_name(guest.first_name) if guest else None
-    address = None
+    where = None
     if guest is not None and kind is wire.FulfillmentType.DELIVERY and guest.address_1:
-        address = wire.Address(
-            lines=tuple(t for t in (text(guest.address_1), text(guest.address_2)) if t),
-            city=text(guest.city),
-            postal_code=text(guest.postal_code),
-            country=text(guest.country),
+        where = address(
+            (guest.address_1, guest.address_2), guest.city, guest.postal_code, guest.country
         )
     return wire.Order(
         id=f"{SOURCE}:{external_id}",
@@ -276,11 +274,9 @@ def to_order(
             type=kind,
             asap=order.asap if order.asap is not None else order.expected_time is None,
             due_at=order.expected_time,
-            address=address,
+            address=where,
         ),
-        customer=wire.Customer(name=guest_name, phone=guest.phone if guest else None)
-        if guest_name
-        else None,
+        customer=customer(guest.first_name, guest.phone) if guest else None,
         notes=notes(
             (wire.NoteKind.ORDER, order.customer_notes),
             (wire.NoteKind.KITCHEN, order.seller_notes),

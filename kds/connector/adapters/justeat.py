@@ -20,9 +20,11 @@ from kds.connector.adapters.base import (
     Adapter,
     Ignored,
     Message,
+    NonEmpty,
     PayloadError,
     PlatformModel,
     PlatformSettings,
+    Secret,
     WebhookDelivery,
     load_json,
     parse_as,
@@ -31,8 +33,9 @@ from kds.connector.adapters.mapping import (
     MAX_MODIFIER_DEPTH,
     ClockDuration,
     Time,
+    address,
     currency_code,
-    first_name,
+    customer,
     from_major,
     name,
     text,
@@ -45,7 +48,7 @@ TITLE = "Just Eat Takeaway"
 
 
 class JustEatSettings(PlatformSettings):
-    webhook_key: Annotated[str, Field(min_length=1)]
+    webhook_key: Secret
     """The key JET sends in the webhook's `Authorization` header (set when registering it)."""
 
 
@@ -119,7 +122,7 @@ class JetRestaurant(PlatformModel):
 
 
 class JetOrder(PlatformModel):
-    OrderId: Annotated[str, Field(min_length=1)]
+    OrderId: NonEmpty
     FriendlyOrderReference: str | None = None
     Currency: str | None = None
     Customer: JetCustomer | None = None
@@ -137,7 +140,7 @@ class JetOrder(PlatformModel):
 
 class OrderEvent(PlatformModel):
     Event: str
-    OrderId: Annotated[str, Field(min_length=1)]
+    OrderId: NonEmpty
     Reason: str | None = None
 
 
@@ -234,8 +237,7 @@ def to_order(order: JetOrder, received_at: datetime) -> wire.Order:
     currency = currency_code(order.Currency, "Currency") if order.Currency else None
     due = fulfilment.CustomerDueDate
     prep = fulfilment.PreparationTime
-    address = fulfilment.Address
-    guest_name = first_name(order.Customer.Name) if order.Customer else None
+    parts = fulfilment.Address
     items = []
     for n, item in enumerate(order.Items):
         if item.Quantity == 0:
@@ -267,19 +269,11 @@ def to_order(order: JetOrder, received_at: datetime) -> wire.Order:
             due_at=due,
             prepare_at=due - prep if due is not None and prep is not None else None,
             address=None
-            if address is None or kind is not wire.FulfillmentType.DELIVERY
-            else wire.Address(
-                lines=tuple(t for line in address.Lines if (t := text(line))),
-                city=text(address.City),
-                postal_code=text(address.PostalCode),
-            ),
+            if parts is None or kind is not wire.FulfillmentType.DELIVERY
+            else address(parts.Lines, parts.City, parts.PostalCode),
         ),
-        customer=wire.Customer(
-            name=guest_name,
-            phone=fulfilment.PhoneNumber,
-            phone_access_code=fulfilment.PhoneMaskingCode,
-        )
-        if guest_name is not None
+        customer=customer(order.Customer.Name, fulfilment.PhoneNumber, fulfilment.PhoneMaskingCode)
+        if order.Customer
         else None,
         notes=_notes(order.CustomerNotes),
         restrictions=tuple(r.Type.strip().lower() for r in order.Restrictions if r.Type.strip()),

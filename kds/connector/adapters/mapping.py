@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field
 
 from kds import wire
 from kds.connector.adapters.base import PayloadError
@@ -29,6 +30,9 @@ _EXPONENTS: dict[str, int] = {
 }
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+CurrencySetting = Annotated[str, Field(pattern=_CURRENCY.pattern)]
+"""A currency in the connector config, for platforms whose payloads name none."""
 
 
 def currency_code(value: str, field: str) -> str:
@@ -81,6 +85,32 @@ def first_name(value: str | None) -> str | None:
     """The first word of a full name: kitchens call guests by their first name only."""
     full = text(value)
     return full.split()[0] if full else None
+
+
+def customer(
+    full_name: str | None, phone: str | None = None, access_code: str | None = None
+) -> wire.Customer | None:
+    """The guest by first name, with the phone (and its access code) for the courier;
+    None when the payload names nobody."""
+    first = first_name(full_name)
+    if first is None:
+        return None
+    return wire.Customer(name=first, phone=text(phone), phone_access_code=text(access_code))
+
+
+def address(
+    lines: Iterable[str | None],
+    city: str | None = None,
+    postal_code: str | None = None,
+    country: str | None = None,
+) -> wire.Address:
+    """An address from the platform's parts; empty parts are left out."""
+    return wire.Address(
+        lines=tuple(t for line in lines if (t := text(line)) is not None),
+        city=text(city),
+        postal_code=text(postal_code),
+        country=text(country),
+    )
 
 
 def notes(*pairs: tuple[wire.NoteKind, str | None]) -> tuple[wire.Note, ...]:

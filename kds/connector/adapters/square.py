@@ -23,9 +23,11 @@ from kds.connector.adapters.base import (
     FetchRequest,
     Ignored,
     Message,
+    NonEmpty,
     PayloadError,
     PlatformModel,
     PlatformSettings,
+    Secret,
     WebhookDelivery,
     load_json,
     parse_as,
@@ -34,7 +36,7 @@ from kds.connector.adapters.mapping import (
     IsoDuration,
     Time,
     currency_code,
-    first_name,
+    customer,
     from_minor,
     name,
     notes,
@@ -48,11 +50,11 @@ TITLE = "Square"
 
 
 class SquareSettings(PlatformSettings):
-    signature_key: Annotated[str, Field(min_length=1)]
+    signature_key: Secret
     """The webhook subscription's signature key."""
-    notification_url: Annotated[str, Field(min_length=1)]
+    notification_url: NonEmpty
     """The URL registered with Square for this subscription (part of what is signed)."""
-    access_token: Annotated[str, Field(min_length=1)]
+    access_token: Secret
     """For fetching the notified orders (ORDERS_READ)."""
     api_base_url: str = "https://connect.squareup.com"
     api_version: str = "2024-10-17"
@@ -67,7 +69,7 @@ class FulfillmentUpdate(PlatformModel):
 
 
 class OrderNotice(PlatformModel):
-    order_id: Annotated[str, Field(min_length=1)]
+    order_id: NonEmpty
     version: int | None = None
     state: str | None = None
     fulfillment_update: tuple[FulfillmentUpdate, ...] = ()
@@ -147,7 +149,7 @@ class Tender(PlatformModel):
 
 
 class SquareOrder(PlatformModel):
-    id: Annotated[str, Field(min_length=1)]
+    id: NonEmpty
     reference_id: str | None = None
     ticket_name: str | None = None
     source: Source | None = None
@@ -288,7 +290,6 @@ def to_order(order: SquareOrder) -> wire.Order:
     due = (details.pickup_at or details.deliver_at) if details else None
     prep = details.prep_time_duration if details else None
     recipient = details.recipient if details else None
-    guest_name = first_name(recipient.display_name) if recipient else None
     return wire.Order(
         id=f"{SOURCE}:{order.id}",
         external_id=order.id,
@@ -303,9 +304,7 @@ def to_order(order: SquareOrder) -> wire.Order:
             due_at=due,
             prepare_at=due - prep if due is not None and prep is not None else None,
         ),
-        customer=wire.Customer(name=guest_name, phone=recipient.phone_number)
-        if recipient is not None and guest_name is not None
-        else None,
+        customer=customer(recipient.display_name, recipient.phone_number) if recipient else None,
         notes=notes((wire.NoteKind.ORDER, details.note if details else None)),
         items=tuple(_item(item, n) for n, item in enumerate(order.line_items)),
         totals=_totals(order),

@@ -23,18 +23,22 @@ from kds.connector.adapters.base import (
     Adapter,
     Ignored,
     Message,
+    NonEmpty,
     PayloadError,
     PlatformModel,
     PlatformSettings,
+    Secret,
     WebhookDelivery,
     load_json,
     parse_as,
 )
 from kds.connector.adapters.mapping import (
     MAX_MODIFIER_DEPTH,
+    CurrencySetting,
     IsoDuration,
     Time,
-    first_name,
+    address,
+    customer,
     from_major,
     name,
     notes,
@@ -46,13 +50,11 @@ from kds.connector.intake import Cancellation, OrderSnapshot
 SOURCE = "toast"
 TITLE = "Toast"
 
-Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
-
 
 class ToastSettings(PlatformSettings):
-    webhook_secret: Annotated[str, Field(min_length=1)]
+    webhook_secret: Secret
     """The webhook subscription's secret."""
-    currency: Currency | None = None
+    currency: CurrencySetting | None = None
     """The restaurant's currency: Toast's orders name none (money is left out without)."""
     dining_options: Mapping[str, wire.FulfillmentType] = Field(default_factory=dict)
     """Dining option GUID -> fulfilment type (from Toast's configuration API)."""
@@ -110,7 +112,7 @@ class DeliveryInfo(PlatformModel):
 
 
 class ToastOrder(PlatformModel):
-    guid: Annotated[str, Field(min_length=1)]
+    guid: NonEmpty
     source: str | None = None
     voided: bool = False
     deleted: bool = False
@@ -237,7 +239,6 @@ def to_order(
     prep = order.requiredPrepTime
     info = order.deliveryInfo
     guest = next((c.customer for c in checks if c.customer is not None), None)
-    guest_name = first_name(guest.firstName) if guest else None
     currency = settings.currency
     items = [
         wire.Item(
@@ -268,17 +269,11 @@ def to_order(
             due_at=due,
             prepare_at=due - prep if due is not None and prep is not None else None,
             guests=order.numberOfGuests,
-            address=wire.Address(
-                lines=tuple(t for t in (text(info.address1), text(info.address2)) if t),
-                city=text(info.city),
-                postal_code=text(info.zipCode),
-            )
+            address=address((info.address1, info.address2), info.city, info.zipCode)
             if info is not None and kind is wire.FulfillmentType.DELIVERY
             else None,
         ),
-        customer=wire.Customer(name=guest_name, phone=guest.phone)
-        if guest is not None and guest_name is not None
-        else None,
+        customer=customer(guest.firstName, guest.phone) if guest else None,
         notes=notes((wire.NoteKind.DELIVERY, info.notes if info else None)),
         items=tuple(items),
         totals=_totals(checks, currency),

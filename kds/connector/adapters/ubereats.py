@@ -23,10 +23,12 @@ from kds.connector.adapters.base import (
     FetchRequest,
     Ignored,
     Message,
+    NonEmpty,
     NotConfiguredError,
     PayloadError,
     PlatformModel,
     PlatformSettings,
+    Secret,
     WebhookDelivery,
     load_json,
     parse_as,
@@ -35,7 +37,7 @@ from kds.connector.adapters.mapping import (
     MAX_MODIFIER_DEPTH,
     Time,
     currency_code,
-    first_name,
+    customer,
     from_minor,
     name,
     notes,
@@ -49,7 +51,7 @@ TITLE = "Uber Eats"
 
 
 class UberEatsSettings(PlatformSettings):
-    client_secret: Annotated[str, Field(min_length=1)]
+    client_secret: Secret
     """The app's client secret: the key of `X-Uber-Signature`."""
     api_base_url: str = "https://api.uber.com/v1"
     access_token: str | None = None
@@ -142,7 +144,7 @@ class Payment(PlatformModel):
 
 
 class UberOrder(PlatformModel):
-    id: Annotated[str, Field(min_length=1)]
+    id: NonEmpty
     display_id: str | None = None
     current_state: str | None = None
     type: str | None = None
@@ -156,7 +158,7 @@ class UberOrder(PlatformModel):
 
 
 class NotificationMeta(PlatformModel):
-    resource_id: Annotated[str, Field(min_length=1)]
+    resource_id: NonEmpty
 
 
 class Notification(PlatformModel):
@@ -294,12 +296,6 @@ def to_order(order: UberOrder, received_at: datetime) -> wire.Order:
     else:
         raise PayloadError("type", f"unknown fulfilment type {order.type!r}")
     eater = order.eater
-    customer_name = first_name(eater.first_name) if eater else None
-    customer = (
-        wire.Customer(name=customer_name, phone=eater.phone, phone_access_code=eater.phone_code)
-        if eater is not None and customer_name is not None
-        else None
-    )
     return wire.Order(
         id=f"{SOURCE}:{order.id}",
         external_id=order.id,
@@ -312,7 +308,7 @@ def to_order(order: UberOrder, received_at: datetime) -> wire.Order:
         fulfillment=wire.Fulfillment(
             type=kind, asap=True, due_at=order.estimated_ready_for_pickup_at
         ),
-        customer=customer,
+        customer=customer(eater.first_name, eater.phone, eater.phone_code) if eater else None,
         notes=notes((wire.NoteKind.ORDER, order.cart.special_instructions)),
         items=tuple(_item(item, n) for n, item in enumerate(order.cart.items)),
         totals=_totals(order),

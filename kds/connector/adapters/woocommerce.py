@@ -22,13 +22,15 @@ from kds.connector.adapters.base import (
     PayloadError,
     PlatformModel,
     PlatformSettings,
+    Secret,
     WebhookDelivery,
     load,
 )
 from kds.connector.adapters.mapping import (
     UtcTime,
+    address,
     currency_code,
-    first_name,
+    customer,
     from_major,
     name,
     notes,
@@ -42,7 +44,7 @@ TITLE = "WooCommerce"
 
 
 class WooCommerceSettings(PlatformSettings):
-    webhook_secret: Annotated[str, Field(min_length=1)]
+    webhook_secret: Secret
     """The secret set on the WooCommerce webhook."""
 
 
@@ -192,7 +194,6 @@ def to_order(order: WooOrder) -> wire.Order:
     kind = wire.FulfillmentType.PICKUP if pickup else wire.FulfillmentType.DELIVERY
     currency = currency_code(order.currency, "currency") if order.currency else None
     guest = order.shipping if order.shipping and order.shipping.first_name else order.billing
-    guest_name = first_name(guest.first_name) if guest else None
     phone = order.billing.phone if order.billing else None
     ship = order.shipping
     return wire.Order(
@@ -206,18 +207,13 @@ def to_order(order: WooOrder) -> wire.Order:
         fulfillment=wire.Fulfillment(
             type=kind,
             asap=True,
-            address=wire.Address(
-                lines=tuple(t for t in (text(ship.address_1), text(ship.address_2)) if t),
-                city=text(ship.city),
-                postal_code=text(ship.postcode),
-                country=text(ship.country),
+            address=address(
+                (ship.address_1, ship.address_2), ship.city, ship.postcode, ship.country
             )
             if ship is not None and kind is wire.FulfillmentType.DELIVERY
             else None,
         ),
-        customer=wire.Customer(name=guest_name, phone=text(phone))
-        if guest_name is not None
-        else None,
+        customer=customer(guest.first_name, phone) if guest else None,
         notes=notes((wire.NoteKind.ORDER, order.customer_note)),
         items=tuple(_item(item, n, currency) for n, item in enumerate(order.line_items)),
         totals=_totals(order, currency),
