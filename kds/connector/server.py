@@ -457,7 +457,8 @@ class ConnectorServer:
             return {"id": outcome.order_id, "status": "duplicate", "revision": outcome.revision}
         if isinstance(outcome, intake.AlreadyCancelled):
             return {"id": outcome.order_id, "status": "already_cancelled"}
-        return {"id": outcome.order_id, "status": "unknown_order"}
+        # UnknownOrder: a cancel for an id never seen, from the shop's own call.
+        raise _HttpProblem(404, "unknown order", "id", f"no order {outcome.order_id}")
 
     async def _post_order(self, request: web.Request) -> web.Response:
         data = await self._body(request)
@@ -481,7 +482,7 @@ class ConnectorServer:
         body = self._parse_body(
             CancelBody, await self._body(request, optional=True), "invalid cancel"
         )
-        order_id = self._known_order_id(request)
+        order_id = request.match_info["id"]
         result = self._apply(self._decide(intake.Cancellation(order_id, body.reason)))
         return web.json_response(result, status=202 if "seq" in result else 200)
 
@@ -712,6 +713,9 @@ class ConnectorServer:
         async def run() -> None:
             try:
                 await self._fetch(adapter, settings, pending)
+            except Exception:
+                # Kept as pending: the next start tries again. Said loudly, not swallowed.
+                log.exception("fetching %s order %s stopped", pending.platform, pending.external_id)
             finally:
                 self._fetching.discard(key)
 

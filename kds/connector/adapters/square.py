@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import Annotated
+from urllib.parse import quote
 
 from pydantic import Field
 
@@ -320,7 +321,7 @@ def verify(delivery: WebhookDelivery, settings: SquareSettings) -> bool:
 
 def fetch_request(settings: SquareSettings, external_id: str) -> FetchRequest:
     return FetchRequest(
-        f"{settings.api_base_url.rstrip('/')}/v2/orders/{external_id}",
+        f"{settings.api_base_url.rstrip('/')}/v2/orders/{quote(external_id, safe='')}",
         {
             "Authorization": f"Bearer {settings.access_token}",
             "Square-Version": settings.api_version,

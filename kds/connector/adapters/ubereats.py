@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
+from urllib.parse import quote
 
 from pydantic import Field
 
@@ -326,7 +327,7 @@ def fetch_request(settings: UberEatsSettings, external_id: str) -> FetchRequest:
             "to fetch the order"
         )
     return FetchRequest(
-        f"{settings.api_base_url.rstrip('/')}/eats/order/{external_id}",
+        f"{settings.api_base_url.rstrip('/')}/eats/order/{quote(external_id, safe='')}",
         {"Authorization": f"Bearer {settings.access_token}"},
     )
 

@@ -166,3 +166,10 @@ def test_an_order_with_only_fee_lines_is_refused() -> None:
     with pytest.raises(PayloadError) as info:
         read("gloriafood", data, SETTINGS)
     assert info.value.field == "orders.0.items"
+
+
+def test_cash_on_delivery_is_not_paid() -> None:
+    data = sample_json(US)
+    data["orders"][0]["payment"] = "CASH"
+    totals = only_order(read("gloriafood", data, SETTINGS)).totals
+    assert totals is not None and (totals.paid, totals.payment_method) == (False, "CASH")

@@ -154,3 +154,12 @@ def test_a_cancelled_order_cancels_and_a_bad_amount_names_the_field() -> None:
     with pytest.raises(PayloadError) as info:
         read("hubrise", data, SETTINGS)
     assert info.value.field == "items.1.price"
+
+
+def test_a_callback_without_an_order_id_in_its_state_uses_the_callbacks() -> None:
+    state = sample_json(SAMPLE)
+    del state["private_ref"]
+    state["ref"] = "W-881"
+    callback = {"resource_type": "order", "order_id": "x7k2p", "new_state": state}
+    order = only_order(read("hubrise", callback, SETTINGS))
+    assert (order.id, order.display_id, order.pickup_code) == ("hubrise:x7k2p", "W-881", None)

@@ -135,3 +135,11 @@ def test_a_scheduled_pickup_with_prep_time_a_note_and_no_cheese() -> None:
     assert read("square", data, SETTINGS) == (
         Cancellation("square:CAISENgvlJ6jLWAzERDzjyHVybY", "canceled", from_platform=True),
     )
+
+
+def test_an_order_with_nothing_due_is_paid() -> None:
+    data = sample_json(RESPONSE)
+    data["order"]["net_amount_due_money"] = {"amount": 0, "currency": "USD"}
+    data["order"]["tenders"] = [{"type": "CARD"}]
+    totals = only_order(read("square", data, SETTINGS)).totals
+    assert totals is not None and (totals.paid, totals.payment_method) == (True, "CARD")

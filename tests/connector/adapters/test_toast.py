@@ -127,3 +127,10 @@ def test_a_voided_order_or_one_with_every_line_voided_cancels() -> None:
             "toast:89488287-f259-435b-a654-0bc391596af0", "every item voided", from_platform=True
         ),
     )
+
+
+def test_an_order_whose_checks_are_paid_is_paid() -> None:
+    order = sample_json(SAMPLE)
+    order["checks"][0]["paymentStatus"] = "PAID"
+    totals = only_order(read("toast", order, SETTINGS)).totals
+    assert totals is not None and totals.paid
