@@ -151,3 +151,10 @@ def test_an_unknown_method_and_a_zero_quantity_are_refused() -> None:
     with pytest.raises(PayloadError) as info:
         read("justeat", data, SETTINGS)
     assert info.value.field == "Items.1.Quantity"
+
+
+def test_prices_are_read_as_decimals_not_floats() -> None:
+    body = sample(ACCEPTANCE).replace(b'"UnitPrice": 7.25', b'"UnitPrice": 1.005')
+    order = only_order(read("justeat", body, SETTINGS))
+    price = order.items[1].unit_price
+    assert price is not None and str(price.amount) == "1.005"  # a float would be 1.00499...
