@@ -7,13 +7,10 @@ schedule without waiting.
 
 from __future__ import annotations
 
-import logging
-
 import aiohttp
 
 from kds.connector.adapters.base import FetchRequest
-
-log = logging.getLogger(__name__)
+from kds.connector.errors import ConnectorError
 
 RETRY_INITIAL_S = 1.0
 RETRY_CAP_S = 60.0
@@ -26,7 +23,7 @@ def retry_delay(failures: int) -> float:
     return float(min(RETRY_CAP_S, RETRY_INITIAL_S * 2 ** max(0, failures - 1)))
 
 
-class FetchFailedError(Exception):
+class FetchFailedError(ConnectorError):
     """One attempt failed (network, timeout, an HTTP error status); the reason is the text."""
 
 
