@@ -6,7 +6,9 @@ across restarts and crashes. The stored payload is the exact frame sent to devic
 (`kds.wire.dump` of a `kds.wire` event model), so a replay is byte-identical to the live
 send. Besides the events the log keeps the current orders (for duplicate and revision
 checks), the devices (name, last ack, last seen), the printing role holder, status
-changes, rejections and the catalog.
+changes, rejections and the catalog; and, for the platform webhooks, the inbox (payloads
+that could not be read, kept verbatim), cancellations that arrived before their order, and
+the orders still to be fetched from a platform's API.
 
 Retention (`prune`): events every known device has acknowledged leave the log once they
 are older than the retention cutoff, and with them the finished (cancelled or collected)
@@ -21,6 +23,7 @@ loop); each write is one short transaction.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import sqlite3
@@ -105,6 +108,33 @@ _MIGRATIONS: tuple[str, ...] = (
     ) END;
     CREATE INDEX orders_finished ON orders (finished_seq);
     """,
+    # 3: platform webhooks: unreadable payloads (verbatim), early cancellations, pending fetches.
+    """
+    CREATE TABLE inbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        platform TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        last_received_at TEXT NOT NULL,
+        deliveries INTEGER NOT NULL DEFAULT 1,
+        field TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        body_sha256 TEXT NOT NULL,
+        body BLOB NOT NULL,
+        UNIQUE (platform, body_sha256)
+    );
+    CREATE TABLE early_cancels (
+        order_id TEXT PRIMARY KEY,
+        reason TEXT,
+        at TEXT NOT NULL
+    );
+    CREATE TABLE pending_fetches (
+        platform TEXT NOT NULL,
+        external_id TEXT NOT NULL,
+        version INTEGER,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (platform, external_id)
+    );
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -149,6 +179,32 @@ class DeviceRecord:
     name: str
     last_acked_seq: int | None
     last_seen: datetime
+
+
+@dataclass(frozen=True)
+class InboxEntry:
+    """A platform payload that could not be read, kept verbatim with the reason.
+
+    A platform retrying the same body is one entry with its count of `deliveries`.
+    """
+
+    id: int
+    platform: str
+    received_at: datetime
+    field: str
+    reason: str
+    body: bytes
+    deliveries: int = 1
+
+
+@dataclass(frozen=True)
+class PendingFetch:
+    """An order a platform only notified us of, still to be fetched from its API."""
+
+    platform: str
+    external_id: str
+    version: int | None
+    received_at: datetime
 
 
 @dataclass(frozen=True)
@@ -600,6 +656,119 @@ class ConnectorLog:
 
     def clear_printing_holder(self) -> None:
         self._write(lambda c: c.execute("DELETE FROM printing_role"))
+
+    # --- platform webhooks --------------------------------------------------------------
+
+    def add_to_inbox(
+        self, platform: str, field: str, reason: str, body: bytes, received_at: datetime
+    ) -> int:
+        """Keep an unreadable payload verbatim; returns its inbox id (the same body from the
+        same platform again counts one more delivery of that entry)."""
+        digest = hashlib.sha256(body).hexdigest()
+        at = received_at.isoformat()
+
+        def work(c: sqlite3.Connection) -> int:
+            c.execute(
+                "INSERT INTO inbox(platform, received_at, last_received_at, field, reason,"
+                " body_sha256, body) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(platform, body_sha256) DO UPDATE SET"
+                " deliveries = deliveries + 1, last_received_at = excluded.last_received_at",
+                (platform, at, at, field, reason, digest, body),
+            )
+            row = c.execute(
+                "SELECT id FROM inbox WHERE platform = ? AND body_sha256 = ?", (platform, digest)
+            ).fetchone()
+            return int(row[0])
+
+        result: int = self._write(work)
+        return result
+
+    def inbox(self) -> list[InboxEntry]:
+        """Every kept payload, oldest first."""
+        return _inbox_rows(self._conn)
+
+    def inbox_size(self) -> int:
+        """How many payloads the inbox holds."""
+        return int(self._conn.execute("SELECT COUNT(*) FROM inbox").fetchone()[0])
+
+    def remember_cancel(
+        self, order_id: str, reason: str | None, now: datetime | None = None
+    ) -> None:
+        """A platform cancelled an order the connector has not seen (yet)."""
+        at = (now or _now()).isoformat()
+        self._write(
+            lambda c: c.execute(
+                "INSERT OR IGNORE INTO early_cancels(order_id, reason, at) VALUES (?, ?, ?)",
+                (order_id, reason, at),
+            )
+        )
+
+    def cancelled_before_seen(self, order_id: str) -> bool:
+        """Whether a platform cancelled this id before any order for it arrived."""
+        row = self._conn.execute(
+            "SELECT 1 FROM early_cancels WHERE order_id = ?", (order_id,)
+        ).fetchone()
+        return row is not None
+
+    def add_pending_fetch(self, fetch: PendingFetch) -> None:
+        """Remember an order to fetch (a newer version replaces an older one)."""
+        self._write(
+            lambda c: c.execute(
+                "INSERT INTO pending_fetches(platform, external_id, version, received_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT(platform, external_id) DO UPDATE SET"
+                " version = MAX(COALESCE(version, 0), COALESCE(excluded.version, 0))",
+                (fetch.platform, fetch.external_id, fetch.version, fetch.received_at.isoformat()),
+            )
+        )
+
+    def pending_fetches(self) -> list[PendingFetch]:
+        """Every order still to be fetched, oldest first."""
+        rows = self._conn.execute(
+            "SELECT platform, external_id, version, received_at FROM pending_fetches"
+            " ORDER BY received_at"
+        ).fetchall()
+        return [
+            PendingFetch(str(p), str(e), None if v is None else int(v), datetime.fromisoformat(r))
+            for p, e, v, r in rows
+        ]
+
+    def remove_pending_fetch(self, platform: str, external_id: str) -> None:
+        self._write(
+            lambda c: c.execute(
+                "DELETE FROM pending_fetches WHERE platform = ? AND external_id = ?",
+                (platform, external_id),
+            )
+        )
+
+
+def _inbox_rows(conn: sqlite3.Connection) -> list[InboxEntry]:
+    rows = conn.execute(
+        "SELECT id, platform, received_at, field, reason, body, deliveries FROM inbox ORDER BY id"
+    ).fetchall()
+    return [
+        InboxEntry(int(i), str(p), datetime.fromisoformat(r), str(f), str(why), bytes(b), int(d))
+        for i, p, r, f, why, b, d in rows
+    ]
+
+
+def read_inbox(data_dir: Path) -> list[InboxEntry]:
+    """The inbox of the connector data dir, read-only: works while the connector runs."""
+    path = data_dir / DB_NAME
+    if not path.exists():
+        raise ConnectorDataError(f"no connector data in {data_dir} ({DB_NAME} not found)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            has_inbox = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'inbox'"
+            ).fetchone()
+            if has_inbox is None:
+                return []  # written before the inbox existed: nothing kept
+            return _inbox_rows(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise ConnectorDataError(f"cannot read {path}: {exc}") from exc
 
 
 def _migrate(conn: sqlite3.Connection, data_dir: Path) -> None:
