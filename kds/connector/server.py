@@ -77,7 +77,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
-import json
 import logging
 import signal
 from collections.abc import Awaitable, Callable
@@ -285,7 +284,7 @@ class ConnectorServer:
     def _prune(self) -> bool:
         """One retention batch; True when it was full (more to remove)."""
         try:
-            cutoff = self.retention.cutoff(datetime.now().astimezone())
+            cutoff = self.retention.cutoff(self._clock().astimezone())
             return self.connector_log.prune(cutoff).more
         except Exception:
             # Nothing is lost by not pruning: the next pass tries again.
@@ -421,9 +420,9 @@ class ConnectorServer:
         if optional and not raw.strip():
             return {}
         try:
-            return json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise _HttpProblem(400, "invalid JSON", "", str(exc)) from None
+            return wire.loads(raw)
+        except wire.WireError as exc:
+            raise _HttpProblem(400, "invalid JSON", "", exc.reason) from None
 
     def _parse_body(self, model: type[_M], data: Any, error: str) -> _M:
         if not isinstance(data, dict):
@@ -826,8 +825,8 @@ class ConnectorServer:
             return None
         text: str = msg.data
         # Checked before the full parse: a newer client's hello may carry fields v1 lacks.
-        with contextlib.suppress(ValueError):
-            raw = json.loads(text)
+        with contextlib.suppress(wire.WireError):
+            raw = wire.loads(text)
             if isinstance(raw, dict) and raw.get("type") == "hello":
                 version = raw.get("protocol")
                 if version != wire.PROTOCOL_VERSION:

@@ -44,7 +44,7 @@ from kds.wire.models import (
     Welcome,
     WireModel,
 )
-from kds.wire.parse import WireError, dump, parse, parse_client, parse_order
+from kds.wire.parse import WireError, dump, loads, parse, parse_client, parse_order
 
 __all__ = [
     "MAX_FRAME_BYTES",
@@ -91,6 +91,7 @@ __all__ = [
     "WireError",
     "WireModel",
     "dump",
+    "loads",
     "parse",
     "parse_client",
     "parse_order",

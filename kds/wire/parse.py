@@ -105,6 +105,15 @@ def _loads(text: str | bytes) -> Any:
         raise WireError(f"not valid JSON: {exc}") from None
 
 
+def loads(text: str | bytes) -> Any:
+    """Read any JSON text that crosses a border (frame, HTTP body) within the same limits
+    as frames (size, nesting, number length); raises WireError and nothing else."""
+    try:
+        return _loads(text)
+    except Exception as exc:  # noqa: BLE001 - the border catches by outcome
+        raise (exc if isinstance(exc, WireError) else _unexpected(exc)) from None
+
+
 def _seq_of(data: Any) -> int | None:
     if isinstance(data, dict):
         seq = data.get("seq")

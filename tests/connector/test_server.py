@@ -240,6 +240,33 @@ async def test_invalid_order_is_refused_naming_the_field_and_nothing_is_stored(
     assert (await post(http, "/orders", make_order("webshop:1"), 202))["status"] == "created"
 
 
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (b"[" * 5000 + b"]" * 5000, "nesting"),
+        (
+            json.dumps(make_order("webshop:1"))
+            .replace('"quantity": "1"', '"quantity": ' + "9" * 5000)
+            .encode(),
+            "digits",
+        ),
+        (b'{"id": "webshop:1", "items": [', "not valid JSON"),
+        (b"\xff\xfe{}", "UTF-8"),
+    ],
+    ids=["5000-deep", "5000-digit-number", "cut-off", "bad-utf8"],
+)
+async def test_an_unreadable_order_body_gets_400_with_the_reason_and_the_intake_goes_on(
+    http: aiohttp.ClientSession, body: bytes, reason: str
+) -> None:
+    async with http.post("/orders", data=body, headers=JSON) as resp:
+        assert resp.status == 400
+        error = await resp.json()
+    assert error["error"] == "invalid JSON"
+    assert reason in error["reason"]
+    assert (await health(http))["last_seq"] == 0
+    assert (await post(http, "/orders", make_order("webshop:1"), 202))["status"] == "created"
+
+
 async def test_a_body_over_one_mebibyte_is_refused_with_413(http: aiohttp.ClientSession) -> None:
     huge = make_order("webshop:1", notes=[{"kind": "order", "text": "x" * (1024 * 1024)}])
     body = io.BytesIO(json.dumps(huge).encode())
@@ -445,6 +472,22 @@ async def test_unsupported_protocol_gets_an_error_then_the_connection_closes(
         assert error.code == "unsupported_protocol"
         with pytest.raises(ConnectionClosed):
             await dev.recv()
+
+
+async def test_a_hello_nested_thousands_deep_is_refused_and_the_connector_goes_on(
+    http: aiohttp.ClientSession, device: DeviceFactory
+) -> None:
+    async with device() as dev:
+        await dev.ws.send('{"type": "hello", "x": ' + "[" * 5000 + "]" * 5000 + "}")
+        error = await dev.recv()
+        assert isinstance(error, wire.ProtocolErrorMessage)
+        with pytest.raises(ConnectionClosed):
+            await dev.recv()
+    await post(http, "/orders", make_order("webshop:1"), 202)
+    async with device() as dev:
+        await dev.hello(last_seq=0)
+        created = await dev.recv()
+        assert isinstance(created, wire.OrderCreated)
 
 
 async def test_first_message_must_be_hello(device: DeviceFactory) -> None:
