@@ -9,6 +9,7 @@ import os
 import sys
 from datetime import time
 from pathlib import Path
+from typing import Any
 
 from kds.domain.retention import DEFAULT_DAY_STARTS_AT, DEFAULT_KEEP_DAYS
 from kds.errors import KdsError
@@ -158,6 +159,62 @@ def _cmd_printer_emulator(args: argparse.Namespace) -> int:
     )
 
 
+def _printer_keys(settings: Any) -> str:
+    """A found printer's config keys, as they go into a ``[[printing.printers]]`` table."""
+    keys = settings.model_dump()
+    for key in ("vendor_id", "product_id"):
+        if key in keys:
+            keys[key] = f"0x{keys[key]:04x}"
+    return ", ".join(f"{key} = {json.dumps(value)}" for key, value in keys.items())
+
+
+def _cmd_printers_find(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from printing.discovery import find_usb_printers, parse_range, scan
+
+    where = parse_range(args.scan) if args.scan is not None else None
+    found = 0
+    if args.usb or where is None:
+        usb = find_usb_printers()
+        print("USB:")
+        for printer in usb.printers:
+            print(f"  {printer.describe()}")
+            print(f"    {_printer_keys(printer.settings())}")
+        print(f"  {usb.summary}")
+        found += len(usb.printers)
+    if where is not None:
+        show_progress = sys.stderr.isatty()
+
+        def progress(done: int, total: int) -> None:
+            if show_progress:
+                print(f"\r  scanned {done}/{total}", end="", file=sys.stderr, flush=True)
+
+        print(f"Network {where}, port {args.port} ({where.count} addresses):")
+        result = asyncio.run(scan(where, args.port, progress=progress))
+        if show_progress:
+            print(file=sys.stderr)
+        for answer in result.found:
+            print(f"  {answer.describe()}")
+            print(f"    {_printer_keys(answer.settings())}")
+        print(f"  {result.summary}")
+        found += len(result.found)
+    return 0 if found else 1
+
+
+def _cmd_printers_probe(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from printing.discovery import parse_address, probe
+
+    host, port = parse_address(args.address)
+    result = asyncio.run(probe(host, port, connect_timeout=args.timeout))
+    print(result.describe())
+    if result.reachable:
+        print(f"  {_printer_keys(result.settings())}")
+    return 0 if result.reachable else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kds", description="Kitchen display and order monitor")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -240,6 +297,26 @@ def build_parser() -> argparse.ArgumentParser:
     emu.add_argument("--codepage", default="cp437", help="code page at power-on")
     emu.add_argument("--out", default="printer-out")
     emu.set_defaults(func=_cmd_printer_emulator)
+
+    printers = sub.add_parser("printers", help="find printers and ask them for their status")
+    printers_sub = printers.add_subparsers(dest="printers_command", required=True)
+    find = printers_sub.add_parser(
+        "find", help="list USB printers (default) and/or scan a network range"
+    )
+    find.add_argument("--usb", action="store_true", help="list USB printers (also with --scan)")
+    find.add_argument(
+        "--scan",
+        metavar="RANGE",
+        help="addresses to scan, e.g. 192.168.1.0/24 or 192.168.1.20-80 (at most 1024)",
+    )
+    find.add_argument("--port", type=int, default=9100, help="port to scan (default 9100)")
+    find.set_defaults(func=_cmd_printers_find)
+    probe = printers_sub.add_parser("probe", help="ask one network printer for its status")
+    probe.add_argument("address", metavar="HOST[:PORT]", help="e.g. 192.168.1.50 or host:9100")
+    probe.add_argument(
+        "--timeout", type=float, default=2.0, help="seconds to wait for the connection"
+    )
+    probe.set_defaults(func=_cmd_printers_probe)
     return parser
 
 

@@ -50,6 +50,7 @@ __all__ = [
     "RenderedTicket",
     "TicketRequest",
     "render",
+    "render_codepage_sheet",
     "render_test_page",
 ]
 
@@ -226,3 +227,20 @@ def render_test_page(
         "samples": ("€ äöü ÄÖÜ ß", "é è à ç ë ï", "ñ å ø æ ĳ", "„quotes“ – …"),
     }
     return _run("test", context, options, templates_dir)
+
+
+def render_codepage_sheet(
+    printer_name: str,
+    options: PrinterOptions,
+    sample: str,
+    templates_dir: Path | None = None,
+) -> RenderedTicket:
+    """A code-page sheet (``codepage.j2``): `sample` printed in the printer's code page, with
+    the code page's name, so a person can say whether it looks right."""
+    context: dict[str, Any] = {
+        "printer_name": printer_name,
+        "paper": options.paper,
+        "codepage": options.codepage,
+        "sample": sample,
+    }
+    return _run("codepage", context, options, templates_dir)
