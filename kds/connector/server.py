@@ -79,9 +79,6 @@ PING_INTERVAL = 20.0
 HELLO_TIMEOUT = 20.0
 CLOSE_TIMEOUT = 5.0
 REPLAY_BATCH = 256
-CLOSE_REPLACED = 4000
-CLOSE_TAKEN_OVER = 4001
-CLOSE_ROLE_GRANTED = 4002
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -462,9 +459,9 @@ class ConnectorServer:
         )
         if holder is not None and (former := self._sessions.get(holder.device_id)):
             reason = f"printing taken over by {body.device_name}"
-            self._spawn(self._close_session(former, CLOSE_TAKEN_OVER, reason))
+            self._spawn(self._close_session(former, wire.CLOSE_TAKEN_OVER, reason))
         if new := self._sessions.get(body.device_id):
-            self._spawn(self._close_session(new, CLOSE_ROLE_GRANTED, "printing role granted"))
+            self._spawn(self._close_session(new, wire.CLOSE_ROLE_GRANTED, "printing role granted"))
         return web.json_response(
             {
                 "status": "taken_over",
@@ -591,7 +588,9 @@ class ConnectorServer:
         clog = self.connector_log
         if (old := self._sessions.get(hello.device_id)) is not None:
             log.warning("device %s connected again; closing its older connection", hello.device_id)
-            self._spawn(self._close_session(old, CLOSE_REPLACED, "replaced by a newer connection"))
+            self._spawn(
+                self._close_session(old, wire.CLOSE_REPLACED, "replaced by a newer connection")
+            )
         session = _Session(hello.device_id, hello.device_name, ws)
         self._sessions[hello.device_id] = session
         try:
