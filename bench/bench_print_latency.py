@@ -24,7 +24,7 @@ os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", tempfile.mkdtemp(prefix=
 
 from kds import wire
 from kds.store import open_store
-from printing.config import PrinterConfig, PrintingConfig
+from printing.config import PrintingConfig
 from printing.emulator import EmulatorThread
 from printing.render import TicketRequest, render
 from printing.service import PrintService
@@ -74,11 +74,9 @@ async def measure(orders: int, data_dir: Path) -> tuple[list[float], list[float]
     device: list[float] = []
     raw: list[float] = []
     with EmulatorThread("Kitchen", None, control_port=None) as emu:
-        config = PrintingConfig(
-            printers=(
-                PrinterConfig(name="Kitchen", transport="network", host="127.0.0.1", port=emu.port),
-            ),
-            default_printer="Kitchen",
+        kitchen = {"name": "Kitchen", "transport": "network", "host": "127.0.0.1", "port": emu.port}
+        config = PrintingConfig.model_validate(
+            {"printers": [kitchen], "default_printer": "Kitchen"}
         )
         store = open_store(data_dir, "bench")
         service = PrintService(config, data_dir, lambda: datetime.now(UTC))

@@ -7,8 +7,10 @@ import json
 import logging
 import os
 import sys
+from datetime import time
 from pathlib import Path
 
+from kds.domain.retention import DEFAULT_DAY_STARTS_AT, DEFAULT_KEEP_DAYS
 from kds.errors import KdsError
 
 log = logging.getLogger(__name__)
@@ -42,12 +44,79 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_connector(args: argparse.Namespace) -> int:
+    from kds.connector.config import load_connector_config
     from kds.connector.server import serve
+    from kds.domain.retention import Retention
 
     token = args.token or os.environ.get("KDS_TOKEN")
     if not token:
         raise KdsError("a token is required: --token T or $KDS_TOKEN")
-    return serve(host=args.host, port=args.port, token=token, data_dir=_data_dir(args.data_dir))
+    config = load_connector_config(Path(args.config)) if args.config else None
+    return serve(
+        host=args.host,
+        port=args.port,
+        token=token,
+        data_dir=_data_dir(args.data_dir),
+        config=config,
+        retention=Retention(args.keep_days, args.day_starts_at),
+    )
+
+
+def _cmd_connector_inbox(args: argparse.Namespace) -> int:
+    from kds.connector.log import read_inbox
+
+    entries = read_inbox(_data_dir(args.data_dir))
+    if args.body is not None:
+        entry = next((e for e in entries if e.id == args.body), None)
+        if entry is None:
+            raise KdsError(f"no inbox entry #{args.body}")
+        sys.stdout.buffer.write(entry.body)
+        sys.stdout.buffer.flush()
+        return 0
+    if args.json:
+        rows = [
+            {
+                "id": e.id,
+                "platform": e.platform,
+                "received_at": e.received_at.isoformat(),
+                "field": e.field,
+                "reason": e.reason,
+                "deliveries": e.deliveries,
+                "body": e.body.decode("utf-8", errors="replace"),
+            }
+            for e in entries
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for e in entries:
+        where = f"{e.field}: " if e.field else ""
+        times = f", {e.deliveries} deliveries" if e.deliveries > 1 else ""
+        print(
+            f"#{e.id:<4} {e.received_at:%Y-%m-%d %H:%M:%S%z} {e.platform:<12} "
+            f"{where}{e.reason} ({len(e.body)} bytes{times})"
+        )
+    if not entries:
+        print("the inbox is empty")
+    return 0
+
+
+def _keep_days(value: str) -> int:
+    days = int(value) if value.isdigit() else -1
+    if not 0 <= days <= 3650:
+        raise argparse.ArgumentTypeError(f"a number of days from 0 to 3650, not {value!r}")
+    return days
+
+
+def _time_of_day(value: str) -> time:
+    try:
+        parsed = time.fromisoformat(value)
+    except ValueError:
+        parsed = None
+    if parsed is None or len(value) != 5 or parsed.tzinfo is not None:
+        raise argparse.ArgumentTypeError(
+            f"a local time of day as HH:MM (e.g. 04:00), not {value!r}"
+        )
+    return parsed
 
 
 def _cmd_orders(args: argparse.Namespace) -> int:
@@ -117,7 +186,31 @@ def build_parser() -> argparse.ArgumentParser:
     conn.add_argument("--port", type=int, default=DEFAULT_CONNECTOR_PORT)
     conn.add_argument("--token", help="sales-point token (or $KDS_TOKEN)")
     conn.add_argument("--data-dir")
+    conn.add_argument(
+        "--keep-days",
+        type=_keep_days,
+        default=DEFAULT_KEEP_DAYS,
+        help="acknowledged events stay this many business days before the current one "
+        f"(default {DEFAULT_KEEP_DAYS})",
+    )
+    conn.add_argument(
+        "--day-starts-at",
+        type=_time_of_day,
+        default=DEFAULT_DAY_STARTS_AT,
+        help="local time a business day starts, HH:MM (default 04:00)",
+    )
+    conn.add_argument(
+        "--config", help="connector config (TOML): the platforms whose webhooks it takes"
+    )
     conn.set_defaults(func=_cmd_connector)
+    conn_sub = conn.add_subparsers(dest="connector_command")
+    inbox = conn_sub.add_parser(
+        "inbox", help="platform payloads that could not be read, kept verbatim"
+    )
+    inbox.add_argument("--data-dir", default=argparse.SUPPRESS)
+    inbox.add_argument("--json", action="store_true", help="every entry with its body")
+    inbox.add_argument("--body", type=int, metavar="ID", help="write entry ID's body verbatim")
+    inbox.set_defaults(func=_cmd_connector_inbox)
 
     orders = sub.add_parser("orders", help="print the orders this device holds")
     orders.add_argument("--data-dir")

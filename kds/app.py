@@ -8,7 +8,7 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 
@@ -22,11 +22,12 @@ from kds.clock import utc_now
 from kds.domain import printing_role as role_core
 from kds.domain.orders import Applied, AppliedKind
 from kds.domain.printing_role import PrintingRole, RoleChange, RoleState, Setup
+from kds.domain.retention import PruneSchedule
 from kds.net import Backoff, Cause, ConnectionState, KdsClient
 from kds.net import role as printing_role
 from kds.net.role import RoleChangeError, RoleMemory
 from kds.settings import MonitorKind, Settings
-from kds.store import KdsStore, StoreError, open_store
+from kds.store import PRUNE_BATCH, KdsStore, StoreError, open_store
 from kds.ui.cards import MonitorFilter, tr
 from kds.ui.connection import connection_severity, describe_connection
 from kds.ui.monitor_window import (
@@ -43,7 +44,9 @@ from kds.ui.qt_logging import install_qt_message_handler
 from kds.ui.unexpected_errors import UnexpectedErrors, describe
 from printing.config import check_catalog
 from printing.errors import PrintingError
+from printing.routing import printers_for_stations
 from printing.service import PrintService
+from printing.spooler import LATE_KIND, JobInfo, PrinterState
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +116,8 @@ class KdsApp:
         self.unexpected_errors = UnexpectedErrors()
         """Logs and shows on every window what nothing else caught, while the app is open."""
         self._stopping = False
+        self._retention = settings.retention.retention()
+        self._prune_schedule = PruneSchedule()
         self._backoff = backoff
         self._client_task: asyncio.Task[None] | None = None
         self._timer = QTimer()
@@ -132,6 +137,7 @@ class KdsApp:
         self.unexpected_errors.install()
         memory = RoleMemory.load(self.data_dir)
         now = self.clock()
+        self._prune(now)
         states = self.store.orders(now=now)
         log.info("restored %d open order(s) from %s", len(states), self.data_dir)
         for monitor in self.settings.monitors:
@@ -222,12 +228,37 @@ class KdsApp:
         raise KeyError(name)
 
     def tick(self) -> None:
-        """Once a second: ages, the clock, printer states, orders whose time is over."""
+        """Once a second: ages, the clock, printer states, orders whose time is over, and a
+        retention batch when one is due."""
         now = self.clock()
         for window in self.windows:
             window.model.tick(now)
             window.refresh(now)
         self._set_printer_alarms()
+        self._prune(now)
+
+    def _prune(self, now: datetime) -> None:
+        """One small retention batch (store, then print service) when due: at start, then
+        hourly, batch after batch (one per tick) while there is more to remove."""
+        if self.store is None or not self._prune_schedule.due(now):
+            return
+        before = self._retention.cutoff(now.astimezone())
+        more = False
+        try:
+            pruned = self.store.prune(now, before)
+            more = pruned.more
+            if pruned.rejected:
+                count = self.store.rejected_count()
+                for window in self.windows:
+                    window.set_rejected_count(count)
+            if self.print_service is not None:
+                forgotten, _jobs = self.print_service.prune(before, PRUNE_BATCH)
+                more = more or forgotten == PRUNE_BATCH
+        except Exception:
+            # Nothing is lost by not pruning: the next pass tries again.
+            log.exception("retention: pruning failed; trying again in an hour")
+            more = False
+        self._prune_schedule.ran(now, more=more)
 
     @property
     def wants_printing(self) -> bool:
@@ -425,16 +456,19 @@ class KdsApp:
         self._start_client()
 
     def _reconcile(self, service: PrintService) -> None:
-        """Hand every order this device saw since it holds the role to the service again.
+        """Hand the orders that could still need paper to the service again.
 
         `handle()` is idempotent, so this only queues what a crash between the store's
-        commit and the enqueue left out. Orders first seen before the grant belong to the
-        former holder, unless this service already printed something for them.
+        commit and the enqueue left out. Those are the open orders and those changed within
+        `max_order_age_h` (an index search: the cost follows them, not the history). Orders
+        first seen before the grant belong to the former holder, unless this service
+        already printed something for them.
         """
         assert self.store is not None
         since = self._role_memory.granted_since
+        recent = self.clock() - timedelta(hours=service.config.max_order_age_h)
         count = 0
-        for state in self.store.orders(include_hidden=True):
+        for state in self.store.orders_open_or_changed_since(recent):
             if (since is None or state.first_seen_at < since) and not service.jobs(state.id):
                 continue
             try:
@@ -496,10 +530,12 @@ class KdsApp:
         if service is None:
             return ()
         local = now.astimezone()
-        lines: list[str | StatusLine] = [
-            StatusLine(p.describe(local), problem=p.problem is not None or p.failed > 0)
-            for p in service.snapshot()
-        ]
+        lines: list[str | StatusLine] = []
+        for printer in service.snapshot():
+            problem = printer.problem is not None or printer.failed > 0
+            lines.append(StatusLine(printer.describe(local), problem=problem))
+            # "Kitchen holds #G-1 until the paper is refilled": that ticket will be late.
+            lines.extend(StatusLine(held, problem=True) for held in printer.held_lines())
         lines.extend(
             StatusLine(
                 tr("#{number}: '{label}' has no printer — add a route or a default printer").format(
@@ -519,25 +555,41 @@ class KdsApp:
         return lines
 
     def _set_printer_alarms(self) -> None:
+        """Station windows: a red line for each printer problem that concerns their cooks."""
         service = self.print_service
-        problems = (
-            [
-                tr("{printer} printer: {problem}").format(printer=p.name, problem=p.problem)
-                for p in service.snapshot()
-                if p.problem is not None
-            ]
-            if service is not None
-            else []
-        )
-        text = " · ".join(problems) or None
+        states = service.snapshot() if service is not None else []
         for window in self.windows:
             if window.monitor.kind is MonitorKind.STATION:
-                window.set_printer_alarm(text)
+                window.set_printer_alarm(self._printer_alarm(window, states))
         for listener in self.printer_listeners:
             try:
                 listener()
             except Exception:
                 log.exception("printer listener %r failed", listener)
+
+    def _printer_alarm(self, window: MonitorWindow, states: Sequence[PrinterState]) -> str | None:
+        """The alarm of one station window: only printers its stations' lines can go to (a
+        printer's backup too while it stands in), never those it does not use."""
+        config = self.settings.printing
+        if config is None:
+            return None
+        wanted = window.monitor.stations
+        stations = [s for s in self.settings.stations if not wanted or s.id in wanted]
+        takes_all = not stations or any(not s.groups for s in stations)
+        groups = None if takes_all else frozenset(g for s in stations for g in s.groups)
+        names = frozenset(n for s in stations for n in (s.id, s.name))
+        used = set(printers_for_stations(config, groups, names))
+        used.update(p.on_backup_to for p in states if p.name in used and p.on_backup_to)
+        problems: list[str] = []
+        for p in states:
+            if p.name not in used:
+                continue
+            if p.problem is not None:
+                problems.append(
+                    tr("{printer} printer: {problem}").format(printer=p.name, problem=p.problem)
+                )
+            problems.extend(p.held_lines())
+        return " · ".join(problems) or None
 
     def printing_text(self) -> tuple[str, Severity]:
         """The role line every window shows (without its problem), and how loud."""
@@ -597,17 +649,14 @@ class KdsApp:
             return [MenuEntry(tr("Reprint: {reason}").format(reason=text))]
         entries: list[MenuEntry] = []
         seen: set[tuple[str, str, str, str | None, int]] = set()
-        for job in reversed(service.jobs(order_id)):
+        jobs = [job for job in service.jobs(order_id) if job.kind != LATE_KIND]
+        for job in reversed(jobs):
             key = (job.kind, job.printer, job.template, job.station, job.copy)
             if job.state != "done" or job.reprint or key in seen:
                 continue
             seen.add(key)
-            what = tr(_JOB_NAMES.get(job.kind, "{template}")).format(template=job.template)
             entries.append(
-                MenuEntry(
-                    tr("Reprint {what} on {printer}").format(what=what, printer=job.printer),
-                    self._reprint_action(service, job.id),
-                )
+                MenuEntry(_reprint_text(job, jobs), self._reprint_action(service, job.id))
             )
         if not entries:
             entries.append(MenuEntry(tr("Nothing printed for this order yet")))
@@ -619,6 +668,26 @@ class KdsApp:
             log.info("reprint of job %d queued as job %d", job_id, new_id)
 
         return reprint
+
+
+def _reprint_text(job: JobInfo, jobs: Sequence[JobInfo]) -> str:
+    """A reprint menu entry that tells tickets apart: "Reprint kitchen ticket (Grill, copy
+    2/2) on Kitchen"; without station and copies just "Reprint receipt on Receipt"."""
+    what = tr(_JOB_NAMES.get(job.kind, "{template}")).format(template=job.template)
+    copies = max(
+        j.copy
+        for j in jobs
+        if (j.kind, j.revision, j.printer, j.template, j.station)
+        == (job.kind, job.revision, job.printer, job.template, job.station)
+    )
+    details = [job.station] if job.station else []
+    if copies > 1:
+        details.append(tr("copy {copy}/{copies}").format(copy=job.copy, copies=copies))
+    if not details:
+        return tr("Reprint {what} on {printer}").format(what=what, printer=job.printer)
+    return tr("Reprint {what} ({details}) on {printer}").format(
+        what=what, details=", ".join(details), printer=job.printer
+    )
 
 
 def show_fatal(message: str, title: str | None = None) -> None:

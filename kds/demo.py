@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import logging
 import os
@@ -25,6 +26,13 @@ import aiohttp
 import qasync
 
 from kds.app import KdsApp, ensure_qapplication
+from kds.connector.adapters.base import PlatformSettings
+from kds.connector.adapters.deliveroo import DeliverooSettings
+from kds.connector.adapters.justeat import JustEatSettings
+from kds.connector.adapters.signing import hmac_sha256
+from kds.connector.adapters.ubereats import UberEatsSettings
+from kds.connector.adapters.woocommerce import WooCommerceSettings
+from kds.connector.config import ConnectorConfig, load_connector_config
 from kds.errors import KdsError
 from kds.resources import resource_path
 from kds.settings import ConnectorSettings, MonitorKind, Settings, load_settings
@@ -67,13 +75,16 @@ class DemoError(KdsError):
 
 @dataclass(frozen=True)
 class DemoStep:
-    """One thing the demo does: post an order file, cancel an order, or set its status."""
+    """One thing the demo does: post an order file, cancel an order, set its status, or
+    send a platform's webhook (`webhook` names the platform, `file` the payload)."""
 
     post: str | None = None
     cancel: str | None = None
     reason: str | None = None
     status: str | None = None
     value: str | None = None
+    webhook: str | None = None
+    file: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +93,8 @@ class DemoScript:
     """The sample files' times are written relative to this; the demo shifts them to now."""
     pace_seconds: float
     steps: tuple[DemoStep, ...]
+    catalog: str | None = None
+    """Posted before the first step: the articles the platforms' PLUs stand for."""
 
 
 def load_script(path: Path = DEMO_DIR / "script.json") -> DemoScript:
@@ -90,6 +103,7 @@ def load_script(path: Path = DEMO_DIR / "script.json") -> DemoScript:
         base_time=datetime.fromisoformat(raw["base_time"]),
         pace_seconds=float(raw["pace_seconds"]),
         steps=tuple(DemoStep(**step) for step in raw["steps"]),
+        catalog=raw.get("catalog"),
     )
 
 
@@ -112,36 +126,95 @@ def order_at(data: dict[str, Any], base_time: datetime, now: datetime) -> dict[s
     return shifted
 
 
+def _shift_times(value: Any, delta: timedelta) -> Any:
+    """Every time in a platform payload moved by `delta` (times without an offset too)."""
+    if isinstance(value, dict):
+        return {key: _shift_times(item, delta) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_shift_times(item, delta) for item in value]
+    if isinstance(value, str) and "T" in value:
+        try:
+            return (datetime.fromisoformat(value) + delta).isoformat()
+        except ValueError:
+            return value
+    return value
+
+
+def webhook_body(path: Path, base_time: datetime, now: datetime) -> bytes:
+    """A demo platform payload with its times moved so that `base_time` becomes `now`."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return json.dumps(_shift_times(data, now - base_time), ensure_ascii=False).encode()
+
+
+def webhook_headers(settings: PlatformSettings, body: bytes, sequence: int) -> dict[str, str]:
+    """Sign a demo webhook as the platform would (only the platforms the demo plays)."""
+    if isinstance(settings, UberEatsSettings):
+        return {"X-Uber-Signature": hmac_sha256(settings.client_secret, body).hex()}
+    if isinstance(settings, DeliverooSettings):
+        guid = str(sequence)
+        signed = hmac_sha256(settings.webhook_secret, f"{guid} ".encode() + body)
+        return {"X-Deliveroo-Sequence-Guid": guid, "X-Deliveroo-Hmac-Sha256": signed.hex()}
+    if isinstance(settings, JustEatSettings):
+        return {"Authorization": settings.webhook_key}
+    if isinstance(settings, WooCommerceSettings):
+        signature = base64.b64encode(hmac_sha256(settings.webhook_secret, body)).decode()
+        return {"X-WC-Webhook-Signature": signature, "X-WC-Webhook-Topic": "order.created"}
+    raise DemoError(f"the demo cannot sign webhooks of {type(settings).__name__}")
+
+
+async def _send(http: aiohttp.ClientSession, path: str, what: str, **kwargs: Any) -> None:
+    async with http.post(path, **kwargs) as response:
+        text = await response.text()
+        if response.status >= 400:
+            log.error("demo: %s refused: HTTP %d %s", what, response.status, text)
+        else:
+            log.info("demo: %s -> HTTP %d", what, response.status)
+
+
 async def feed_orders(
     base_url: str,
     token: str,
     script: DemoScript,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    platforms: ConnectorConfig | None = None,
 ) -> None:
-    """Play the script against the connector's HTTP intake, one step per `pace_seconds`."""
+    """Play the script against the connector's HTTP intake and platform webhooks, one step
+    per `pace_seconds`; `platforms` holds the secrets to sign the webhooks with."""
     headers = {"Authorization": f"Bearer {token}"}
-    async with aiohttp.ClientSession(base_url, headers=headers) as http:
-        for step in script.steps:
+    configured = platforms.platforms if platforms is not None else {}
+    async with (
+        aiohttp.ClientSession(base_url, headers=headers) as http,
+        aiohttp.ClientSession(base_url) as platform_http,  # platforms sign, no shop token
+    ):
+        if script.catalog is not None:
+            catalog = json.loads((DEMO_DIR / script.catalog).read_text(encoding="utf-8"))
+            await _send(http, "/catalog", "catalog", json=catalog)
+        for sequence, step in enumerate(script.steps, start=1):
             # Demo pacing only: a new order about every second looks like a busy evening.
             await asyncio.sleep(script.pace_seconds)
+            if step.webhook is not None and step.file is not None:
+                settings = configured.get(step.webhook)
+                if settings is None:
+                    raise DemoError(f"the demo connector config has no {step.webhook} section")
+                body = webhook_body(DEMO_DIR / step.file, script.base_time, clock())
+                signed = webhook_headers(settings, body, sequence)
+                what = f"{step.webhook} webhook {step.file}"
+                path = f"/webhooks/{step.webhook}"
+                await _send(platform_http, path, what, data=body, headers=signed)
+                continue
             if step.post is not None:
                 data = json.loads((ORDERS_DIR / step.post).read_text(encoding="utf-8"))
-                body = order_at(data, script.base_time, clock())
+                body_json = order_at(data, script.base_time, clock())
                 path, what = "/orders", f"order {data['id']} rev {data['revision']}"
             elif step.cancel is not None:
                 path = f"/orders/{quote(step.cancel, safe='')}/cancel"
-                body, what = {"reason": step.reason}, f"cancel {step.cancel}"
+                body_json, what = {"reason": step.reason}, f"cancel {step.cancel}"
             elif step.status is not None:
                 path = f"/orders/{quote(step.status, safe='')}/status"
-                body, what = {"status": step.value}, f"{step.status} -> {step.value}"
+                body_json, what = {"status": step.value}, f"{step.status} -> {step.value}"
             else:
                 continue
-            async with http.post(path, json=body) as response:
-                text = await response.text()
-                if response.status >= 400:
-                    log.error("demo: %s refused: HTTP %d %s", what, response.status, text)
-                else:
-                    log.info("demo: %s -> HTTP %d", what, response.status)
+            await _send(http, path, what, json=body_json)
 
 
 # --- the subprocesses: connector and virtual printers ------------------------------------
@@ -212,8 +285,10 @@ class ConnectorProcess(ChildProcess):
 
     what = "connector"
 
-    def __init__(self, data_dir: Path, token: str, log_path: Path) -> None:
-        args = ["connector", "--host", "127.0.0.1", "--port", "0"]
+    def __init__(
+        self, data_dir: Path, token: str, log_path: Path, config: Path = DEMO_DIR / "connector.toml"
+    ) -> None:
+        args = ["connector", "--host", "127.0.0.1", "--port", "0", "--config", str(config)]
         args += ["--token", token, "--data-dir", str(data_dir)]
         super().__init__(args, log_path, shown_args=-3)
 
@@ -450,7 +525,8 @@ async def _run(
     if on_real_display:
         _tile(kds_app)
     script = load_script()
-    feeder = asyncio.ensure_future(feed_orders(base_url, token, script))
+    platforms = load_connector_config(DEMO_DIR / "connector.toml")
+    feeder = asyncio.ensure_future(feed_orders(base_url, token, script, platforms=platforms))
     episode: asyncio.Future[Path | None] | None = None
     if FAULT_PRINTER in printers and settings.printing is not None:
         start_after = FAULT_AFTER_SECONDS + script.pace_seconds
@@ -506,6 +582,8 @@ def describe_ticket(text: str) -> str:
     lines = [line.strip() for line in text.splitlines()]
     if any(line == "VOID" for line in lines):
         kind = "void"
+    elif any(line == "LATE" for line in lines):
+        kind = "late"
     elif any(line == "CHANGE" for line in lines):
         kind = "change"
     elif any(line.startswith("TOTAL") for line in lines):

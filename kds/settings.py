@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
+from datetime import time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,6 +21,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails
 
+from kds.domain.retention import DEFAULT_DAY_STARTS_AT, DEFAULT_KEEP_DAYS, Retention
 from kds.errors import KdsError
 from kds.resources import resource_path
 from kds.validation import checked, problem, valid_entries, valid_value
@@ -81,12 +83,34 @@ class MonitorSettings(_Section):
     fullscreen: bool = True
 
 
+class RetentionSettings(_Section):
+    """How long collected and cancelled orders, printed jobs and rejected frames are kept."""
+
+    keep_days: Annotated[int, Field(ge=0, le=3650)] = DEFAULT_KEEP_DAYS
+    """Business days kept before the current one (0: only the current business day)."""
+    day_starts_at: time = DEFAULT_DAY_STARTS_AT
+    """Local time a business day starts ("04:00": an order at 01:30 belongs to the evening)."""
+
+    @field_validator("day_starts_at")
+    @classmethod
+    def _local_time(cls, value: time) -> time:
+        if value.tzinfo is not None:
+            raise ValueError('a local time of day without a time zone, e.g. "04:00"')
+        if value.second or value.microsecond:
+            raise ValueError('hours and minutes only, e.g. "04:00"')
+        return value
+
+    def retention(self) -> Retention:
+        return Retention(self.keep_days, self.day_starts_at)
+
+
 class Settings(_Section):
     device: DeviceSettings = DeviceSettings()
     connector: ConnectorSettings
     stations: tuple[Station, ...] = ()
     monitors: tuple[MonitorSettings, ...] = (MonitorSettings(name="Kitchen"),)
     printing: PrintingConfig | None = None
+    retention: RetentionSettings = RetentionSettings()
 
     @field_validator("monitors")
     @classmethod

@@ -1,37 +1,40 @@
 """The `[printing]` section of the config: printers, routing rules and spooler timing.
 
-Every model is frozen and forbids unknown keys. Cross-references (printer names in routes,
-documents, backups and the default printer, backup loops, duplicate names, transport
-parameters) are checked on every part that is valid by itself, so one error lists every
-problem with its key, e.g. ``routes.2.printers.0: unknown printer 'Grill'``, beside any
-other problem in the file.
+Every model is frozen and forbids unknown keys; a printer takes the keys of its transport
+only. Cross-references (printer names in routes, documents, backups and the default
+printer, backup loops, duplicate names) are checked on every part that is valid by itself,
+so one error lists every problem with its key, e.g. ``routes.2.printers.0: unknown printer
+'Grill'``, beside any other problem in the file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType, new_class
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
     ModelWrapValidatorHandler,
     TypeAdapter,
+    ValidationError,
     ValidationInfo,
+    ValidatorFunctionWrapHandler,
     field_validator,
     model_validator,
 )
-from pydantic_core import InitErrorDetails
+from pydantic_core import ErrorDetails, InitErrorDetails, core_schema
 
 from kds.validation import Loc, checked, problem, valid_entries, valid_value
 from kds.wire import FulfillmentType
+from printing.transports import TRANSPORTS, Transport, TransportSettings, make_transport
 
 if TYPE_CHECKING:
     from printing.render import PrinterOptions
-    from printing.transports import Transport
 
 DEFAULT_COLUMNS = {58: 32, 80: 48}
 """Characters per line in the standard font A, by paper width."""
@@ -40,17 +43,6 @@ CONFIG_DIR = "config_dir"
 """Validation context key: the config file's folder, which a relative `templates_dir` is in."""
 
 
-def _usb_id(value: Any) -> Any:
-    """Accept 1208, "1208" and "0x04b8" (how lsusb and vendor docs write ids)."""
-    if isinstance(value, str):
-        try:
-            return int(value.strip(), 0)
-        except ValueError:
-            raise ValueError(f"{value!r} is not a USB id (e.g. 0x04b8 or 1208)") from None
-    return value
-
-
-UsbId = Annotated[int, BeforeValidator(_usb_id), Field(ge=0, le=0xFFFF)]
 Name = Annotated[str, Field(min_length=1)]
 
 
@@ -58,18 +50,15 @@ class _Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class PrinterConfig(_Section):
-    """One physical printer and how to reach it."""
+class PrinterBase(_Section):
+    """The keys every printer has, whatever its transport.
+
+    A printer in the config is a `PrinterConfig`: this base plus the keys of its transport's
+    settings model (`printing.transports.TRANSPORTS`), written flat in one
+    ``[[printing.printers]]`` table. Only `PrinterConfig` builds printers.
+    """
 
     name: Name
-    transport: Literal["network", "usb", "serial", "file"]
-    host: str | None = None
-    port: Annotated[int, Field(ge=1, le=65535)] = 9100
-    vendor_id: UsbId | None = None
-    product_id: UsbId | None = None
-    device: str | None = None
-    baudrate: Annotated[int, Field(gt=0)] = 9600
-    path: str | None = None
     paper_mm: Literal[58, 80] = 80
     columns: Literal[32, 42, 48, 56, 64] | None = None
     """Characters per line; none = the usual width for the paper (32 on 58 mm, 48 on 80 mm)."""
@@ -85,42 +74,21 @@ class PrinterConfig(_Section):
     logo: str | None = None
 
     @property
+    def settings(self) -> TransportSettings:
+        """How to reach this printer: its transport's keys (`settings.transport` names it).
+
+        Each printer model subclasses its transport's settings model (see `_printer_model`),
+        so this is the printer itself, seen as those settings."""
+        assert isinstance(self, TransportSettings), "printers are built as a PrinterConfig"
+        return self
+
+    @property
     def line_columns(self) -> int:
         return self.columns if self.columns is not None else DEFAULT_COLUMNS[self.paper_mm]
 
-    def missing_params(self) -> list[str]:
-        """Names of the keys this printer's transport needs but the config does not give."""
-        needed = {
-            "network": ("host",),
-            "usb": ("vendor_id", "product_id"),
-            "serial": ("device",),
-            "file": ("path",),
-        }[self.transport]
-        return [key for key in needed if getattr(self, key) in (None, "")]
-
-    def transport_params(self) -> dict[str, Any]:
-        """Keyword arguments for `printing.transports.make_transport(kind, **params)`."""
-        if self.transport == "network":
-            return {"host": self.host, "port": self.port, "supports_status": self.status}
-        if self.transport == "usb":
-            return {
-                "vendor_id": self.vendor_id,
-                "product_id": self.product_id,
-                "supports_status": self.status,
-            }
-        if self.transport == "serial":
-            return {
-                "device": self.device,
-                "baudrate": self.baudrate,
-                "supports_status": self.status,
-            }
-        return {"path": self.path}
-
     def make_transport(self) -> Transport:
         """A new, unopened transport to this printer."""
-        from printing.transports import make_transport
-
-        return make_transport(self.transport, **self.transport_params())
+        return make_transport(self.settings, supports_status=self.status)
 
     def printer_options(self) -> PrinterOptions:
         """How the renderer lays out tickets for this printer."""
@@ -136,6 +104,72 @@ class PrinterConfig(_Section):
             buzzer=self.buzzer,
             logo=None if self.logo is None else Path(self.logo),
         )
+
+
+def _printer_model(settings: type[TransportSettings]) -> type[PrinterBase]:
+    """The ``[[printing.printers]]`` table of one transport: the common keys and its own."""
+    name = settings.__name__.removesuffix("Settings") + "Printer"
+    namespace = {"__module__": __name__, "__qualname__": name, "__doc__": settings.__doc__}
+    model = new_class(name, (PrinterBase, settings), exec_body=lambda ns: ns.update(namespace))
+    assert issubclass(model, PrinterBase)
+    return model
+
+
+PRINTER_MODELS: Mapping[str, type[PrinterBase]] = MappingProxyType(
+    {kind: _printer_model(settings) for kind, settings in TRANSPORTS.items()}
+)
+"""One printer model per transport, by the value of its `transport` key."""
+
+
+def _keyed_by_file(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """pydantic's errors of a printer, located as the file writes them: ``printers.1.host``,
+    not ``printers.1.usb.host`` (the transport is a key, not a table)."""
+    try:
+        return handler(value)
+    except ValidationError as exc:
+        kind = value.get("transport") if isinstance(value, Mapping) else None
+        problems = [_keyed_problem(error, kind) for error in exc.errors()]
+        raise ValidationError.from_exception_data(exc.title, problems) from None
+
+
+def _keyed_problem(error: ErrorDetails, kind: Any) -> InitErrorDetails:
+    loc, message = error["loc"], error["msg"]
+    kinds = _one_of([repr(k) for k in PRINTER_MODELS])
+    if error["type"] == "union_tag_not_found":
+        return problem(("transport",), f"Field required ({kinds})")
+    if error["type"] == "union_tag_invalid":
+        return problem(("transport",), f"Input should be {kinds}", kind)
+    if loc[:1] != (kind,):
+        return problem(loc, message, error["input"])
+    loc = loc[1:]
+    key = loc[0] if len(loc) == 1 else None
+    if error["type"] == "missing" and key in TRANSPORTS[kind].model_fields:
+        message = f"required for a {kind} printer"
+    elif error["type"] == "extra_forbidden":
+        takers = [k for k, model in TRANSPORTS.items() if key in model.model_fields]
+        if takers:
+            message += f" for a {kind} printer ({key!r} is a key of {_one_of(takers)} printers)"
+    return problem(loc, message, error["input"])
+
+
+def _one_of(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+class _ByTransport:
+    """Validates a printer as the model its `transport` key names (a tagged union)."""
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        choices = {kind: handler.generate_schema(m) for kind, m in PRINTER_MODELS.items()}
+        union = core_schema.tagged_union_schema(choices, discriminator="transport")
+        return core_schema.no_info_wrap_validator_function(_keyed_by_file, union)
+
+
+PrinterConfig = Annotated[PrinterBase, _ByTransport()]
+"""One printer and how to reach it: a discriminated union on `transport` of `PRINTER_MODELS`,
+so a key another transport takes (a `host` on a USB printer) is an error naming it."""
 
 
 class RouteRule(_Section):
@@ -219,8 +253,8 @@ class PrintingConfig(_Section):
     def _cross_references(
         cls, data: Any, handler: ModelWrapValidatorHandler[PrintingConfig]
     ) -> PrintingConfig:
-        """Printer names, backups and transport settings are checked on the parts that are
-        valid by themselves, so these problems are listed beside any other in the file."""
+        """Printer names and backups are checked on the parts that are valid by themselves,
+        so these problems are listed beside any other in the file."""
         return checked(data, handler, _reference_problems, cls.__name__)
 
 
@@ -251,8 +285,6 @@ def _problems(raw: Mapping[str, Any]) -> Iterable[tuple[Loc, str]]:
             yield ("printers", i, "name"), f"duplicate printer name {name!r}"
     printers = valid_entries(_PRINTER, entries)
     for i, printer in printers:
-        for key in printer.missing_params():
-            yield ("printers", i, key), f"required for a {printer.transport} printer"
         if printer.backup is not None and printer.backup not in known:
             yield ("printers", i, "backup"), f"unknown printer {printer.backup!r}"
     yield from _backup_loops(printers)

@@ -158,3 +158,27 @@ def route_order(config: PrintingConfig, order: Order) -> RoutingPlan:
                 )
             )
     return RoutingPlan(tickets=tickets, documents=tuple(documents), unrouted=tuple(unrouted))
+
+
+def printers_for_stations(
+    config: PrintingConfig, groups: frozenset[str] | None, stations: frozenset[str]
+) -> frozenset[str]:
+    """The printers that can get lines of these stations: what their alarms concern.
+
+    `groups` are the article groups the stations prepare (None: every line); `stations` their
+    ids and names. A route counts when it names one of the stations, matches one of the
+    groups, or matches any group (no group list); the default printer counts too (lines no
+    route matches go there). Whole-order documents (receipts) belong to no station.
+    """
+    printers: set[str] = set()
+    for rule in config.routes:
+        if (
+            groups is None
+            or not rule.groups
+            or not groups.isdisjoint(rule.groups)
+            or rule.station in stations
+        ):
+            printers.update(rule.printers)
+    if config.default_printer is not None:
+        printers.add(config.default_printer)
+    return frozenset(printers)

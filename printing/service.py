@@ -1,8 +1,9 @@
 """Turn orders into print jobs (tickets, documents, change and void slips) exactly once.
 
 `PrintService.handle` is idempotent: the app calls it for every applied order event AND,
-at start-up, for every order in its store, so a crash between the store's commit and the
-enqueue never loses a ticket. What was printed for each order (its last handled revision
+at start-up, for every order that could still need paper (open, or changed within
+``max_order_age_h``), so a crash between the store's commit and the enqueue never loses a
+ticket. What was printed for each order (its last handled revision
 and which lines went to which ticket) is kept in the spool database, in the same
 transaction as the jobs, so "what did this printer get" survives restarts.
 
@@ -18,8 +19,11 @@ Rules, per order:
   lines that ticket had before and has now: a line moving printers is "removed" on one
   and "added" on the other) goes to it, when anything it shows changed. With
   ``change_slips = false`` the ticket is printed again in full instead;
-* cancelled: queued jobs are cancelled; every printer that got (or may have got) a
-  kitchen ticket or change slip gets a void slip (``void_slips``);
+* cancelled: queued jobs are cancelled; every ticket (printer, station) that got (or may
+  have got) a kitchen ticket or change slip gets a void slip (``void_slips``), routed like a
+  change slip: to the configured printer, so the cook who makes the lines gets it even when
+  the ticket itself came out of the backup, and on to the backup (with "BACKUP FOR
+  <printer>" and the station) only while that printer is failing;
 * a revision not higher than the last one, or a repeat cancel: nothing.
 """
 
@@ -29,24 +33,46 @@ import json
 import logging
 import sqlite3
 from collections.abc import Callable, Mapping
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kds import wire
 from kds.domain.changes import OrderChanges, diff_orders
 from printing.config import PrintingConfig
 from printing.errors import PrintingError
 from printing.routing import PlannedTicket, RoutingPlan, route_order
-from printing.spooler import JobInfo, JobSpec, PrinterState, Spooler, SpoolPrinter
+from printing.spooler import (
+    LATE_KIND,
+    JobInfo,
+    JobSpec,
+    PrinterState,
+    Spooler,
+    SpoolPrinter,
+    late_slip,
+)
 from printing.status import PrinterStatus
 from printing.transports.base import Transport
+
+if TYPE_CHECKING:
+    from printing.render import TicketRequest
 
 logger = logging.getLogger(__name__)
 
 SPOOL_FILE = "spool.sqlite"
 CHANGE_TEMPLATE = "change"
 VOID_TEMPLATE = "void"
+LATE_TEMPLATE = "late"
+
+_JOB_WORDS = {"change": "change slip", "void": "void slip"}
+"""A job in the words of a late slip ("the kitchen ticket above ..."), by kind."""
+
+
+def _job_words(kind: str, template: str) -> str:
+    if kind == "ticket":
+        return f"{template} ticket"
+    return _JOB_WORDS.get(kind, template)
+
 
 _ORDERS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS print_orders (
@@ -59,6 +85,9 @@ CREATE TABLE IF NOT EXISTS print_orders (
     tickets_json TEXT NOT NULL,
     unrouted_json TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS print_orders_first_seen ON print_orders (first_seen_at);
+CREATE INDEX IF NOT EXISTS print_orders_unrouted ON print_orders (first_seen_at)
+    WHERE outcome = 'printing' AND unrouted_json != '[]';
 """
 
 
@@ -66,8 +95,16 @@ class PrintServiceError(PrintingError):
     """The print service was used before `start()` or after `stop()`."""
 
 
+Unrouted = tuple[tuple[str, str], ...]
+"""(order display id, line label) of an order's lines that go to no printer."""
+
 TicketKey = tuple[str, str, str | None]
 """(printer, template, station): one ticket of an order."""
+
+
+def _ts(value: datetime) -> str:
+    """One offset for every stored time, so SQL can compare them as text."""
+    return value.astimezone(UTC).isoformat()
 
 
 def _ticket_lines(plan: RoutingPlan) -> dict[TicketKey, PlannedTicket]:
@@ -143,6 +180,8 @@ class PrintService:
         self.on_change = on_change
         self._spooler: Spooler | None = None
         self._built: list[Transport] = []
+        self._unrouted_by_order: dict[str, tuple[datetime, Unrouted]] = {}
+        """Orders with lines no printer gets: kept as orders are handled, read each tick."""
 
     # --- life cycle -------------------------------------------------------------------
 
@@ -178,11 +217,28 @@ class PrintService:
         )
         try:
             spooler.db.executescript(_ORDERS_SCHEMA)
+            self._load_unrouted(spooler.db)
         except sqlite3.Error:
             await spooler.stop()
             raise
         self._spooler = spooler
         await spooler.start()
+
+    def _load_unrouted(self, db: sqlite3.Connection) -> None:
+        """The recent orders with unrouted lines (an index search over those only)."""
+        cutoff = self._clock() - timedelta(hours=self.config.max_order_age_h)
+        self._unrouted_by_order = {
+            row["order_id"]: (
+                datetime.fromisoformat(row["first_seen_at"]),
+                tuple((number, label) for number, label in json.loads(row["unrouted_json"])),
+            )
+            for row in db.execute(
+                "SELECT order_id, first_seen_at, unrouted_json FROM print_orders"
+                " WHERE outcome = 'printing' AND unrouted_json != '[]' AND first_seen_at >= ?"
+                " ORDER BY first_seen_at",
+                (_ts(cutoff),),
+            )
+        }
 
     async def stop(self) -> None:
         spooler, self._spooler = self._spooler, None
@@ -216,7 +272,7 @@ class PrintService:
     ) -> None:
         """Bring the print jobs of this order up to date (idempotent; see the module doc)."""
         spooler = self.spooler
-        unrouted_changed = False
+        unrouted: list[list[str]] | None = None
         with spooler.transaction() as db:
             row = db.execute(
                 "SELECT outcome, revision, order_json, tickets_json FROM print_orders"
@@ -224,18 +280,27 @@ class PrintService:
                 (order.id,),
             ).fetchone()
             if row is None:
-                unrouted_changed = self._first_sight(db, order, cancelled, first_seen_at)
+                unrouted = self._first_sight(db, order, cancelled, first_seen_at)
             elif row["outcome"] != "printing":
                 return
             elif cancelled:
                 self._cancel(db, order, cancel_reason)
+                unrouted = []
             elif order.revision > row["revision"]:
                 previous = wire.parse_order(row["order_json"])
-                unrouted_changed = self._update(
-                    db, previous, _decode_tickets(row["tickets_json"]), order
-                )
-        if unrouted_changed:
+                unrouted = self._update(db, previous, _decode_tickets(row["tickets_json"]), order)
+        if unrouted is not None and self._track_unrouted(order.id, first_seen_at, unrouted):
             self._changed()
+
+    def _track_unrouted(
+        self, order_id: str, first_seen_at: datetime, lines: list[list[str]]
+    ) -> bool:
+        """Keep the order's unrouted lines (committed); True when they changed."""
+        new: Unrouted = tuple((number, label) for number, label in lines)
+        old = self._unrouted_by_order.pop(order_id, None)
+        if new:
+            self._unrouted_by_order[order_id] = (first_seen_at, new)
+        return (old[1] if old is not None else ()) != new
 
     def _first_sight(
         self,
@@ -243,7 +308,8 @@ class PrintService:
         order: wire.Order,
         cancelled: bool,
         first_seen_at: datetime,
-    ) -> bool:
+    ) -> list[list[str]]:
+        """Plan and queue a new order; its unrouted lines."""
         now = max(self._clock(), first_seen_at)
         too_old = now - _reference_time(order) > timedelta(hours=self.config.max_order_age_h)
         outcome = "cancelled" if cancelled else "skipped" if too_old else "printing"
@@ -263,7 +329,7 @@ class PrintService:
             (
                 order.id,
                 order.display_id,
-                first_seen_at.isoformat(),
+                _ts(first_seen_at),
                 outcome,
                 order.revision,
                 wire.dump(order),
@@ -272,11 +338,11 @@ class PrintService:
             ),
         )
         if plan is None:
-            return False
+            return unrouted
         specs = [s for t in plan.tickets for s in self._planned(order, t, "ticket")]
         specs += [s for d in plan.documents for s in self._planned(order, d, "document")]
         self.spooler.enqueue(specs)
-        return bool(unrouted)
+        return unrouted
 
     def _unrouted(self, order: wire.Order, plan: RoutingPlan | None) -> list[list[str]]:
         if plan is None or not plan.unrouted:
@@ -342,7 +408,8 @@ class PrintService:
         previous: wire.Order,
         before: dict[TicketKey, tuple[tuple[str, ...], int]],
         order: wire.Order,
-    ) -> bool:
+    ) -> list[list[str]]:
+        """Queue what a new revision changes; its unrouted lines."""
         plan = route_order(self.config, order)
         after = _ticket_lines(plan)
         all_jobs = self.spooler.jobs(order.id)
@@ -404,9 +471,6 @@ class PrintService:
         specs.extend(self._update_documents(db, order, plan, all_jobs))
         self.spooler.enqueue(specs)
         unrouted = self._unrouted(order, plan)
-        old_unrouted = db.execute(
-            "SELECT unrouted_json FROM print_orders WHERE order_id = ?", (order.id,)
-        ).fetchone()[0]
         db.execute(
             "UPDATE print_orders SET revision = ?, order_json = ?, tickets_json = ?,"
             " unrouted_json = ?, display_id = ? WHERE order_id = ?",
@@ -419,8 +483,7 @@ class PrintService:
                 order.id,
             ),
         )
-        changed: bool = json.loads(old_unrouted) != unrouted
-        return changed
+        return unrouted
 
     def _update_documents(
         self,
@@ -471,13 +534,15 @@ class PrintService:
 
     def _cancel(self, db: sqlite3.Connection, order: wire.Order, reason: str | None) -> None:
         spooler = self.spooler
-        # Every physical printer that has (or may have) a kitchen ticket of this order.
-        got: dict[str, list[str]] = {}
+        # Every ticket (configured printer, station) that has (or may have) been printed.
+        # The void goes where a change slip would: the configured printer, failing over
+        # like any job, so the cook making the lines gets it.
+        got: dict[tuple[str, str | None], list[str]] = {}
         for job in spooler.jobs(order.id):
             if job.kind not in ("ticket", "change"):
                 continue
             if job.state in ("sending", "done") or (job.state == "queued" and job.resend):
-                lines = got.setdefault(job.target, [])
+                lines = got.setdefault((job.printer, job.station), [])
                 payload = json.loads(job.payload)
                 for line_id in [*payload["line_ids"], *payload.get("prev_line_ids", [])]:
                     if line_id not in lines:
@@ -487,7 +552,7 @@ class PrintService:
             "order %s cancelled: %d queued job(s) dropped, void slip for %s",
             order.display_id,
             len(cancelled),
-            ", ".join(got) or "no printer",
+            ", ".join(f"{p} ({s})" if s else p for p, s in got) or "no printer",
         )
         db.execute(
             "UPDATE print_orders SET outcome = 'cancelled', unrouted_json = '[]'"
@@ -505,6 +570,7 @@ class PrintService:
                 revision=max(order.revision, revision or 0),
                 printer=printer,
                 template=VOID_TEMPLATE,
+                station=station,
                 copy=1,
                 display_id=order.display_id,
                 kind="void",
@@ -519,13 +585,24 @@ class PrintService:
                     }
                 ),
             )
-            for printer, lines in got.items()
+            for (printer, station), lines in got.items()
         )
 
     # --- rendering --------------------------------------------------------------------
 
     def _render(self, job: JobInfo, printer: str, banners: tuple[str, ...]) -> bytes:
-        from printing.render import TicketRequest, render
+        from printing.render import render
+
+        request = (
+            self._late_request(job, printer, banners)
+            if job.kind == LATE_KIND
+            else self._request(job, printer, banners)
+        )
+        options = self.config.printer(printer).printer_options()
+        return render(request, options, self.config.templates_dir).data
+
+    def _request(self, job: JobInfo, printer: str, banners: tuple[str, ...]) -> TicketRequest:
+        from printing.render import TicketRequest
 
         payload: dict[str, Any] = json.loads(job.payload)
         order = wire.parse_order(payload["order"])
@@ -542,7 +619,7 @@ class PrintService:
             if payload["kind"] == "void":
                 # Lines removed in a later revision are still on that printer's paper.
                 items = tuple(i for i in order.items if i.line_id in set(line_ids))
-        request = TicketRequest(
+        return TicketRequest(
             template=payload["template"],
             order=order,
             items=items,
@@ -556,24 +633,89 @@ class PrintService:
             # The device's local time zone: every time on the ticket is shown in it.
             printed_at=self._clock().astimezone(),
         )
-        options = self.config.printer(printer).printer_options()
-        return render(request, options, self.config.templates_dir).data
+
+    def _late_request(self, job: JobInfo, printer: str, banners: tuple[str, ...]) -> TicketRequest:
+        """The LATE slip that follows a ticket the printer held (see printing.spooler)."""
+        from printing.render import LateNotice, TicketRequest
+
+        slip = late_slip(job)
+        held: dict[str, Any] = json.loads(slip.held_payload)
+        return TicketRequest(
+            template=LATE_TEMPLATE,
+            order=wire.parse_order(held["order"]),
+            items=(),
+            printer_name=printer,
+            station_name=job.station,
+            banners=banners,
+            late=LateNotice(
+                what=_job_words(slip.held_kind, slip.held_template),
+                since=slip.since,
+                problem=slip.problem,
+            ),
+            printed_at=self._clock().astimezone(),
+        )
 
     # --- queries and actions ----------------------------------------------------------
 
     def unrouted_lines(self) -> list[tuple[str, str]]:
-        """(order display id, line label) of every recent line that goes to no printer."""
+        """(order display id, line label) of every recent line that goes to no printer.
+
+        Read from memory (kept as orders are handled): called every second by the screens.
+        """
         cutoff = self._clock() - timedelta(hours=self.config.max_order_age_h)
         result: list[tuple[str, str]] = []
-        for row in self.spooler.db.execute(
-            "SELECT first_seen_at, unrouted_json FROM print_orders"
-            " WHERE outcome = 'printing' AND unrouted_json != '[]' ORDER BY rowid"
-        ):
-            if datetime.fromisoformat(row["first_seen_at"]) >= cutoff:
-                result.extend(
-                    (display_id, label) for display_id, label in json.loads(row["unrouted_json"])
-                )
+        for order_id, (first_seen_at, lines) in list(self._unrouted_by_order.items()):
+            if first_seen_at < cutoff:
+                del self._unrouted_by_order[order_id]  # too old to print: no longer shown
+            else:
+                result.extend(lines)
         return result
+
+    def prune(self, before: datetime, limit: int) -> tuple[int, int]:
+        """One retention batch: (orders forgotten, jobs removed); done when fewer than
+        `limit` orders were forgotten.
+
+        Forgets what was printed for up to `limit` orders first seen before `before`, and
+        removes their printed and cancelled jobs (`Spooler.prune`), unless something of the
+        order still waits to print or it is for later (a pre-order due after `before`). A
+        later event for a forgotten order is too old to print. The commit is not fsynced:
+        pruning lost to a power cut is simply done again.
+        """
+        spooler = self.spooler
+        cursor = spooler.db.execute(
+            "SELECT order_id, json_extract(order_json, '$.created_at'),"
+            " json_extract(order_json, '$.fulfillment.prepare_at'),"
+            " json_extract(order_json, '$.fulfillment.due_at')"
+            " FROM print_orders AS p WHERE first_seen_at < ?"
+            " AND NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.order_id = p.order_id"
+            " AND jobs.state IN ('queued', 'sending'))"
+            " ORDER BY first_seen_at",
+            (_ts(before),),
+        )
+        ids: list[str] = []
+        while len(ids) < limit and (rows := cursor.fetchmany(limit)):
+            for order_id, *times in rows:
+                if max(datetime.fromisoformat(t) for t in times if t) < before:
+                    ids.append(order_id)
+        cursor.close()
+        ids = ids[:limit]
+        spooler.db.execute("PRAGMA synchronous=NORMAL")
+        try:
+            with spooler.transaction() as db:
+                db.executemany("DELETE FROM print_orders WHERE order_id = ?", [(i,) for i in ids])
+                jobs = spooler.prune(ids)
+        finally:
+            spooler.db.execute("PRAGMA synchronous=FULL")
+        for order_id in ids:
+            self._unrouted_by_order.pop(order_id, None)
+        if ids:
+            logger.info(
+                "retention: forgot %d printed order(s) and %d job(s) from before %s",
+                len(ids),
+                jobs,
+                before.isoformat(),
+            )
+        return len(ids), jobs
 
     def snapshot(self) -> list[PrinterState]:
         return self.spooler.snapshot()

@@ -22,6 +22,19 @@ Failover: when a printer has been failing for longer than ``failover_after_s``, 
 jobs (and new ones) go to its backup, re-rendered with a "BACKUP FOR <printer>" banner; once
 the printer is healthy again, new jobs go back to it.
 
+Held tickets: a printer that takes a job and THEN reports a problem (the paper ran out
+between the status check and the end of the ticket) keeps the bytes and prints them when it
+is fixed; the job is done and never sent again. Those bytes cannot be changed, so the spooler
+queues a *late slip* (kind ``late``) for that printer in the same transaction: it stays on
+that printer (never diverted to a backup, never cancelled with its order), goes before
+anything else queued there, and is therefore the first thing sent once the printer is
+healthy, right after the held ticket comes out. Until then `snapshot()` lists the held
+ticket ("Kitchen holds #G-1 until the paper is refilled"). It survives restarts like any job.
+
+Every printer that answers status is asked once when its worker starts, so the screen says
+"ready" or "paper out" at once, not "not checked yet" until the first ticket; idle printers
+are asked again every ``idle_check_s``.
+
 The spooler does not know about tickets: a `Renderer` callback turns a job (its opaque
 ``payload``) into bytes for the printer it is going to, with the banners it must carry.
 """
@@ -30,6 +43,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -45,6 +59,8 @@ from printing.transports.base import Transport, TransportError
 logger = logging.getLogger(__name__)
 
 REPRINT_BANNER = "REPRINT"
+LATE_KIND = "late"
+"""The kind of the slip printed after a ticket the printer held (see the module doc)."""
 SCHEMA_VERSION = 1
 
 JobState = Literal["queued", "sending", "done", "cancelled", "failed"]
@@ -111,7 +127,35 @@ class JobInfo:
 
 
 Renderer = Callable[[JobInfo, str, tuple[str, ...]], bytes]
-"""(job, printer it goes to, banners) -> the bytes to send."""
+"""(job, printer it goes to, banners) -> the bytes to send. A job of kind `LATE_KIND` is the
+spooler's own: `late_slip(job)` says what it is about."""
+
+
+@dataclass(frozen=True)
+class LateSlip:
+    """What a late slip job is about: the held job and since when, and why, it was held."""
+
+    held_job: int
+    held_kind: str
+    held_template: str
+    held_payload: str
+    since: datetime
+    problem: str
+
+
+def late_slip(job: JobInfo) -> LateSlip:
+    """The held job a late slip job (kind `LATE_KIND`) is about."""
+    if job.kind != LATE_KIND:
+        raise SpoolError(f"job {job.id} is a {job.kind} job, not a late slip")
+    data = json.loads(job.payload)
+    return LateSlip(
+        held_job=data["held_job"],
+        held_kind=data["held_kind"],
+        held_template=data["held_template"],
+        held_payload=data["held_payload"],
+        since=datetime.fromisoformat(data["since"]),
+        problem=data["problem"],
+    )
 
 
 @dataclass(frozen=True)
@@ -129,6 +173,28 @@ class SpoolPrinter:
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+_REMEDIES = {
+    "paper out": "the paper is refilled",
+    "cover open": "the cover is closed",
+    "offline": "it is back online",
+    "no answer": "it answers again",
+}
+
+
+@dataclass(frozen=True)
+class HeldTicket:
+    """A ticket the printer took and keeps until it is fixed (it prints then, late)."""
+
+    display_id: str
+    problem: str
+    since: datetime
+
+    def describe(self, printer: str) -> str:
+        """E.g. "Kitchen holds #G-1 until the paper is refilled"."""
+        until = _REMEDIES.get(self.problem, "it works again")
+        return f"{printer} holds #{self.display_id} until {until}"
 
 
 @dataclass(frozen=True)
@@ -149,6 +215,12 @@ class PrinterState:
     """False for a printer without status: its tickets are "sent, not confirmed"."""
     failed: int = 0
     """Tickets for this printer that could not be laid out (a template problem; see the log)."""
+    held: tuple[HeldTicket, ...] = ()
+    """Tickets inside the printer, waiting for it to be fixed; a late slip follows each."""
+
+    def held_lines(self) -> list[str]:
+        """One line per held ticket, e.g. "Kitchen holds #G-1 until the paper is refilled"."""
+        return [ticket.describe(self.name) for ticket in self.held]
 
     def describe(self, now: datetime) -> str:
         """One line for the screen, e.g. "Kitchen: paper out since 20:14, 3 tickets waiting
@@ -219,6 +291,8 @@ CREATE TABLE IF NOT EXISTS jobs (
 CREATE INDEX IF NOT EXISTS jobs_by_target ON jobs (target, state, id);
 CREATE INDEX IF NOT EXISTS jobs_by_order ON jobs (order_id);
 CREATE INDEX IF NOT EXISTS jobs_by_printer ON jobs (printer, state);
+CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, target);
+CREATE INDEX IF NOT EXISTS jobs_last_done ON jobs (target, state, done_at);
 """
 
 _COLUMNS = (
@@ -322,11 +396,13 @@ class Spooler:
             resent = self.db.execute(
                 "UPDATE jobs SET state = 'queued', resend = 1 WHERE state = 'sending'"
             ).rowcount
-            for row in self.db.execute(
-                "SELECT target, MAX(done_at) AS last FROM jobs WHERE state = 'done' GROUP BY target"
-            ):
-                if row["target"] in self._live and row["last"] is not None:
-                    self._live[row["target"]].last_printed_at = datetime.fromisoformat(row["last"])
+            # One index search per printer: start-up cost does not grow with the history.
+            for name, live in self._live.items():
+                last = self.db.execute(
+                    "SELECT MAX(done_at) FROM jobs WHERE target = ? AND state = 'done'", (name,)
+                ).fetchone()[0]
+                if last is not None:
+                    live.last_printed_at = datetime.fromisoformat(last)
             unknown = [
                 row["target"]
                 for row in self.db.execute(
@@ -408,18 +484,23 @@ class Spooler:
         return new
 
     def cancel_queued(self, order_id: str) -> list[JobInfo]:
-        """Cancel the order's jobs that have not started sending; the jobs cancelled."""
+        """Cancel the order's jobs that have not started sending; the jobs cancelled.
+
+        A late slip stays: the held ticket it is about still comes out of the printer.
+        """
         with self.transaction() as db:
             jobs = [
                 _job(r)
                 for r in db.execute(
-                    f"SELECT {_COLUMNS} FROM jobs WHERE order_id = ? AND state = 'queued'",
-                    (order_id,),
+                    f"SELECT {_COLUMNS} FROM jobs WHERE order_id = ? AND state = 'queued'"
+                    " AND kind != ?",
+                    (order_id, LATE_KIND),
                 )
             ]
             db.execute(
-                "UPDATE jobs SET state = 'cancelled' WHERE order_id = ? AND state = 'queued'",
-                (order_id,),
+                "UPDATE jobs SET state = 'cancelled' WHERE order_id = ? AND state = 'queued'"
+                " AND kind != ?",
+                (order_id, LATE_KIND),
             )
             self._tx_touched.update(j.target for j in jobs)
         return jobs
@@ -480,21 +561,51 @@ class Spooler:
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
+    def prune(self, order_ids: Sequence[str]) -> int:
+        """Remove the printed and cancelled jobs of these orders; how many went.
+
+        A job not printed yet (queued, sending) is never removed, nor one that could not be
+        laid out (still counted on screen).
+        """
+        with self.transaction() as db:
+            removed = sum(
+                db.execute(
+                    "DELETE FROM jobs WHERE order_id = ? AND state IN ('done', 'cancelled')",
+                    (order_id,),
+                ).rowcount
+                for order_id in order_ids
+            )
+        return removed
+
     def _next_job(self, target: str) -> JobInfo | None:
+        # A late slip first: it must come out right after the ticket the printer held.
         row = self.db.execute(
             f"SELECT {_COLUMNS} FROM jobs WHERE target = ? AND state = 'queued'"
-            " ORDER BY id LIMIT 1",
-            (target,),
+            " ORDER BY kind != ?, id LIMIT 1",
+            (target, LATE_KIND),
         ).fetchone()
         return None if row is None else _job(row)
 
-    def _count(self, printer: str, states: tuple[str, ...]) -> int:
+    def _count(self, printer: str, states: tuple[str, ...], *, late: bool = True) -> int:
         marks = ", ".join("?" for _ in states)
         row = self.db.execute(
-            f"SELECT COUNT(*) FROM jobs WHERE printer = ? AND state IN ({marks})",
-            (printer, *states),
+            f"SELECT COUNT(*) FROM jobs WHERE printer = ? AND state IN ({marks})"
+            + ("" if late else " AND kind != ?"),
+            (printer, *states) if late else (printer, *states, LATE_KIND),
         ).fetchone()
         return int(row[0])
+
+    def _held(self, printer: str) -> tuple[HeldTicket, ...]:
+        """The tickets the printer holds: those whose late slip has not been sent yet."""
+        held: list[HeldTicket] = []
+        for row in self.db.execute(
+            f"SELECT {_COLUMNS} FROM jobs WHERE target = ? AND state IN ('queued', 'sending')"
+            " AND kind = ? ORDER BY id",
+            (printer, LATE_KIND),
+        ):
+            slip = late_slip(_job(row))
+            held.append(HeldTicket(row["display_id"], slip.problem, slip.since))
+        return tuple(held)
 
     # --- observability ----------------------------------------------------------------
 
@@ -506,11 +617,12 @@ class Spooler:
                 healthy=live.healthy,
                 problem=live.problem,
                 since=live.since,
-                waiting=self._count(name, ("queued", "sending")),
+                waiting=self._count(name, ("queued", "sending"), late=False),
                 last_printed_at=live.last_printed_at,
                 on_backup_to=live.on_backup_to,
                 confirmed=printer.checks_status,
                 failed=self._count(name, ("failed",)),
+                held=self._held(name),
             )
             for name, printer in self._printers.items()
             for live in (self._live[name],)
@@ -560,17 +672,24 @@ class Spooler:
 
     async def _work(self, name: str) -> None:
         live = self._live[name]
+        # A printer that answers status is asked at once, so the screen says "ready" or
+        # "paper out" from the start, not "not checked yet" until the first ticket.
+        checked = not self._printers[name].checks_status
         while not self._stopping:
             try:
-                job = self._next_job(name)
-                if job is None:
+                if not checked:
+                    checked = True
+                    if await self._probe(name):
+                        self._healthy(name, True)
+                        continue
+                elif (job := self._next_job(name)) is None:
                     if live.problem is None and live.on_backup_to is None:
                         live.wake.clear()
                         if await self._idle(name):
                             continue
                     # Failing (or on backup) with nothing queued here: probe until the
                     # printer is back, so the screen stops showing a fixed problem.
-                    if await self._probe(name):
+                    elif await self._probe(name):
                         self._recovered(name)
                         continue
                 else:
@@ -593,7 +712,9 @@ class Spooler:
             await asyncio.wait_for(live.wake.wait(), timeout=self._idle_check_s)
         except TimeoutError:
             if self._printers[name].checks_status and not self._stopping:
-                return await self._probe(name)
+                if not await self._probe(name):
+                    return False
+                self._healthy(name, True)
         return True
 
     def _wait_after_failure(self, name: str) -> float:
@@ -691,18 +812,64 @@ class Spooler:
                 " WHERE id = ?",
                 (1 if confirmed else 0, now.isoformat(), job.id),
             )
+            if after is not None and not confirmed and current.kind != LATE_KIND:
+                self._queue_late_slip(db, current, name, _words(after), now)
             self._tx_touched.add(name)
         live = self._live[name]
         live.last_printed_at = now
         if after is not None and not confirmed:
             # The bytes are in the printer and print when it is fixed: never send them again.
             logger.warning(
-                "printer %s took job %d but then reported %s", name, job.id, _words(after)
+                "printer %s took job %d (#%s) but then reported %s: it prints when the printer"
+                " is fixed, followed by a late slip",
+                name,
+                job.id,
+                job.display_id,
+                _words(after),
             )
             self._failed(name, _words(after))
             return True
-        self._healthy(name, confirmed or not printer.checks_status)
+        if live.on_backup_to is not None:
+            self._recovered(name)  # a late slip was waiting here: the printer is back
+        else:
+            self._healthy(name, confirmed or not printer.checks_status)
         return True
+
+    def _queue_late_slip(
+        self, db: sqlite3.Connection, held: JobInfo, printer: str, problem: str, now: datetime
+    ) -> None:
+        """Queue the slip that follows a held ticket out of `printer` (see the module doc).
+
+        Its template column names the held job ("late:<id>"), so each held job gets its own.
+        """
+        payload = json.dumps(
+            {
+                "held_job": held.id,
+                "held_kind": held.kind,
+                "held_template": held.template,
+                "held_payload": held.payload,
+                "since": now.isoformat(),
+                "problem": problem,
+            }
+        )
+        db.execute(
+            "INSERT INTO jobs (order_id, revision, printer, template, station, copy,"
+            " display_id, kind, payload, state, target, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) ON CONFLICT DO NOTHING",
+            (
+                held.order_id,
+                held.revision,
+                printer,
+                f"{LATE_KIND}:{held.id}",
+                held.station or "",
+                held.copy,
+                held.display_id,
+                LATE_KIND,
+                payload,
+                printer,
+                now.isoformat(),
+            ),
+        )
 
     # --- printer state ----------------------------------------------------------------
 
@@ -737,9 +904,10 @@ class Spooler:
 
     def _divert(self, name: str, backup: str) -> None:
         with self.transaction() as db:
+            # A late slip stays: it belongs to the ticket held in this printer.
             moved = db.execute(
-                "UPDATE jobs SET target = ? WHERE target = ? AND state = 'queued'",
-                (backup, name),
+                "UPDATE jobs SET target = ? WHERE target = ? AND state = 'queued' AND kind != ?",
+                (backup, name, LATE_KIND),
             ).rowcount
             if moved:
                 self._tx_touched.add(backup)
@@ -765,8 +933,11 @@ class Spooler:
 
     def _healthy(self, name: str, known: bool) -> None:
         live = self._live[name]
-        changed = live.problem is not None or live.on_backup_to is not None
-        live.healthy = True if known else None
+        healthy = True if known else None
+        changed = (
+            live.problem is not None or live.on_backup_to is not None or live.healthy != healthy
+        )
+        live.healthy = healthy
         live.problem = None
         live.since = None
         live.failing_since = None

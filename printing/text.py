@@ -14,10 +14,14 @@ Decisions (the renderer and its tests rely on them):
   it keeps encodes to exactly one byte of that code page (never a byte below 0x20, never
   0x7F). A missing character is transliterated (``€``→``EUR``, ``ß``→``ss``, ``“``→``"``,
   ``–``→``-``, ``…``→``...``, ``½``→``1/2``, accents dropped: ``é``→``e``); an emoji or other
-  pictograph the code page lacks is dropped (a cook loses nothing); any other character it
-  cannot show (CJK, Thai, Arabic on a Latin code page, private use) becomes the visible
-  marker ``(?)``, one per run, so a cook knows something was there. Never a silent ``?``,
-  never raw UTF-8. CJK code pages (GB18030, Shift-JIS) are not supported yet.
+  pictograph becomes its Unicode name in brackets, shortened and lower-cased (``🌶``→
+  ``[hot pepper]``, ``❤``→``[heart]``, three ``🎉`` in a row → ``[party popper x3]``, a flag
+  → ``[flag DE]``): "scharf 🌶" must not print as plain "scharf". Skin-tone modifiers are
+  dropped (the emoji they modify is named). Any other character it cannot show (CJK, Thai,
+  Arabic on a Latin code page, private use, an emoji newer than Python's Unicode tables)
+  becomes the visible marker ``(?)``, one per run, so a cook knows something was there.
+  Nothing is dropped silently, never a silent ``?``, never raw UTF-8. CJK code pages
+  (GB18030, Shift-JIS) are not supported yet.
 * `display_width` counts East Asian Wide/Fullwidth as 2 and combining/format characters as 0;
   `wrap` breaks on spaces by display width and splits words longer than the line.
 """
@@ -26,6 +30,8 @@ from __future__ import annotations
 
 import codecs
 import functools
+import itertools
+import re
 import unicodedata
 
 __all__ = [
@@ -116,6 +122,57 @@ _TRANSLITERATIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Unicode's character names describe glyphs of the 1990s ("HEAVY BLACK HEART", "THUMBS UP
+# SIGN"); these words carry no meaning on a ticket and are left out of an emoji's name.
+_NAME_PREFIXES = ("HEAVY ", "WHITE ", "BLACK ")
+_NAME_SUFFIXES = (" SIGN", " SYMBOL")
+# CLDR short names where Unicode's name is long or reads oddly on a ticket.
+_EMOJI_WORDS = {
+    "🌽": "corn",
+    "🌾": "sheaf of rice",
+    "🍕": "pizza",
+    "🥳": "partying face",
+    "🙏": "folded hands",
+    "👨": "man",
+    "👩": "woman",
+}
+_SKIN_TONES = range(0x1F3FB, 0x1F400)
+_REGIONAL_INDICATORS = re.compile("[\U0001f1e6-\U0001f1ff]{1,2}")
+
+
+def _flag(match: re.Match[str]) -> str:
+    """Two regional indicator letters are a flag: 🇩🇪 -> [flag DE]."""
+    letters = "".join(chr(ord(ch) - 0x1F1E6 + ord("A")) for ch in match.group())
+    before = match.string[match.start() - 1 : match.start()]
+    after = match.string[match.end() : match.end() + 1]
+    lead = " " if before and not before.isspace() and before not in "([" else ""
+    tail = " " if after.isalnum() else ""
+    return f"{lead}[flag {letters}]{tail}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _emoji_name(ch: str) -> str | None:
+    """The words a ticket shows for an emoji or pictograph, or None when there are none."""
+    if unicodedata.category(ch) != "So":
+        return None
+    words = _EMOJI_WORDS.get(ch)
+    if words is not None:
+        return words
+    name = unicodedata.name(ch, "")
+    if not name:
+        return None
+    changed = True
+    while changed:
+        changed = False
+        for prefix in _NAME_PREFIXES:
+            if name.startswith(prefix) and len(name) > len(prefix):
+                name, changed = name[len(prefix) :], True
+        for suffix in _NAME_SUFFIXES:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                name, changed = name[: -len(suffix)], True
+    return name.lower()
+
+
 def _is_dropped(ch: str) -> bool:
     """True for a character that must never reach the paper (controls, format, surrogates)."""
     code = ord(ch)
@@ -200,8 +257,11 @@ def _map_char(ch: str, codec: str) -> str | None:
         else:
             if parts:
                 return "".join(parts)
-    if unicodedata.category(ch) in ("So", "Sk"):
-        return ""  # emoji and pictographs: nothing a cook needs
+    if ord(ch) in _SKIN_TONES:
+        return ""  # only colours the emoji before it, which is named
+    name = _emoji_name(ch)
+    if name is not None:
+        return f"[{name}]"
     if unicodedata.category(ch) == "Zs":
         return " "
     return None
@@ -216,19 +276,36 @@ def to_codepage(text: str, codepage: str) -> str:
     codec = _codec_name(codepage)
     out: list[str] = []
     in_unknown_run = False
-    for ch in sanitize(text, multiline=True):
+    after_word = False  # the last thing written was an emoji's [name]
+    cleaned = _REGIONAL_INDICATORS.sub(_flag, sanitize(text, multiline=True))
+    for ch, run in itertools.groupby(cleaned):
+        count = len(list(run))
         if ch == "\n":
-            out.append(ch)
-            in_unknown_run = False
+            out.append(ch * count)
+            in_unknown_run = after_word = False
             continue
         mapped = _map_char(ch, codec)
         if mapped is None:
             if not in_unknown_run:
                 out.append(UNPRINTABLE_MARKER)
             in_unknown_run = True
+            after_word = False
         elif mapped:
+            name = _emoji_name(ch)
+            word = name is not None and mapped == f"[{name}]"
+            if word:
+                # A word, not glued to its neighbours; a run of the same emoji is counted.
+                if count > 1:
+                    mapped = f"{mapped[:-1]} x{count}]"
+                if out and out[-1] and not out[-1][-1].isspace() and out[-1][-1] not in "([":
+                    mapped = " " + mapped
+            else:
+                if after_word and (mapped[0].isalnum() or mapped[0] == "["):
+                    mapped = " " + mapped
+                mapped *= count
             out.append(mapped)
             in_unknown_run = False
+            after_word = word
     return "\n".join(line.strip(" ") for line in "".join(out).split("\n"))
 
 

@@ -1,4 +1,4 @@
-"""The reference connector (`kds connector`): durable event log, websocket and HTTP intake."""
+"""The reference connector (`kds connector`): event log, websocket, HTTP intake, webhooks."""
 
 from kds.connector.errors import (
     ConnectorDataError,

@@ -6,7 +6,13 @@ across restarts and crashes. The stored payload is the exact frame sent to devic
 (`kds.wire.dump` of a `kds.wire` event model), so a replay is byte-identical to the live
 send. Besides the events the log keeps the current orders (for duplicate and revision
 checks), the devices (name, last ack, last seen), the printing role holder, status
-changes, rejections and the catalog.
+changes, rejections and the catalog; and, for the platform webhooks, the inbox (payloads
+that could not be read, kept verbatim), cancellations that arrived before their order, and
+the orders still to be fetched from a platform's API.
+
+Retention (`prune`): events every known device has acknowledged leave the log once they
+are older than the retention cutoff, and with them the finished (cancelled or collected)
+orders and old rejections. The seq counter is never reset, so a seq is still never reused.
 
 A second connector on the same data dir is refused (``fcntl.flock`` on
 ``connector.lock``, non-blocking): a restaurant must have exactly one connector.
@@ -17,6 +23,7 @@ loop); each write is one short transaction.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import sqlite3
@@ -91,8 +98,49 @@ _MIGRATIONS: tuple[str, ...] = (
         at TEXT NOT NULL
     );
     """,
+    # Retention: the seq of the event that finished an order (its cancellation, or the
+    # whole-order status "collected" while it holds); NULL while the order is open.
+    """
+    ALTER TABLE orders ADD COLUMN finished_seq INTEGER;
+    UPDATE orders SET finished_seq = CASE WHEN cancelled = 1 THEN updated_seq ELSE (
+        SELECT CASE WHEN s.status = 'collected' THEN s.seq END FROM statuses s
+        WHERE s.order_id = orders.id AND COALESCE(s.station, '') = '' AND s.line_ids = '[]'
+        ORDER BY s.seq DESC LIMIT 1
+    ) END;
+    CREATE INDEX orders_finished ON orders (finished_seq);
+    """,
+    # 3: platform webhooks: unreadable payloads (verbatim), early cancellations, pending fetches.
+    """
+    CREATE TABLE inbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        platform TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        last_received_at TEXT NOT NULL,
+        deliveries INTEGER NOT NULL DEFAULT 1,
+        field TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        body_sha256 TEXT NOT NULL,
+        body BLOB NOT NULL,
+        UNIQUE (platform, body_sha256)
+    );
+    CREATE TABLE early_cancels (
+        order_id TEXT PRIMARY KEY,
+        reason TEXT,
+        at TEXT NOT NULL
+    );
+    CREATE TABLE pending_fetches (
+        platform TEXT NOT NULL,
+        external_id TEXT NOT NULL,
+        version INTEGER,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (platform, external_id)
+    );
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
+
+PRUNE_BATCH = 500
+"""Events (and orders, and rejections) removed per `prune` call: a few ms."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +149,17 @@ class StoredEvent:
 
     seq: int
     text: str
+
+
+@dataclass(frozen=True)
+class Pruned:
+    """What one `prune` batch removed."""
+
+    events: int
+    orders: int
+    rejections: int
+    more: bool
+    """The batch was full: there may be more to remove, call again."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +180,32 @@ class DeviceRecord:
     name: str
     last_acked_seq: int | None
     last_seen: datetime
+
+
+@dataclass(frozen=True)
+class InboxEntry:
+    """A platform payload that could not be read, kept verbatim with the reason.
+
+    A platform retrying the same body is one entry with its count of `deliveries`.
+    """
+
+    id: int
+    platform: str
+    received_at: datetime
+    field: str
+    reason: str
+    body: bytes
+    deliveries: int = 1
+
+
+@dataclass(frozen=True)
+class PendingFetch:
+    """An order a platform only notified us of, still to be fetched from its API."""
+
+    platform: str
+    external_id: str
+    version: int | None
+    received_at: datetime
 
 
 @dataclass(frozen=True)
@@ -249,6 +334,61 @@ class ConnectorLog:
         ).fetchall()
         return [StoredEvent(int(s), str(p)) for s, p in rows]
 
+    def prune(self, before: datetime, limit: int = PRUNE_BATCH) -> Pruned:
+        """Remove one batch of what the retention lets go, in one transaction.
+
+        Up to `limit` of the oldest events, as far as every known device has acknowledged
+        them (nothing while no device has connected yet) and they occurred before
+        `before`; then up to `limit` finished orders whose events are all gone, and up to
+        `limit` device rejections from before `before`.
+        """
+
+        def work(c: sqlite3.Connection) -> Pruned:
+            known, acked = c.execute(
+                "SELECT COUNT(*), MIN(COALESCE(last_acked_seq, 0)) FROM devices"
+            ).fetchone()
+            through = 0
+            if known:
+                for seq, occurred_at in c.execute(
+                    "SELECT seq, occurred_at FROM events WHERE seq <= ? ORDER BY seq LIMIT ?",
+                    (acked, limit),
+                ).fetchall():
+                    if datetime.fromisoformat(occurred_at) >= before:
+                        break
+                    through = seq
+            events = 0
+            if through:
+                c.execute("DELETE FROM statuses WHERE seq <= ?", (through,))
+                events = c.execute("DELETE FROM events WHERE seq <= ?", (through,)).rowcount
+            oldest = c.execute("SELECT MIN(seq) FROM events").fetchone()[0]
+            orders = c.execute(
+                "DELETE FROM orders WHERE id IN (SELECT id FROM orders WHERE finished_seq < ?"
+                " ORDER BY finished_seq LIMIT ?)",
+                (oldest if oldest is not None else self.last_seq() + 1, limit),
+            ).rowcount
+            last_rejection = 0
+            for row_id, at in c.execute(
+                "SELECT id, at FROM rejections ORDER BY id LIMIT ?", (limit,)
+            ).fetchall():
+                if datetime.fromisoformat(at) >= before:
+                    break
+                last_rejection = row_id
+            rejections = c.execute(
+                "DELETE FROM rejections WHERE id <= ?", (last_rejection,)
+            ).rowcount
+            return Pruned(events, orders, rejections, more=limit in (events, orders, rejections))
+
+        pruned: Pruned = self._write(work)
+        if pruned.events or pruned.orders or pruned.rejections:
+            log.info(
+                "retention: removed %d event(s), %d order(s), %d rejection(s) from before %s",
+                pruned.events,
+                pruned.orders,
+                pruned.rejections,
+                before.isoformat(),
+            )
+        return pruned
+
     # --- orders -------------------------------------------------------------------------
 
     def order(self, order_id: str) -> OrderRecord | None:
@@ -314,8 +454,9 @@ class ConnectorLog:
                 at,
             )
             c.execute(
-                "UPDATE orders SET cancelled = 1, cancel_reason = ?, updated_seq = ? WHERE id = ?",
-                (reason, event.seq, order_id),
+                "UPDATE orders SET cancelled = 1, cancel_reason = ?, updated_seq = ?,"
+                " finished_seq = COALESCE(finished_seq, ?) WHERE id = ?",
+                (reason, event.seq, event.seq, order_id),
             )
             return StoredEvent(event.seq, text)
 
@@ -363,6 +504,13 @@ class ConnectorLog:
                     at.isoformat(),
                 ),
             )
+            if not station and not line_ids:
+                # The whole-order status: "collected" finishes the order, another reopens it.
+                c.execute(
+                    "UPDATE orders SET finished_seq = CASE WHEN cancelled = 1 THEN finished_seq"
+                    " WHEN ? THEN COALESCE(finished_seq, ?) END WHERE id = ?",
+                    (status is wire.OrderStatus.COLLECTED, event.seq, order_id),
+                )
             return StoredEvent(event.seq, text)
 
         result: StoredEvent = self._write(work)
@@ -505,6 +653,119 @@ class ConnectorLog:
 
     def clear_printing_holder(self) -> None:
         self._write(lambda c: c.execute("DELETE FROM printing_role"))
+
+    # --- platform webhooks --------------------------------------------------------------
+
+    def add_to_inbox(
+        self, platform: str, field: str, reason: str, body: bytes, received_at: datetime
+    ) -> int:
+        """Keep an unreadable payload verbatim; returns its inbox id (the same body from the
+        same platform again counts one more delivery of that entry)."""
+        digest = hashlib.sha256(body).hexdigest()
+        at = received_at.isoformat()
+
+        def work(c: sqlite3.Connection) -> int:
+            c.execute(
+                "INSERT INTO inbox(platform, received_at, last_received_at, field, reason,"
+                " body_sha256, body) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(platform, body_sha256) DO UPDATE SET"
+                " deliveries = deliveries + 1, last_received_at = excluded.last_received_at",
+                (platform, at, at, field, reason, digest, body),
+            )
+            row = c.execute(
+                "SELECT id FROM inbox WHERE platform = ? AND body_sha256 = ?", (platform, digest)
+            ).fetchone()
+            return int(row[0])
+
+        result: int = self._write(work)
+        return result
+
+    def inbox(self) -> list[InboxEntry]:
+        """Every kept payload, oldest first."""
+        return _inbox_rows(self._conn)
+
+    def inbox_size(self) -> int:
+        """How many payloads the inbox holds."""
+        return int(self._conn.execute("SELECT COUNT(*) FROM inbox").fetchone()[0])
+
+    def remember_cancel(
+        self, order_id: str, reason: str | None, now: datetime | None = None
+    ) -> None:
+        """A platform cancelled an order the connector has not seen (yet)."""
+        at = (now or utc_now()).isoformat()
+        self._write(
+            lambda c: c.execute(
+                "INSERT OR IGNORE INTO early_cancels(order_id, reason, at) VALUES (?, ?, ?)",
+                (order_id, reason, at),
+            )
+        )
+
+    def cancelled_before_seen(self, order_id: str) -> bool:
+        """Whether a platform cancelled this id before any order for it arrived."""
+        row = self._conn.execute(
+            "SELECT 1 FROM early_cancels WHERE order_id = ?", (order_id,)
+        ).fetchone()
+        return row is not None
+
+    def add_pending_fetch(self, fetch: PendingFetch) -> None:
+        """Remember an order to fetch (a newer version replaces an older one)."""
+        self._write(
+            lambda c: c.execute(
+                "INSERT INTO pending_fetches(platform, external_id, version, received_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT(platform, external_id) DO UPDATE SET"
+                " version = MAX(COALESCE(version, 0), COALESCE(excluded.version, 0))",
+                (fetch.platform, fetch.external_id, fetch.version, fetch.received_at.isoformat()),
+            )
+        )
+
+    def pending_fetches(self) -> list[PendingFetch]:
+        """Every order still to be fetched, oldest first."""
+        rows = self._conn.execute(
+            "SELECT platform, external_id, version, received_at FROM pending_fetches"
+            " ORDER BY received_at"
+        ).fetchall()
+        return [
+            PendingFetch(str(p), str(e), None if v is None else int(v), datetime.fromisoformat(r))
+            for p, e, v, r in rows
+        ]
+
+    def remove_pending_fetch(self, platform: str, external_id: str) -> None:
+        self._write(
+            lambda c: c.execute(
+                "DELETE FROM pending_fetches WHERE platform = ? AND external_id = ?",
+                (platform, external_id),
+            )
+        )
+
+
+def _inbox_rows(conn: sqlite3.Connection) -> list[InboxEntry]:
+    rows = conn.execute(
+        "SELECT id, platform, received_at, field, reason, body, deliveries FROM inbox ORDER BY id"
+    ).fetchall()
+    return [
+        InboxEntry(int(i), str(p), datetime.fromisoformat(r), str(f), str(why), bytes(b), int(d))
+        for i, p, r, f, why, b, d in rows
+    ]
+
+
+def read_inbox(data_dir: Path) -> list[InboxEntry]:
+    """The inbox of the connector data dir, read-only: works while the connector runs."""
+    path = data_dir / DB_NAME
+    if not path.exists():
+        raise ConnectorDataError(f"no connector data in {data_dir} ({DB_NAME} not found)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            has_inbox = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'inbox'"
+            ).fetchone()
+            if has_inbox is None:
+                return []  # written before the inbox existed: nothing kept
+            return _inbox_rows(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise ConnectorDataError(f"cannot read {path}: {exc}") from exc
 
 
 def _migrate(conn: sqlite3.Connection, data_dir: Path) -> None:

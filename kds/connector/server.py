@@ -1,12 +1,14 @@
 """The reference connector: the server side of PROTOCOL.md, websocket and HTTP intake on one port.
 
-Run it with ``kds connector --token T [--host H] [--port P] [--data-dir D]``. As soon as it
-listens it prints one line to stdout, ``kds connector listening on http://HOST:PORT`` (the
-real port when started with ``--port 0``), and it runs until SIGINT or SIGTERM. Exactly one
-connector may run per data dir: a second one refuses to start.
+Run it with ``kds connector --token T [--host H] [--port P] [--data-dir D] [--config F]
+[--keep-days N] [--day-starts-at HH:MM]``. As soon as it listens it prints one line to
+stdout, ``kds connector listening on http://HOST:PORT`` (the real port when started with
+``--port 0``), and it runs until SIGINT or SIGTERM. Exactly one connector may run per data
+dir: a second one refuses to start.
 
-Every request needs the sales-point token: ``Authorization: Bearer <token>``. A missing or
-wrong token gets HTTP 401 (on the websocket handshake too, before the upgrade).
+Every request needs the sales-point token: ``Authorization: Bearer <token>`` (except the
+platform webhooks, which carry the platform's own signature). A missing or wrong token gets
+HTTP 401 (on the websocket handshake too, before the upgrade).
 
 Websocket, ``GET /kds``: PROTOCOL.md version 1. Text frames of at most 1 MiB (a bigger
 frame closes the connection with 1009), ping every 20 s. The first message must be
@@ -35,7 +37,20 @@ HTTP order intake (JSON bodies of at most 1 MiB, else 413; errors are
 - ``POST /catalog`` ``{"articles": [{ref, name, kitchen_name, group}], "groups": [{id,
   name}]}``: stored, and a ``catalog`` event is sent, 202.
 - ``GET /health``: ``{"status": "ok", "last_seq", "connector_id", "devices": [{device_id,
-  name, connected, last_acked_seq}], "printing_holder"}``.
+  name, connected, last_acked_seq}], "printing_holder", "inbox", "pending_fetches"}``.
+
+The intake rules (duplicates, revisions, cancelled orders) are `kds.connector.intake`'s;
+the handlers only read the log, ask it, and write what it says.
+
+Platform webhooks, ``POST /webhooks/<platform>`` (see `kds.connector.adapters`): no Bearer
+token; each platform's own signature or key is checked with the secret from the connector
+config, and a missing or bad one gets 401 with nothing stored. A payload that cannot be
+read gets 400 ``{"error", "field", "reason", "inbox_id"}`` and is kept verbatim in the
+inbox (``kds connector inbox``); nothing of it is stored as an order. Otherwise 202 when
+something was logged or a fetch started, 200 when it was all duplicates or ignored, with
+``{"platform", "results": [{"id", "status", "seq"?}]}``. A platform not in the config
+gets 404. Orders a platform only notified (Square, Uber Eats) are fetched from its API
+in the background, retried with backoff until they arrive, across restarts.
 
 Printing role. The first device whose ``hello`` asks for ``printing`` gets it
 (``welcome.printing = granted``) and keeps it, also while it is disconnected and across
@@ -50,6 +65,11 @@ connector restarts. Any other device asking gets ``denied`` with the holder's na
   over by <name>"): it reconnects and is then denied, so it stops printing. The new holder,
   if connected, is disconnected with close code 4002 ("printing role granted") so that it
   reconnects and receives ``granted``.
+
+Retention: at start and then hourly the log drops, in batches, the events every known
+device has acknowledged that are older than the current business day plus ``keep_days``
+(default 7; a business day starts at ``day_starts_at``, default 04:00 local time), with the
+finished orders and old rejections (`ConnectorLog.prune`).
 """
 
 from __future__ import annotations
@@ -62,16 +82,33 @@ import logging
 import signal
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+import aiohttp
 from aiohttp import WSCloseCode, WSMsgType, web
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from kds import wire
+from kds.clock import utc_now
+from kds.connector import intake
+from kds.connector.adapters import ADAPTERS
+from kds.connector.adapters.base import (
+    Adapter,
+    FetchOrder,
+    Ignored,
+    Message,
+    NotConfiguredError,
+    PayloadError,
+    PlatformSettings,
+    WebhookDelivery,
+)
+from kds.connector.config import ConnectorConfig
 from kds.connector.errors import ConnectorError, EventTooLargeError
-from kds.connector.log import ConnectorLog, StoredEvent
+from kds.connector.fetch import FetchFailedError, get_once, retry_delay
+from kds.connector.log import ConnectorLog, PendingFetch, StoredEvent
+from kds.domain.retention import PRUNE_EVERY, Retention
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +117,11 @@ HELLO_TIMEOUT = 20.0
 CLOSE_TIMEOUT = 5.0
 REPLAY_BATCH = 256
 
+WEBHOOKS_PREFIX = "/webhooks/"
+
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+Clock = Callable[[], datetime]
+Sleep = Callable[[float], Awaitable[None]]
 
 
 # --- HTTP bodies, parsed once at the border ---------------------------------------------
@@ -121,10 +162,12 @@ _M = TypeVar("_M", bound=BaseModel)
 class _HttpProblem(Exception):
     """An HTTP request refused with a JSON body {error, field, reason}."""
 
-    def __init__(self, status: int, error: str, field: str = "", reason: str = "") -> None:
+    def __init__(
+        self, status: int, error: str, field: str = "", reason: str = "", **extra: Any
+    ) -> None:
         super().__init__(error)
         self.status = status
-        self.body = {"error": error, "field": field, "reason": reason}
+        self.body: dict[str, Any] = {"error": error, "field": field, "reason": reason, **extra}
 
 
 def _problem_from_validation(exc: ValidationError, error: str) -> _HttpProblem:
@@ -148,18 +191,36 @@ class _Session:
 class ConnectorServer:
     """The connector on one port: websocket `/kds` plus the HTTP intake (see module doc)."""
 
-    def __init__(self, data_dir: Path, token: str, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        token: str,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        config: ConnectorConfig | None = None,
+        *,
+        retention: Retention | None = None,
+        clock: Clock = utc_now,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
         if not token:
             raise ConnectorError("the connector needs a non-empty token")
         self.data_dir = data_dir
+        self.retention = retention if retention is not None else Retention()
         self.host = host
         self._requested_port = port
         self._token = token.encode()
+        self._config = config or ConnectorConfig()
+        self._clock = clock
+        self._sleep = sleep
         self._log: ConnectorLog | None = None
         self._runner: web.AppRunner | None = None
+        self._http: aiohttp.ClientSession | None = None
         self._sessions: dict[str, _Session] = {}
         self._sockets: set[web.WebSocketResponse] = set()
         self._background: set[asyncio.Task[None]] = set()
+        self._fetching: set[tuple[str, str]] = set()
+        self._articles: dict[str, wire.Article] = {}
         self._ack_waiters: list[tuple[str, int, asyncio.Future[None]]] = []
         self.port = 0
 
@@ -169,6 +230,8 @@ class ConnectorServer:
         """Open the log (refusing a second connector on the data dir), listen; the port."""
         self._log = ConnectorLog.open(self.data_dir)
         try:
+            self._articles = intake.catalog_by_ref(self._log.catalog()[0])
+            self._http = aiohttp.ClientSession()
             app = web.Application(
                 client_max_size=wire.MAX_FRAME_BYTES,
                 middlewares=[self._auth_middleware, self._problem_middleware],
@@ -183,6 +246,7 @@ class ConnectorServer:
                     web.post("/printing/release", self._post_release),
                     web.post("/printing/takeover", self._post_takeover),
                     web.get("/health", self._get_health),
+                    web.post(WEBHOOKS_PREFIX + "{platform}", self._post_webhook),
                 ]
             )
             self._runner = web.AppRunner(app, handle_signals=False)
@@ -202,7 +266,32 @@ class ConnectorServer:
             self.data_dir,
             self._log.last_seq(),
         )
+        more = self._prune()
+        pruning = asyncio.create_task(self._prune_periodically(more), name="retention")
+        self._background.add(pruning)
+        pruning.add_done_callback(self._background.discard)
+        if self._config.platforms:
+            log.info("platform webhooks: %s", ", ".join(sorted(self._config.platforms)))
+        for pending in self._log.pending_fetches():
+            self._start_fetch(pending)
         return self.port
+
+    def _prune(self) -> bool:
+        """One retention batch; True when it was full (more to remove)."""
+        try:
+            cutoff = self.retention.cutoff(datetime.now().astimezone())
+            return self.connector_log.prune(cutoff).more
+        except Exception:
+            # Nothing is lost by not pruning: the next pass tries again.
+            log.exception("retention: pruning the event log failed; trying again in an hour")
+            return False
+
+    async def _prune_periodically(self, more: bool) -> None:
+        """Batch after batch (letting the loop run between them) while there is more,
+        then again an hour later."""
+        while True:
+            await asyncio.sleep(0 if more else PRUNE_EVERY.total_seconds())
+            more = self._prune()
 
     async def stop(self) -> None:
         """Close every device connection (1001 going away), stop listening, close the log."""
@@ -223,6 +312,9 @@ class ConnectorServer:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+        if self._http is not None:
+            await self._http.close()
+            self._http = None
         if self._log is not None:
             self._log.close()
             self._log = None
@@ -271,6 +363,8 @@ class ConnectorServer:
 
     @web.middleware
     async def _auth_middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        if request.path.startswith(WEBHOOKS_PREFIX):
+            return await handler(request)  # platforms sign with their own secrets
         header = request.headers.get("Authorization", "")
         scheme, _, given = header.partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(
@@ -308,13 +402,16 @@ class ConnectorServer:
 
     # --- HTTP intake --------------------------------------------------------------------
 
-    async def _body(self, request: web.Request, *, optional: bool = False) -> Any:
+    async def _raw_body(self, request: web.Request) -> bytes:
         try:
-            raw = await request.read()
+            return await request.read()
         except web.HTTPRequestEntityTooLarge:
             raise _HttpProblem(
                 413, "body too large", "", f"at most {wire.MAX_FRAME_BYTES} bytes"
             ) from None
+
+    async def _body(self, request: web.Request, *, optional: bool = False) -> Any:
+        raw = await self._raw_body(request)
         if optional and not raw.strip():
             return {}
         try:
@@ -338,33 +435,66 @@ class ConnectorServer:
         self._broadcast()
         return stored
 
+    def _decide(self, arrival: intake.Arrival) -> intake.Outcome:
+        clog = self.connector_log
+        order_id = (
+            arrival.order_id if isinstance(arrival, intake.Cancellation) else arrival.order.id
+        )
+        return intake.decide(
+            arrival,
+            clog.order(order_id),
+            cancelled_before_seen=clog.cancelled_before_seen(order_id),
+        )
+
+    def _apply(self, outcome: intake.Outcome) -> dict[str, Any]:
+        """Write what the intake decided; the result as the HTTP answer reports it."""
+        clog = self.connector_log
+        if isinstance(outcome, intake.AppendOrder):
+            order = outcome.order
+            stored = self._append(lambda: clog.append_order(order))
+            status = "created" if outcome.created else "updated"
+            log.info(
+                "order %s revision %d %s (seq %d)", order.id, order.revision, status, stored.seq
+            )
+            return {"id": order.id, "seq": stored.seq, "status": status}
+        if isinstance(outcome, intake.AppendCancel):
+            order_id, reason = outcome.order_id, outcome.reason
+            stored = self._append(lambda: clog.append_cancel(order_id, reason))
+            log.info("order %s cancelled (seq %d): %s", order_id, stored.seq, reason)
+            return {"id": order_id, "seq": stored.seq, "status": "cancelled"}
+        if isinstance(outcome, intake.RememberCancel):
+            clog.remember_cancel(outcome.order_id, outcome.reason)
+            log.info(
+                "order %s cancelled before it arrived (%s); it will be refused",
+                outcome.order_id,
+                outcome.reason,
+            )
+            return {"id": outcome.order_id, "status": "cancel_noted"}
+        if isinstance(outcome, intake.Duplicate):
+            if outcome.conflicting:
+                log.warning(
+                    "order %s revision %d posted again with different content; "
+                    "ignored (a change needs a higher revision)",
+                    outcome.order_id,
+                    outcome.revision,
+                )
+            return {"id": outcome.order_id, "status": "duplicate", "revision": outcome.revision}
+        if isinstance(outcome, intake.AlreadyCancelled):
+            return {"id": outcome.order_id, "status": "already_cancelled"}
+        # UnknownOrder: a cancel for an id never seen, from the shop's own call.
+        raise _HttpProblem(404, "unknown order", "id", f"no order {outcome.order_id}")
+
     async def _post_order(self, request: web.Request) -> web.Response:
         data = await self._body(request)
         try:
             order = wire.parse_order(data)
         except wire.WireError as exc:
             raise _HttpProblem(400, "invalid order", exc.path, exc.reason) from None
-        clog = self.connector_log
-        known = clog.order(order.id)
-        if known is not None and known.cancelled:
+        outcome = self._decide(intake.OrderRevision(order))
+        if isinstance(outcome, intake.AlreadyCancelled):
             raise _HttpProblem(409, "order cancelled", "id", f"order {order.id} was cancelled")
-        if known is not None and order.revision <= known.revision:
-            if order.revision == known.revision and known.current != json.loads(
-                order.model_dump_json()
-            ):
-                log.warning(
-                    "order %s revision %d posted again with different content; "
-                    "ignored (a change needs a higher revision)",
-                    order.id,
-                    order.revision,
-                )
-            return web.json_response(
-                {"id": order.id, "status": "duplicate", "revision": known.revision}, status=200
-            )
-        stored = self._append(lambda: clog.append_order(order))
-        status = "created" if known is None else "updated"
-        log.info("order %s revision %d %s (seq %d)", order.id, order.revision, status, stored.seq)
-        return web.json_response({"id": order.id, "seq": stored.seq, "status": status}, status=202)
+        result = self._apply(outcome)
+        return web.json_response(result, status=202 if "seq" in result else 200)
 
     def _known_order_id(self, request: web.Request) -> str:
         order_id = request.match_info["id"]
@@ -376,16 +506,9 @@ class ConnectorServer:
         body = self._parse_body(
             CancelBody, await self._body(request, optional=True), "invalid cancel"
         )
-        order_id = self._known_order_id(request)
-        clog = self.connector_log
-        record = clog.order(order_id)
-        if record is not None and record.cancelled:
-            return web.json_response({"id": order_id, "status": "already_cancelled"}, status=200)
-        stored = self._append(lambda: clog.append_cancel(order_id, body.reason))
-        log.info("order %s cancelled (seq %d): %s", order_id, stored.seq, body.reason)
-        return web.json_response(
-            {"id": order_id, "seq": stored.seq, "status": "cancelled"}, status=202
-        )
+        order_id = request.match_info["id"]
+        result = self._apply(self._decide(intake.Cancellation(order_id, body.reason)))
+        return web.json_response(result, status=202 if "seq" in result else 200)
 
     async def _post_status(self, request: web.Request) -> web.Response:
         body = self._parse_body(StatusBody, await self._body(request), "invalid status")
@@ -408,6 +531,7 @@ class ConnectorServer:
         body = self._parse_body(CatalogBody, await self._body(request), "invalid catalog")
         clog = self.connector_log
         stored = self._append(lambda: clog.store_catalog_and_append(body.articles, body.groups))
+        self._articles = intake.catalog_by_ref(body.articles)
         log.info(
             "catalog stored: %d articles, %d groups (seq %d)",
             len(body.articles),
@@ -488,8 +612,182 @@ class ConnectorServer:
                     for d in clog.devices()
                 ],
                 "printing_holder": holder.name if holder else None,
+                "inbox": clog.inbox_size(),
+                "pending_fetches": len(clog.pending_fetches()),
             }
         )
+
+    # --- platform webhooks --------------------------------------------------------------
+
+    def _platform(self, name: str) -> tuple[Adapter[Any], PlatformSettings]:
+        adapter = ADAPTERS.get(name)
+        settings = self._config.platforms.get(name)
+        if adapter is None or settings is None:
+            known = ", ".join(sorted(self._config.platforms)) or "none"
+            raise _HttpProblem(
+                404,
+                "unknown platform",
+                "platform",
+                f"{name!r} is not enabled in the connector config "
+                f"([platforms.{name}]); enabled: {known}",
+            )
+        return adapter, settings
+
+    async def _post_webhook(self, request: web.Request) -> web.Response:
+        name = request.match_info["platform"]
+        adapter, settings = self._platform(name)
+        body = await self._raw_body(request)
+        headers = {key.lower(): value for key, value in request.headers.items()}
+        delivery = WebhookDelivery(body, headers, self._clock())
+        if not adapter.verify(delivery, settings):
+            log.warning(
+                "%s webhook from %s refused: %s header missing or wrong",
+                adapter.title,
+                request.remote,
+                adapter.signature_header,
+            )
+            raise _HttpProblem(
+                401,
+                "unauthorized",
+                adapter.signature_header,
+                f"a valid {adapter.signature_header} header is required",
+            )
+        try:
+            messages = adapter.read(delivery, settings)
+        except PayloadError as exc:
+            raise self._keep_unreadable(adapter, exc, delivery) from None
+        results = [self._take(adapter, settings, message, delivery) for message in messages]
+        stored = any("seq" in r or r["status"] in ("fetching", "cancel_noted") for r in results)
+        return web.json_response(
+            {"platform": name, "results": results}, status=202 if stored else 200
+        )
+
+    def _keep_unreadable(
+        self, adapter: Adapter[Any], exc: PayloadError, delivery: WebhookDelivery
+    ) -> _HttpProblem:
+        inbox_id = self.connector_log.add_to_inbox(
+            adapter.name, exc.field, exc.reason, delivery.body, delivery.received_at
+        )
+        log.warning(
+            "%s payload refused and kept in the inbox as #%d: %s", adapter.title, inbox_id, exc
+        )
+        return _HttpProblem(400, "invalid payload", exc.field, exc.reason, inbox_id=inbox_id)
+
+    def _take(
+        self,
+        adapter: Adapter[Any],
+        settings: PlatformSettings,
+        message: Message,
+        delivery: WebhookDelivery,
+    ) -> dict[str, Any]:
+        if isinstance(message, Ignored):
+            log.info("%s: %s (ignored)", adapter.title, message.reason)
+            return {"status": "ignored", "reason": message.reason}
+        if isinstance(message, FetchOrder):
+            return self._take_fetch(adapter, settings, message, delivery)
+        if isinstance(message, intake.OrderSnapshot):
+            message = intake.OrderSnapshot(
+                intake.with_catalog(message.order, self._articles), message.version
+            )
+        return self._apply(self._decide(message))
+
+    def _take_fetch(
+        self,
+        adapter: Adapter[Any],
+        settings: PlatformSettings,
+        message: FetchOrder,
+        delivery: WebhookDelivery,
+    ) -> dict[str, Any]:
+        order_id = f"{adapter.name}:{message.external_id}"
+        clog = self.connector_log
+        known = clog.order(order_id)
+        if (known is not None and known.cancelled) or clog.cancelled_before_seen(order_id):
+            return {"id": order_id, "status": "already_cancelled"}
+        if known is not None and message.version is not None and message.version <= known.revision:
+            return {"id": order_id, "status": "duplicate", "revision": known.revision}
+        if adapter.fetch_request is None:
+            raise ConnectorError(f"{adapter.title} asked for a fetch but has no fetch request")
+        try:
+            adapter.fetch_request(settings, message.external_id)
+        except NotConfiguredError as exc:
+            log.error("%s order %s cannot be fetched: %s", adapter.title, order_id, exc)
+            raise _HttpProblem(503, "not configured", "", str(exc)) from None
+        pending = PendingFetch(
+            adapter.name, message.external_id, message.version, delivery.received_at
+        )
+        clog.add_pending_fetch(pending)
+        self._start_fetch(pending)
+        return {"id": order_id, "status": "fetching"}
+
+    def _start_fetch(self, pending: PendingFetch) -> None:
+        key = (pending.platform, pending.external_id)
+        if key in self._fetching:
+            return
+        adapter = ADAPTERS.get(pending.platform)
+        settings = self._config.platforms.get(pending.platform)
+        if adapter is None or settings is None or adapter.fetch_request is None:
+            log.warning(
+                "order %s of %s is still to be fetched, but that platform is not configured",
+                pending.external_id,
+                pending.platform,
+            )
+            return
+        self._fetching.add(key)
+
+        async def run() -> None:
+            try:
+                await self._fetch(adapter, settings, pending)
+            except Exception:
+                # Kept as pending: the next start tries again. Said loudly, not swallowed.
+                log.exception("fetching %s order %s stopped", pending.platform, pending.external_id)
+            finally:
+                self._fetching.discard(key)
+
+        self._spawn(run())
+
+    async def _fetch(
+        self, adapter: Adapter[Any], settings: PlatformSettings, pending: PendingFetch
+    ) -> None:
+        """GET the order until it arrives (backoff between failures), then take it in."""
+        assert adapter.fetch_request is not None and self._http is not None
+        order_id = f"{adapter.name}:{pending.external_id}"
+        failures = 0
+        while True:
+            try:
+                body = await get_once(
+                    self._http, adapter.fetch_request(settings, pending.external_id)
+                )
+                delivery = WebhookDelivery(body, {}, pending.received_at)
+                messages = adapter.read(delivery, settings)
+                _check_fetched(messages, pending)
+                break
+            except (FetchFailedError, NotConfiguredError) as exc:
+                failures += 1
+                delay = retry_delay(failures)
+                log.warning(
+                    "fetching %s order %s failed (%s); attempt %d, next in %g s",
+                    adapter.title,
+                    order_id,
+                    exc,
+                    failures,
+                    delay,
+                )
+                await self._sleep(delay)
+            except PayloadError as exc:
+                # The API answered, but not with an order: retrying would not help.
+                self._keep_unreadable(adapter, exc, delivery)
+                self.connector_log.remove_pending_fetch(pending.platform, pending.external_id)
+                return
+        for message in messages:
+            try:
+                result = self._take(adapter, settings, message, delivery)
+            except _HttpProblem as exc:
+                log.error(
+                    "%s order %s fetched but not stored: %s", adapter.title, order_id, exc.body
+                )
+            else:
+                log.info("%s order %s fetched: %s", adapter.title, order_id, result)
+        self.connector_log.remove_pending_fetch(pending.platform, pending.external_id)
 
     # --- websocket ----------------------------------------------------------------------
 
@@ -746,6 +1044,22 @@ class ConnectorServer:
             log.warning("device %s sent %s after hello; ignored", session.name, message.type)
 
 
+def _check_fetched(messages: tuple[Message, ...], pending: PendingFetch) -> None:
+    """A fetched body must be an order, and not older than the version we were told of."""
+    for message in messages:
+        if isinstance(message, FetchOrder):
+            raise PayloadError("body", "the API answered with a notification, not an order")
+        if (
+            isinstance(message, intake.OrderSnapshot)
+            and message.version is not None
+            and pending.version is not None
+            and message.version < pending.version
+        ):
+            raise FetchFailedError(
+                f"the API has version {message.version}, older than the notified {pending.version}"
+            )
+
+
 async def _close_ws(ws: web.WebSocketResponse, code: int, reason: str) -> None:
     """Close with a code and reason; a device that does not read is cut off after a while."""
     # A close reason must fit in 123 bytes.
@@ -758,8 +1072,16 @@ async def _close_ws(ws: web.WebSocketResponse, code: int, reason: str) -> None:
         log.warning("a device did not take the close frame within %g s; cut off", CLOSE_TIMEOUT)
 
 
-async def _serve(host: str, port: int, token: str, data_dir: Path) -> int:
-    server = ConnectorServer(data_dir, token, host, port)
+async def _serve(
+    host: str,
+    port: int,
+    token: str,
+    data_dir: Path,
+    *,
+    config: ConnectorConfig | None,
+    retention: Retention,
+) -> int:
+    server = ConnectorServer(data_dir, token, host, port, config, retention=retention)
     bound = await server.start()
     shown = f"[{host}]" if ":" in host else host
     print(f"kds connector listening on http://{shown}:{bound}", flush=True)
@@ -777,6 +1099,16 @@ async def _serve(host: str, port: int, token: str, data_dir: Path) -> int:
     return 0
 
 
-def serve(host: str, port: int, token: str, data_dir: Path) -> int:
+def serve(
+    host: str,
+    port: int,
+    token: str,
+    data_dir: Path,
+    *,
+    config: ConnectorConfig | None = None,
+    retention: Retention | None = None,
+) -> int:
     """`kds connector`: run until SIGINT/SIGTERM; prints the listening line first."""
-    return asyncio.run(_serve(host, port, token, data_dir))
+    return asyncio.run(
+        _serve(host, port, token, data_dir, config=config, retention=retention or Retention())
+    )

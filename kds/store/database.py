@@ -1,4 +1,10 @@
-"""The device's durable state in one SQLite file: events, orders, rejected frames, identity."""
+"""The device's durable state in one SQLite file: events, orders, rejected frames, identity.
+
+Retention: `prune` removes collected and cancelled orders (with their events), old events
+that concern no held order and old rejected frames, in small batches, each pruned order
+leaving a compact `order_history` row. The screens' and the printing reconcile's queries
+are index searches, so their cost follows the open and recent orders, never the history.
+"""
 
 from __future__ import annotations
 
@@ -37,10 +43,24 @@ LOCK_NAME = "kds.lock"
 SEQ_ALREADY_APPLIED = "seq already applied"
 """The `Applied.reason` of an event whose seq this device already stored (a resend)."""
 
+PRUNE_BATCH = 100
+"""Orders (and old loose events, and rejected frames) removed per `prune` call: a few ms."""
+
 _ORDER_COLUMNS = (
     "order_json, cancelled, cancel_reason, cancelled_at, status_json, line_status_json, "
     "first_seen_at, updated_at"
 )
+
+
+@dataclass(frozen=True)
+class Pruned:
+    """What one `prune` batch removed."""
+
+    orders: int
+    events: int
+    rejected: int
+    more: bool
+    """The batch was full: there may be more to remove, call again."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +82,15 @@ def _ts(value: datetime) -> str:
 
 def _statuses(text: str) -> MappingProxyType[str, wire.OrderStatus]:
     return MappingProxyType({k: wire.OrderStatus(v) for k, v in json.loads(text).items()})
+
+
+def _closed_at(state: OrderState) -> datetime | None:
+    """When the order stopped being open (collected or cancelled); None while it is open."""
+    if state.cancelled:
+        return state.cancelled_at or state.updated_at
+    if state.overall_status == wire.OrderStatus.COLLECTED:
+        return state.updated_at
+    return None
 
 
 def _state_from_row(row: sqlite3.Row) -> OrderState:
@@ -138,6 +167,16 @@ class KdsStore:
             self._conn.execute("ROLLBACK")
             raise
 
+    @contextmanager
+    def _without_fsync(self) -> Iterator[None]:
+        """Commits inside are not fsynced (the next durable commit syncs them along): for
+        work that may be lost to a power cut and simply done again, like pruning."""
+        self._conn.execute("PRAGMA synchronous = NORMAL")
+        try:
+            yield
+        finally:
+            self._conn.execute("PRAGMA synchronous = FULL")
+
     # --- device identity --------------------------------------------------------------
 
     def _meta(self, key: str) -> str | None:
@@ -195,6 +234,7 @@ class KdsStore:
             if isinstance(event, wire.Catalog):
                 result = Applied(AppliedKind.CATALOG, None)
                 self._replace_catalog(conn, event)
+                held = None
             else:
                 order_id = (
                     event.order.id
@@ -205,10 +245,12 @@ class KdsStore:
                 result = apply_event(current, event, now)
                 if result.kind is not AppliedKind.IGNORED and result.state is not None:
                     self._write_order(conn, result.state, event.seq)
+                # An event about an order this device holds leaves the store with it.
+                held = order_id if result.state is not None else None
             conn.execute(
-                "INSERT INTO events (seq, type, event_id, raw, applied_at, outcome) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (event.seq, event.type, event.event_id, raw, _ts(now), result.kind.value),
+                "INSERT INTO events (seq, type, event_id, raw, applied_at, outcome, order_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (event.seq, event.type, event.event_id, raw, _ts(now), result.kind.value, held),
             )
             self._set_meta(conn, "last_seq", str(event.seq))
         if result.kind is AppliedKind.IGNORED:
@@ -271,17 +313,21 @@ class KdsStore:
 
     @staticmethod
     def _write_order(conn: sqlite3.Connection, state: OrderState, seq: int) -> None:
+        closed_at = _closed_at(state)
         conn.execute(
             "INSERT INTO orders (id, display_id, revision, cancelled, cancel_reason, "
             "overall_status, order_json, status_json, line_status_json, first_seen_at, "
-            "updated_at, cancelled_at, first_seen_seq) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "updated_at, cancelled_at, first_seen_seq, closed_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET display_id = excluded.display_id, "
             "revision = excluded.revision, cancelled = excluded.cancelled, "
             "cancel_reason = excluded.cancel_reason, overall_status = excluded.overall_status, "
             "order_json = excluded.order_json, status_json = excluded.status_json, "
             "line_status_json = excluded.line_status_json, updated_at = excluded.updated_at, "
-            "cancelled_at = excluded.cancelled_at",
+            "cancelled_at = excluded.cancelled_at, "
+            # A closed order keeps the time it closed while it stays closed.
+            "closed_at = CASE WHEN excluded.closed_at IS NULL THEN NULL "
+            "ELSE COALESCE(orders.closed_at, excluded.closed_at) END",
             (
                 state.id,
                 state.display_id,
@@ -296,34 +342,116 @@ class KdsStore:
                 _ts(state.updated_at),
                 _ts(state.cancelled_at) if state.cancelled_at else None,
                 seq,
+                _ts(closed_at) if closed_at else None,
             ),
         )
 
     def order(self, order_id: str) -> OrderState | None:
         return self._load(order_id)
 
-    def orders(
-        self, *, include_hidden: bool = False, now: datetime | None = None
-    ) -> list[OrderState]:
-        """Orders in the order they were first seen; by default only those screens show."""
-        if include_hidden:
-            rows = self._conn.execute(
-                f"SELECT {_ORDER_COLUMNS} FROM orders ORDER BY first_seen_seq"
-            ).fetchall()
-            return [_state_from_row(r) for r in rows]
-        when = now if now is not None else datetime.now(UTC)
-        # The SQL filter only narrows (old cancellations, collected); is_visible decides.
+    def orders(self, *, now: datetime) -> list[OrderState]:
+        """The orders screens show now, in the order they were first seen.
+
+        An index search: the open orders and those closed in the last minutes are read,
+        however many finished orders the store holds.
+        """
+        # The SQL filter only narrows (open, or closed recently); is_visible decides.
         rows = self._conn.execute(
-            f"SELECT {_ORDER_COLUMNS} FROM orders WHERE overall_status != ? "
-            "AND (cancelled = 0 OR cancelled_at IS NULL OR cancelled_at >= ?) "
-            "ORDER BY first_seen_seq",
-            (
-                wire.OrderStatus.COLLECTED.value,
-                _ts(when - CANCELLED_VISIBLE_FOR),
-            ),
+            f"SELECT {_ORDER_COLUMNS} FROM orders WHERE closed_at IS NULL OR closed_at >= ? "
+            # "+": sort the few rows found rather than walk every order in first-seen order.
+            "ORDER BY +first_seen_seq",
+            (_ts(now - CANCELLED_VISIBLE_FOR),),
         ).fetchall()
         states = (_state_from_row(r) for r in rows)
-        return [s for s in states if is_visible(s, when)]
+        return [s for s in states if is_visible(s, now)]
+
+    def orders_open_or_changed_since(self, since: datetime) -> list[OrderState]:
+        """Open orders, and closed ones changed at or after `since`, first seen first.
+
+        What could still need paper when printing starts (an index search, like `orders`).
+        """
+        rows = self._conn.execute(
+            f"SELECT {_ORDER_COLUMNS} FROM orders WHERE closed_at IS NULL OR updated_at >= ? "
+            "ORDER BY +first_seen_seq",
+            (_ts(since),),
+        ).fetchall()
+        return [_state_from_row(r) for r in rows]
+
+    # --- retention --------------------------------------------------------------------
+
+    def prune(self, now: datetime, before: datetime, limit: int = PRUNE_BATCH) -> Pruned:
+        """Remove one batch of what the retention lets go, in one transaction.
+
+        Up to `limit` orders closed (collected or cancelled) before `before` and no longer
+        on any screen at `now` leave with their events, each leaving its `order_history`
+        row first; up to `limit` events about no held order (catalogs, events for unknown
+        orders) and up to `limit` rejected frames older than `before` go too. Open orders
+        are never removed. `last_seq` stays, so a resent old seq is still not applied again.
+        """
+        closed_before = _ts(min(before, now - CANCELLED_VISIBLE_FOR))
+        with self._without_fsync(), self._transaction() as conn:
+            rows = conn.execute(
+                "SELECT id, display_id, first_seen_at, cancelled_at FROM orders "
+                "WHERE closed_at < ? ORDER BY closed_at LIMIT ?",
+                (closed_before, limit),
+            ).fetchall()
+            events = 0
+            for row in rows:
+                conn.execute(
+                    "INSERT OR REPLACE INTO order_history "
+                    "(id, display_id, first_seen_at, cancelled_at, status_times_json) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (
+                        row["id"],
+                        row["display_id"],
+                        row["first_seen_at"],
+                        row["cancelled_at"],
+                        json.dumps(self._status_times(conn, row["id"])),
+                    ),
+                )
+                events += conn.execute(
+                    "DELETE FROM events WHERE order_id = ?", (row["id"],)
+                ).rowcount
+                conn.execute("DELETE FROM orders WHERE id = ?", (row["id"],))
+            loose = conn.execute(
+                "DELETE FROM events WHERE seq IN (SELECT seq FROM events "
+                "WHERE order_id IS NULL AND applied_at < ? ORDER BY applied_at LIMIT ?)",
+                (_ts(before), limit),
+            ).rowcount
+            rejected = conn.execute(
+                "DELETE FROM rejected WHERE id IN (SELECT id FROM rejected "
+                "WHERE received_at < ? ORDER BY received_at LIMIT ?)",
+                (_ts(before), limit),
+            ).rowcount
+        pruned = Pruned(
+            orders=len(rows),
+            events=events + loose,
+            rejected=rejected,
+            more=limit in (len(rows), loose, rejected),
+        )
+        if rows or loose or rejected:
+            logger.info(
+                "retention: removed %d order(s), %d event(s), %d rejected frame(s) from before %s",
+                pruned.orders,
+                pruned.events,
+                pruned.rejected,
+                before.isoformat(),
+            )
+        return pruned
+
+    @staticmethod
+    def _status_times(conn: sqlite3.Connection, order_id: str) -> dict[str, dict[str, str]]:
+        """Station ("" = whole order) -> status -> when it was last set, from the events."""
+        times: dict[str, dict[str, str]] = {}
+        for row in conn.execute(
+            "SELECT COALESCE(json_extract(raw, '$.station'), '') AS station, "
+            "json_extract(raw, '$.status') AS status, applied_at FROM events "
+            "WHERE order_id = ? AND outcome = ? "
+            "AND COALESCE(json_array_length(raw, '$.line_ids'), 0) = 0 ORDER BY seq",
+            (order_id, AppliedKind.STATUS.value),
+        ):
+            times.setdefault(row["station"], {})[row["status"]] = row["applied_at"]
+        return times
 
     # --- catalog ----------------------------------------------------------------------
 

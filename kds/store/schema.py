@@ -64,6 +64,35 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX rejected_seq ON rejected (seq);
     CREATE INDEX rejected_raw_hash ON rejected (raw_hash);
     """,
+    # 3: retention.
+    # `closed_at` (when an order stopped being open) and `updated_at` make the screens' and
+    # the printing reconcile's queries index searches; events know their held order, so
+    # they leave with it; `order_history` keeps the compact speed-of-service record of a
+    # pruned order.
+    """
+    ALTER TABLE orders ADD COLUMN closed_at TEXT;
+    UPDATE orders SET closed_at = CASE
+        WHEN overall_status = 'collected' THEN updated_at
+        WHEN cancelled = 1 THEN COALESCE(cancelled_at, updated_at)
+    END;
+    CREATE INDEX orders_closed ON orders (closed_at);
+    CREATE INDEX orders_updated ON orders (updated_at);
+    ALTER TABLE events ADD COLUMN order_id TEXT;
+    UPDATE events SET order_id = (
+        SELECT o.id FROM orders o WHERE o.id = CASE WHEN json_valid(events.raw) THEN
+            COALESCE(json_extract(events.raw, '$.order.id'), json_extract(events.raw, '$.order_id'))
+        END
+    );
+    CREATE INDEX events_order ON events (order_id, applied_at);
+    CREATE INDEX rejected_received ON rejected (received_at);
+    CREATE TABLE order_history (
+        id TEXT PRIMARY KEY,
+        display_id TEXT NOT NULL,
+        first_seen_at TEXT NOT NULL,
+        cancelled_at TEXT,
+        status_times_json TEXT NOT NULL
+    );
+    """,
 )
 """Migration N (1-based) brings the schema from version N-1 to N. Only ever append."""
 

@@ -1,4 +1,4 @@
-"""Render tickets (kitchen, receipt, change, void, test page) to ESC/POS bytes and paper text.
+"""Render tickets (kitchen, receipt, change, void, late, test page) to ESC/POS bytes and paper text.
 
 Approach, and why:
 
@@ -43,6 +43,7 @@ from printing.render.templating import DEFAULT_TEMPLATES_DIR, environment
 
 __all__ = [
     "DEFAULT_TEMPLATES_DIR",
+    "LateNotice",
     "Paper",
     "PrinterOptions",
     "RenderError",
@@ -106,12 +107,23 @@ class PrinterOptions:
     logo: Path | None = None
 
 
+@dataclass(frozen=True)
+class LateNotice:
+    """What a LATE slip says: the printer held a ticket from `since` until now."""
+
+    what: str
+    """The held job in words: "kitchen ticket", "receipt", "change slip", ..."""
+    since: datetime
+    problem: str
+    """Why it was held, as the printer said: "paper out", "cover open", ..."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class TicketRequest:
     """One ticket to print: which template, which order and lines, for which printer.
 
-    Keyword-only. `template` is "kitchen", "receipt", "change", "void", "test" or a name
-    an owner added to their templates directory.
+    Keyword-only. `template` is "kitchen", "receipt", "change", "void", "late", "test" or a
+    name an owner added to their templates directory.
     """
 
     template: str
@@ -125,6 +137,8 @@ class TicketRequest:
     banners: tuple[str, ...] = ()
     changes: OrderChanges | None = None
     cancel_reason: str | None = None
+    late: LateNotice | None = None
+    """For the "late" template: which ticket the printer held, since when and why."""
 
 
 @dataclass(frozen=True)

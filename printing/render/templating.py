@@ -18,7 +18,14 @@ from kds.wire import Modifier, ModifierAction, Money
 from printing.render.layout import DATA_END, DATA_START
 from printing.text import sanitize
 
-__all__ = ["DEFAULT_TEMPLATES_DIR", "MAX_FIELD_CHARS", "LayoutText", "environment"]
+__all__ = [
+    "DEFAULT_TEMPLATES_DIR",
+    "MAX_FIELD_CHARS",
+    "ClippedText",
+    "LayoutText",
+    "clip",
+    "environment",
+]
 
 DEFAULT_TEMPLATES_DIR = resource_path("templates")
 """The templates kds ships; an owner's `printing.templates_dir` is searched before it."""
@@ -33,6 +40,27 @@ class LayoutText(str):
     __slots__ = ()
 
 
+class ClippedText(str):
+    """Order text already sanitized and clipped (a line of a long note): printed as data,
+    not clipped again."""
+
+    __slots__ = ()
+
+
+def clip(text: str) -> str:
+    """At most `MAX_FIELD_CHARS` characters of `text`, cut after a whole word, ending with
+    how much was left out: "… (+8,999 characters not printed)"."""
+    if len(text) <= MAX_FIELD_CHARS:
+        return text
+    head = text[: MAX_FIELD_CHARS + 1]
+    boundary = max(head.rfind(" "), head.rfind("\n"))
+    # One word longer than half the limit: cutting inside it beats printing nothing of it.
+    kept = text[:boundary] if boundary > MAX_FIELD_CHARS // 2 else text[:MAX_FIELD_CHARS]
+    kept = kept.rstrip()
+    left_out = len(text[len(kept) :].strip())
+    return f"{kept}… (+{left_out:,} characters not printed)"
+
+
 def _finalize(value: Any) -> str:
     """Every ``{{ value }}``: sanitized, clipped and marked as data for the layout engine."""
     if value is None:
@@ -40,8 +68,8 @@ def _finalize(value: Any) -> str:
     if isinstance(value, LayoutText):
         return str(value)
     text = sanitize(str(value))
-    if len(text) > MAX_FIELD_CHARS:
-        text = text[:MAX_FIELD_CHARS] + "..."
+    if not isinstance(value, ClippedText):
+        text = clip(text)
     return f"{DATA_START}{text}{DATA_END}"
 
 
@@ -91,11 +119,13 @@ def date_time(context: jinja2.runtime.Context, value: datetime | None) -> str:
     return _local(context, value).strftime("%d.%m.%Y %H:%M") if value is not None else ""
 
 
-def text_lines(value: str | None) -> list[str]:
-    """A multi-line text (a note) as its lines, each sanitized; blank lines dropped."""
+def text_lines(value: str | None) -> list[ClippedText]:
+    """A multi-line text (a note) as its lines, each sanitized; blank lines dropped. The
+    whole text is clipped to `MAX_FIELD_CHARS`, not each line."""
     if not value:
         return []
-    return [line for line in sanitize(value, multiline=True).split("\n") if line]
+    text = clip(sanitize(value, multiline=True))
+    return [ClippedText(line) for line in text.split("\n") if line]
 
 
 _FULFILLMENT = {

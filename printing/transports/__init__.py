@@ -1,9 +1,16 @@
-"""Ways to reach a printer (network, USB, serial, file) behind one blocking interface."""
+"""Ways to reach a printer (network, USB, serial, file) behind one blocking interface.
+
+`TRANSPORTS` is the one table of them: the value of a printer's `transport` key → the
+settings model of its module, which holds that transport's config keys and builds its
+transport. A new transport is a new module here and one line in the table; the printer
+config (`printing.config.PrinterConfig`) is made from the table. The modules are light:
+pyusb and pyserial are imported only when a USB or serial transport is used.
+"""
 
 from __future__ import annotations
 
-import inspect
-from typing import Any
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from printing.transports.base import (
     PrinterBusy,
@@ -12,68 +19,43 @@ from printing.transports.base import (
     PrinterTimeout,
     PrinterUnreachable,
     Transport,
-    TransportConfigError,
     TransportError,
+    TransportSettings,
     UsbBackendMissing,
     UsbPermissionError,
 )
+from printing.transports.file import FileSettings
+from printing.transports.network import NetworkSettings
+from printing.transports.serial import SerialSettings
+from printing.transports.usb import UsbSettings
 
 __all__ = [
-    "KINDS",
+    "TRANSPORTS",
     "PrinterBusy",
     "PrinterConnectionLost",
     "PrinterPermissionError",
     "PrinterTimeout",
     "PrinterUnreachable",
     "Transport",
-    "TransportConfigError",
     "TransportError",
+    "TransportSettings",
     "UsbBackendMissing",
     "UsbPermissionError",
     "make_transport",
 ]
 
-KINDS = ("network", "usb", "serial", "file")
+TRANSPORTS: Mapping[str, type[TransportSettings]] = MappingProxyType(
+    {
+        "network": NetworkSettings,
+        "usb": UsbSettings,
+        "serial": SerialSettings,
+        "file": FileSettings,
+    }
+)
+"""Every transport: its `transport` value → its settings model (which builds the transport)."""
 
 
-def _transport_class(kind: str) -> type[Any]:
-    # Imported on demand: pyusb and pyserial are only loaded for printers that use them.
-    if kind == "network":
-        from printing.transports.network import NetworkTransport
-
-        return NetworkTransport
-    if kind == "usb":
-        from printing.transports.usb import UsbTransport
-
-        return UsbTransport
-    if kind == "serial":
-        from printing.transports.serial import SerialTransport
-
-        return SerialTransport
-    if kind == "file":
-        from printing.transports.file import FileTransport
-
-        return FileTransport
-    raise TransportConfigError(
-        f"unknown printer connection {kind!r}: use one of {', '.join(KINDS)}"
-    )
-
-
-def make_transport(kind: str, **params: Any) -> Transport:
-    """Build the transport for `kind` ("network", "usb", "serial", "file") from its settings."""
-    cls = _transport_class(kind)
-    signature = inspect.signature(cls)
-    accepted = ", ".join(signature.parameters)
-    unknown = sorted(set(params) - set(signature.parameters))
-    if unknown:
-        raise TransportConfigError(
-            f"unknown setting(s) for a {kind} printer: {', '.join(unknown)}; accepted: {accepted}"
-        )
-    try:
-        signature.bind(**params)
-    except TypeError as exc:
-        raise TransportConfigError(
-            f"bad settings for a {kind} printer ({exc}); accepted: {accepted}"
-        ) from exc
-    transport: Transport = cls(**params)
-    return transport
+def make_transport(settings: TransportSettings, *, supports_status: bool = True) -> Transport:
+    """A new, unopened transport for a printer's settings (one of the `TRANSPORTS` models);
+    `supports_status` False: the printer does not answer DLE EOT, so it is never asked."""
+    return settings.build(supports_status=supports_status)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Protocol, runtime_checkable
+
+from pydantic import BaseModel, ConfigDict
 
 from printing.errors import PrintingError
 from printing.status import PrinterStatus
@@ -48,10 +51,6 @@ class PrinterBusy(TransportError):
     """Another program holds the printer (a kernel driver, CUPS, another kds)."""
 
 
-class TransportConfigError(TransportError):
-    """The transport settings are wrong (unknown kind, missing or unknown parameter)."""
-
-
 @runtime_checkable
 class Transport(Protocol):
     """A way to reach one printer. Every method blocks, bounded by the transport's timeouts.
@@ -74,3 +73,19 @@ class Transport(Protocol):
     def close(self) -> None:
         """Release the connection or device; safe to call twice."""
         ...
+
+
+class TransportSettings(BaseModel, ABC):
+    """The config keys of one transport, tagged by `transport` (e.g. ``"network"``).
+
+    Each transport module defines one next to its transport class, with its own keys and
+    defaults; `printing.transports.TRANSPORTS` lists them. Frozen, unknown keys refused.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    transport: str
+
+    @abstractmethod
+    def build(self, *, supports_status: bool) -> Transport:
+        """A new, unopened transport to the printer these settings describe."""

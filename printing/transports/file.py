@@ -8,6 +8,9 @@ import os
 import select
 import time
 from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field
 
 from printing.status import PrinterStatus
 from printing.transports.base import (
@@ -15,9 +18,21 @@ from printing.transports.base import (
     PrinterTimeout,
     PrinterUnreachable,
     TransportError,
+    TransportSettings,
 )
 
 logger = logging.getLogger(__name__)
+
+
+class FileSettings(TransportSettings):
+    """`transport = "file"`: a device node such as /dev/usb/lp0, or a regular file."""
+
+    transport: Literal["file"]
+    path: Annotated[str, Field(min_length=1)]
+
+    def build(self, *, supports_status: bool) -> FileTransport:
+        # A path is a one-way street: there is no status to ask, whatever the config says.
+        return FileTransport(self.path)
 
 
 class FileTransport:

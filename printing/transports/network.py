@@ -6,6 +6,9 @@ import errno
 import logging
 import socket
 import time
+from typing import Annotated, Literal
+
+from pydantic import Field
 
 from printing.status import STANDARD_QUERIES, PrinterStatus, decode, query
 from printing.transports.base import (
@@ -13,6 +16,7 @@ from printing.transports.base import (
     PrinterTimeout,
     PrinterUnreachable,
     TransportError,
+    TransportSettings,
 )
 
 logger = logging.getLogger(__name__)
@@ -28,6 +32,17 @@ _UNREACHABLE_ERRNOS = {
 
 # After the printer resets the connection, shutdown() fails with ENOTCONN.
 _LOST_ERRNOS = {errno.ECONNRESET, errno.EPIPE, errno.ECONNABORTED, errno.ENOTCONN}
+
+
+class NetworkSettings(TransportSettings):
+    """`transport = "network"`: a printer on the LAN, by host name or IP address."""
+
+    transport: Literal["network"]
+    host: Annotated[str, Field(min_length=1)]
+    port: Annotated[int, Field(ge=1, le=65535)] = 9100
+
+    def build(self, *, supports_status: bool) -> NetworkTransport:
+        return NetworkTransport(self.host, self.port, supports_status=supports_status)
 
 
 class NetworkTransport:

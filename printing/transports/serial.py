@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import errno
 import logging
-from typing import Any
+from typing import Annotated, Any, Literal
 
-import serial
+from pydantic import Field
 
 from printing.status import STANDARD_QUERIES, PrinterStatus, decode, query
 from printing.transports.base import (
@@ -14,9 +14,28 @@ from printing.transports.base import (
     PrinterTimeout,
     PrinterUnreachable,
     TransportError,
+    TransportSettings,
 )
 
 logger = logging.getLogger(__name__)
+
+
+def _pyserial() -> Any:
+    """pyserial, imported on first use: a config without a serial printer never loads it."""
+    import serial
+
+    return serial
+
+
+class SerialSettings(TransportSettings):
+    """`transport = "serial"`: a printer on a serial port (/dev/ttyS0, /dev/ttyUSB0)."""
+
+    transport: Literal["serial"]
+    device: Annotated[str, Field(min_length=1)]
+    baudrate: Annotated[int, Field(gt=0)] = 9600
+
+    def build(self, *, supports_status: bool) -> SerialTransport:
+        return SerialTransport(self.device, self.baudrate, supports_status=supports_status)
 
 
 class SerialTransport:
@@ -44,6 +63,7 @@ class SerialTransport:
     def _open(self) -> Any:
         if self._port is not None:
             return self._port
+        serial = _pyserial()
         try:
             port = serial.serial_for_url(
                 self.device,
@@ -70,6 +90,7 @@ class SerialTransport:
 
     def send(self, data: bytes) -> None:
         port = self._open()
+        serial = _pyserial()
         try:
             port.write(data)
             port.flush()
@@ -89,6 +110,7 @@ class SerialTransport:
         if not self.supports_status:
             return PrinterStatus.NOT_SUPPORTED()
         port = self._open()
+        serial = _pyserial()
         responses: dict[int, int] = {}
         try:
             port.reset_input_buffer()

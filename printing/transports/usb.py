@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import errno
 import logging
-from typing import Any
+from typing import Annotated, Any, Literal
 
-import usb.core
-import usb.util
+from pydantic import BeforeValidator, Field
 
 from printing.status import STANDARD_QUERIES, PrinterStatus, decode, query
 from printing.transports.base import (
@@ -16,6 +15,7 @@ from printing.transports.base import (
     PrinterTimeout,
     PrinterUnreachable,
     TransportError,
+    TransportSettings,
     UsbBackendMissing,
     UsbPermissionError,
 )
@@ -34,6 +34,41 @@ def udev_rule(vendor_id: int, product_id: int) -> str:
         f'SUBSYSTEM=="usb", ATTRS{{idVendor}}=="{vendor_id:04x}", '
         f'ATTRS{{idProduct}}=="{product_id:04x}", MODE="0666"'
     )
+
+
+def _pyusb() -> Any:
+    """pyusb (`usb.core`, `usb.util`), imported on first use: a config without a USB printer
+    never loads it."""
+    import usb.core
+    import usb.util
+
+    return usb
+
+
+def _usb_id(value: Any) -> Any:
+    """Accept 1208, "1208" and "0x04b8" (how lsusb and vendor docs write ids)."""
+    if isinstance(value, str):
+        try:
+            return int(value.strip(), 0)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a USB id (e.g. 0x04b8 or 1208)") from None
+    return value
+
+
+_UsbIdRange = Annotated[int, Field(ge=0, le=0xFFFF)]
+UsbId = Annotated[_UsbIdRange, BeforeValidator(_usb_id, json_schema_input_type=_UsbIdRange | str)]
+"""A vendor or product id: 1208, "1208" or "0x04b8"."""
+
+
+class UsbSettings(TransportSettings):
+    """`transport = "usb"`: a USB printer, found by its vendor and product id (`lsusb`)."""
+
+    transport: Literal["usb"]
+    vendor_id: UsbId
+    product_id: UsbId
+
+    def build(self, *, supports_status: bool) -> UsbTransport:
+        return UsbTransport(self.vendor_id, self.product_id, supports_status=supports_status)
 
 
 def _errno_of(exc: BaseException) -> int | None:
@@ -80,7 +115,7 @@ class UsbTransport:
             f"then unplug and replug the printer ({exc})"
         )
 
-    def _translate(self, exc: usb.core.USBError, doing: str) -> TransportError:
+    def _translate(self, exc: BaseException, doing: str) -> TransportError:
         code = _errno_of(exc)
         if code in (errno.EACCES, errno.EPERM):
             return self._permission_error(exc)
@@ -100,6 +135,7 @@ class UsbTransport:
     def _open(self) -> Any:
         if self._device is not None:
             return self._device
+        usb = _pyusb()
         try:
             device = usb.core.find(idVendor=self.vendor_id, idProduct=self.product_id)
         except usb.core.NoBackendError as exc:
@@ -159,6 +195,7 @@ class UsbTransport:
 
     def send(self, data: bytes) -> None:
         device = self._open()
+        usb = _pyusb()
         assert self.out_ep is not None
         try:
             written = device.write(self.out_ep, data, timeout=self.timeout_ms)
@@ -183,6 +220,7 @@ class UsbTransport:
         if not self.supports_status:
             return PrinterStatus.NOT_SUPPORTED()
         device = self._open()
+        usb = _pyusb()
         if self.in_ep is None:
             return PrinterStatus.NOT_SUPPORTED("this USB printer has no status channel")
         responses: dict[int, int] = {}
@@ -207,6 +245,7 @@ class UsbTransport:
         device, self._device = self._device, None
         if device is None:
             return
+        usb = _pyusb()
         try:
             usb.util.release_interface(device, self.interface)
         except usb.core.USBError as exc:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from kds import wire
 from kds.connector import ConnectorDataError, ConnectorLockedError, EventTooLargeError
-from kds.connector.log import DB_NAME, ConnectorLog
+from kds.connector.log import _MIGRATIONS, DB_NAME, ConnectorLog, read_inbox
 
 from .conftest import make_order
 
@@ -104,3 +105,23 @@ def test_a_damaged_database_is_refused_with_a_clear_error(tmp_path: Path) -> Non
     (tmp_path / DB_NAME).write_bytes(b"this is not a database, just bytes" * 100)
     with pytest.raises(ConnectorDataError, match="cannot use"):
         ConnectorLog.open(tmp_path)
+
+
+def test_a_log_from_before_the_inbox_is_migrated_keeping_its_events(tmp_path: Path) -> None:
+    db = sqlite3.connect(tmp_path / DB_NAME)
+    for statement in _MIGRATIONS[0].split(";"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute(
+        "INSERT INTO events(event_id, type, occurred_at, payload)"
+        " VALUES ('e', 'catalog', 't', '{}')"
+    )
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    assert read_inbox(tmp_path) == []  # the old file has no inbox yet: nothing kept
+    with ConnectorLog.open(tmp_path) as clog:
+        assert clog.last_seq() == 1
+        entry = clog.add_to_inbox("justeat", "body", "not valid JSON", b"{", datetime.now(UTC))
+        assert [e.id for e in clog.inbox()] == [entry]
+    assert [e.body for e in read_inbox(tmp_path)] == [b"{"]

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from kds import wire
 from kds.settings import SettingsError, load_settings
@@ -16,7 +16,9 @@ from printing.config import PrintingConfig, check_catalog
 from printing.decode import decode_escpos, split_jobs
 from printing.render import Paper
 from printing.service import PrintService
+from printing.transports import TRANSPORTS
 from printing.transports.network import NetworkTransport
+from printing.transports.usb import UsbSettings
 
 
 def _net(name: str, **extra: Any) -> dict[str, Any]:
@@ -59,7 +61,8 @@ def test_usb_ids_accept_hex_strings_as_printed_by_lsusb() -> None:
             ]
         }
     )
-    printer = config.printer("Epson")
+    printer = config.printer("Epson").settings
+    assert isinstance(printer, UsbSettings)
     assert (printer.vendor_id, printer.product_id) == (0x04B8, 3605)
 
 
@@ -78,6 +81,103 @@ def test_network_printer_builds_a_network_transport_with_its_status_setting() ->
     assert isinstance(transport, NetworkTransport)
     assert (transport.host, transport.port) == ("10.0.0.5", 9101)
     assert transport.supports_status is False
+
+
+@pytest.mark.parametrize(
+    ("keys", "description", "settings"),
+    [
+        ({"transport": "network", "host": "10.0.0.5"}, "network 10.0.0.5:9100", {"port": 9100}),
+        (
+            {"transport": "usb", "vendor_id": "0x04b8", "product_id": "0x0202"},
+            "usb 04b8:0202",
+            {"vendor_id": 0x04B8, "product_id": 0x0202},
+        ),
+        (
+            {"transport": "serial", "device": "/dev/ttyUSB0"},
+            "serial /dev/ttyUSB0 9600 baud",
+            {"baudrate": 9600},
+        ),
+        ({"transport": "file", "path": "/dev/usb/lp0"}, "file /dev/usb/lp0", {}),
+    ],
+)
+def test_each_transport_needs_only_its_own_keys_and_has_its_defaults(
+    keys: dict[str, Any], description: str, settings: dict[str, Any]
+) -> None:
+    config = PrintingConfig.model_validate({"printers": [{"name": "P", **keys}]})
+    printer = config.printer("P")
+    assert printer.settings.transport == keys["transport"]
+    for key, value in settings.items():
+        assert getattr(printer.settings, key) == value
+    transport = printer.make_transport()
+    assert transport.description == description
+    assert transport.supports_status is (keys["transport"] != "file")  # a file never answers
+    assert printer.line_columns == 48  # the common keys keep their defaults too
+
+
+def test_a_key_of_another_transport_is_refused_with_the_transport_that_takes_it() -> None:
+    usb = {"name": "Bar", "transport": "usb", "vendor_id": 1, "product_id": 2}
+    with pytest.raises(ValidationError) as info:
+        PrintingConfig.model_validate(
+            {
+                "printers": [
+                    _net("Kitchen", baudrate=9600),
+                    {**usb, "host": "10.0.0.6", "port": 9100},
+                    {"name": "Lp", "transport": "file", "path": "/dev/usb/lp0", "vendor_id": 1},
+                ],
+                "routes": [{"name": "all", "printers": ["Bar", "Grill"]}],
+            }
+        )
+    assert sorted(keyed(info.value)) == [
+        "printers.0.baudrate: Extra inputs are not permitted for a network printer"
+        " ('baudrate' is a key of serial printers)",
+        "printers.1.host: Extra inputs are not permitted for a usb printer"
+        " ('host' is a key of network printers)",
+        "printers.1.port: Extra inputs are not permitted for a usb printer"
+        " ('port' is a key of network printers)",
+        "printers.2.vendor_id: Extra inputs are not permitted for a file printer"
+        " ('vendor_id' is a key of usb printers)",
+        # Beside them, and "Bar" is still a known printer though its entry is wrong.
+        "routes.0.printers.1: unknown printer 'Grill'",
+    ]
+
+
+def test_a_missing_or_unknown_transport_is_refused_with_the_choices() -> None:
+    with pytest.raises(ValidationError) as info:
+        PrintingConfig.model_validate(
+            {
+                "printers": [
+                    {"name": "Kitchen", "host": "10.0.0.5"},
+                    {"name": "Bar", "transport": "bluetooth", "host": "10.0.0.6"},
+                    {"transport": "network", "host": "10.0.0.7"},
+                ]
+            }
+        )
+    assert keyed(info.value) == [
+        "printers.0.transport: Field required ('network', 'usb', 'serial' or 'file')",
+        "printers.1.transport: Input should be 'network', 'usb', 'serial' or 'file'",
+        "printers.2.name: Field required",
+    ]
+
+
+def test_the_json_schema_describes_the_flat_printer_tables_per_transport() -> None:
+    schema = TypeAdapter(PrintingConfig).json_schema()
+    printers = schema["properties"]["printers"]["items"]
+    assert printers["discriminator"]["propertyName"] == "transport"
+    models = {
+        kind: schema["$defs"][ref.removeprefix("#/$defs/")]
+        for kind, ref in printers["discriminator"]["mapping"].items()
+    }
+    assert set(models) == set(TRANSPORTS)
+    for kind, model in models.items():
+        assert model["additionalProperties"] is False
+        assert model["properties"]["transport"]["const"] == kind
+        assert {"name", "paper_mm", "codepage", "status", "backup"} <= set(model["properties"])
+    usb = models["usb"]
+    assert set(usb["required"]) == {"name", "transport", "vendor_id", "product_id"}
+    assert "host" not in usb["properties"]
+    assert {"type": "string"} in usb["properties"]["vendor_id"]["anyOf"]  # "0x04b8"
+    assert set(models["network"]["required"]) == {"name", "transport", "host"}
+    assert models["network"]["properties"]["port"]["default"] == 9100
 
 
 def test_every_cross_reference_problem_is_reported_at_once() -> None:
@@ -185,6 +285,39 @@ printers = ["Grlil"]
         load_settings(path)
     assert str(path) in str(info.value)
     assert "printing.routes.0.printers.0: unknown printer 'Grlil'" in str(info.value)
+
+
+def test_settings_file_names_a_usb_printers_host_key_beside_other_problems(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "kds.toml"
+    path.write_text(
+        """
+[connector]
+token = "secret"
+
+[[printing.printers]]
+name = "Kitchen"
+transport = "network"
+
+[[printing.printers]]
+name = "Bar"
+transport = "usb"
+vendor_id = "0x04b8"
+product_id = "0x0202"
+host = "192.168.1.51"
+""",
+        encoding="utf-8",
+    )
+    with pytest.raises(SettingsError) as info:
+        load_settings(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: 2 problem(s):"), message
+    assert "printing.printers.0.host: required for a network printer" in message
+    assert (
+        "printing.printers.1.host: Extra inputs are not permitted for a usb printer"
+        " ('host' is a key of network printers)" in message
+    )
 
 
 def test_check_catalog_names_route_keys_the_shop_does_not_have() -> None:

@@ -23,6 +23,7 @@ from kds.domain.changes import diff_orders
 from printing.decode import DecodedJob, command_names, decode_escpos
 from printing.errors import PrintingError
 from printing.render import (
+    LateNotice,
     Paper,
     PrinterOptions,
     RenderedTicket,
@@ -167,6 +168,12 @@ def _tickets() -> dict[str, TicketRequest | None]:
             "change", order=ORDER_V2, items=ORDER_V2.items, changes=diff_orders(ORDER, ORDER_V2)
         ),
         "void": _request("void", cancel_reason="Kunde hat storniert", banners=("REPRINT",)),
+        "late": _request(
+            "late",
+            items=(),
+            copies=1,
+            late=LateNotice("kitchen ticket", PRINTED_AT - timedelta(minutes=5), "paper out"),
+        ),
         "test": None,
     }
 
@@ -203,7 +210,7 @@ def _fits(job: DecodedJob, columns: int) -> bool:
 
 
 @pytest.mark.parametrize("columns", sorted(PAPERS))
-@pytest.mark.parametrize("name", ["kitchen", "receipt", "change", "void", "test"])
+@pytest.mark.parametrize("name", ["kitchen", "receipt", "change", "void", "late", "test"])
 def test_golden_bytes(name: str, columns: str) -> None:
     ticket = _render(name, PAPERS[columns])
     job = decode_escpos(ticket.data)
@@ -277,6 +284,19 @@ def test_receipt_has_euro_amounts_totals_and_loyalty() -> None:
     assert "Invite friends with code JUERGEN5" in lines
 
 
+def test_receipt_without_points_used_does_not_print_minus_zero() -> None:
+    loyalty = {**_order_data()["loyalty"], "points_used": "0", "points_after": "161"}
+    order = wire.parse_order(_order_data(loyalty=loyalty))
+    ticket = render(
+        _request("receipt", order=order, items=order.items, station_name=None, copies=1),
+        PrinterOptions(paper=Paper.mm80()),
+    )
+    lines = decode_escpos(ticket.data).text.split("\n")
+    assert not any(line.startswith("Points used") for line in lines)
+    assert not any(line.rstrip().endswith("-0") for line in lines)
+    assert "Points earned" + " " * 32 + "+41" in lines
+
+
 def test_receipt_on_a_printer_without_euro_sign_spells_it_out() -> None:
     ticket = _render("receipt", Paper.mm58(), codepage="cp437")
     job = decode_escpos(ticket.data)
@@ -302,8 +322,19 @@ def test_void_ticket_is_big_and_lists_the_lines() -> None:
     void = _line(job, " VOID")
     assert void.double_width and void.inverted
     assert _line(job, "CANCELLED").double_height
+    assert _line(job, " Grill").inverted  # the station, as on the ticket it voids
     assert "Reason: Kunde hat" in job.text
     assert "2 x Schnitzel Wiener Art" in job.text
+
+
+def test_late_slip_says_which_ticket_was_held_when_and_why() -> None:
+    job = decode_escpos(_render("late", Paper.mm80()).data)
+    assert _line(job, " LATE").inverted
+    assert _line(job, "#A-17").double_width
+    assert _line(job, " Grill").inverted
+    text = " ".join(line.text.strip() for line in job.lines)
+    assert "LATE: #A-17 above was held in the printer 11:56-12:01 (paper out)." in text
+    assert "If you have no #A-17 kitchen ticket, reprint it from the order's card." in text
 
 
 def test_test_page_shows_the_codepage_characters() -> None:
@@ -411,13 +442,28 @@ def test_cjk_on_a_latin_codepage_gets_a_visible_marker() -> None:
     assert "1 x (?) Kung Pao" in job.text.split("\n")
 
 
-def test_a_huge_note_is_clipped_and_wrapped() -> None:
-    order = wire.parse_order(_order_data(notes=[{"kind": "kitchen", "text": "sehr " * 2000}]))
-    ticket = render(_request("kitchen", order=order), PrinterOptions(paper=Paper.mm80()))
+def test_a_note_over_1000_characters_is_cut_at_a_word_and_says_how_much_is_missing() -> None:
+    order = wire.parse_order(
+        _order_data(
+            notes=[{"kind": "kitchen", "text": "sehr " * 2000}],
+            items=[_item("Suppe", "1", notes=["x" * 1500])],
+        )
+    )
+    ticket = render(
+        _request("kitchen", order=order, items=order.items), PrinterOptions(paper=Paper.mm80())
+    )
     job = decode_escpos(ticket.data)
-    note_lines = [line for line in job.lines if "sehr" in line.text]
-    assert 15 < len(note_lines) < 30
     assert _fits(job, 48)
+    note = " ".join(line.text.strip() for line in job.lines if "NOTE:" in line.text or (
+        line.text.startswith("  sehr")))  # fmt: skip
+    # 200 whole words of the 2,000 ("sehr" is never cut), then how much is missing.
+    assert note.count("sehr") == 200
+    assert note.endswith("sehr sehr... (+8,999 characters not")
+    assert "  printed)" in job.text.split("\n")
+    # A single word longer than the limit can only be cut inside it.
+    lines = job.text.split("\n")
+    xs = "".join(line.strip() for line in lines if line.strip().startswith("x"))
+    assert xs.startswith("x" * 1000 + "... (+500")
 
 
 def hostile_strings() -> list[str]:

@@ -8,7 +8,7 @@ import pytest
 
 from kds import wire
 from printing.config import PrintingConfig
-from printing.routing import route_order
+from printing.routing import printers_for_stations, route_order
 
 
 def make_order(items: list[dict[str, Any]], **fields: Any) -> wire.Order:
@@ -192,3 +192,24 @@ def test_documents_match_on_the_whole_order() -> None:
         ("Expo", "receipt"),
         ("Delivery", "packing slip"),
     ]
+
+
+def test_the_printers_a_station_uses_are_those_its_lines_can_reach() -> None:
+    routes = config(
+        [
+            {"name": "grill", "groups": ["mains"], "printers": ["Grill"]},
+            {"name": "drinks", "groups": ["drinks"], "printers": ["Bar"]},
+            {"name": "by station", "groups": ["specials"], "printers": ["Expo"], "station": "Hot"},
+            {"name": "one article", "refs": ["K1"], "printers": ["Cola"]},
+        ],
+        documents=[{"template": "receipt", "printers": ["Delivery"]}],
+        default_printer="Kitchen",
+    )
+    hot = printers_for_stations(routes, frozenset({"mains"}), frozenset({"hot", "Hot"}))
+    # Its group's printer, the route naming it, the ref-only route (any group can match)
+    # and the default printer; not the Bar, not the receipt printer.
+    assert hot == {"Grill", "Expo", "Cola", "Kitchen"}
+    bar = printers_for_stations(routes, frozenset({"drinks"}), frozenset({"bar", "Bar"}))
+    assert bar == {"Bar", "Cola", "Kitchen"}
+    everything = printers_for_stations(routes, None, frozenset())
+    assert everything == {"Grill", "Bar", "Expo", "Cola", "Kitchen"}

@@ -18,6 +18,7 @@ from kds import wire
 from printing.config import PrintingConfig
 from printing.emulator import Fault, PrinterEmulator
 from printing.service import PrintService, PrintServiceError
+from printing.spooler import LATE_KIND
 
 WAIT = 10.0
 
@@ -443,3 +444,102 @@ async def test_handle_before_start_is_an_error_not_a_silent_drop(
     service = PrintService(printing_config(kitchen, bar), tmp_path, now)
     with pytest.raises(PrintServiceError):
         service.handle(make_order([BURGER]), False, None, now())
+
+
+def lines_of(text: str) -> list[str]:
+    return [text_line.strip() for text_line in text.splitlines()]
+
+
+async def test_void_goes_to_the_cook_like_a_change_slip_naming_the_station_and_the_printer(
+    tmp_path: Path, kitchen: PrinterEmulator, bar: PrinterEmulator
+) -> None:
+    watch = Watch()
+    routes = [
+        {"name": "grill", "groups": ["grill"], "printers": ["Kitchen"], "station": "Grill"},
+        {"name": "drinks", "groups": ["drinks"], "printers": ["Bar"]},
+    ]
+    config = printing_config(kitchen, bar, kitchen_extra={"backup": "Bar"}, routes=routes)
+    kitchen.set_fault(Fault.COVER_OPEN)
+    service = await started(config, tmp_path, watch)
+    try:
+        # #17 and #18 come out of the Bar while the Kitchen's cover is open.
+        service.handle(make_order([BURGER], number=17), False, None, now())
+        service.handle(make_order([BURGER], number=18), False, None, now())
+        await bar.wait_for_jobs(2, WAIT)
+        # #17 is cancelled while the Kitchen is still down: its void takes the same way.
+        service.handle(make_order([BURGER], number=17), True, "no show", now())
+        await bar.wait_for_jobs(3, WAIT)
+        void_on_bar = lines_of(bar.jobs[2].text)
+        # The cover is closed: #18's change and void go to the Kitchen, where the cook is.
+        kitchen.set_fault(None)
+        await watch.until(lambda: service.snapshot()[0].describe(now()) == "Kitchen: ready")
+        service.handle(make_order([{**BURGER, "quantity": "2"}], number=18, revision=2),
+                       False, None, now())  # fmt: skip
+        await kitchen.wait_for_jobs(1, WAIT)
+        service.handle(make_order([{**BURGER, "quantity": "2"}], number=18, revision=2),
+                       True, "guest left", now())  # fmt: skip
+        await kitchen.wait_for_jobs(2, WAIT)
+        await watch.until(lambda: settled(service))
+    finally:
+        await service.stop()
+    assert void_on_bar[0] == "BACKUP FOR Kitchen"
+    assert "VOID" in void_on_bar and "#17" in void_on_bar and "Grill" in void_on_bar
+    assert "Bar / Grill" in void_on_bar  # printed on the Bar for the Grill station
+    change, void = (lines_of(job.text) for job in kitchen.jobs)
+    assert "CHANGE" in change and "#18" in change
+    assert "VOID" in void and "#18" in void and "Grill" in void and "Reason: guest left" in void
+    assert "2 x Burger" in void and "Kitchen / Grill" in void
+    assert not any("BACKUP" in line for line in change + void)
+    assert len(bar.jobs) == 3  # nothing of #18's change or void on the backup
+
+
+class LastRoll(PrinterEmulator):
+    """A virtual printer whose paper runs out while it takes its next ticket (`run_out`):
+    like a real printer it keeps that ticket and prints it once refilled, and reports
+    paper out from then on, although the status asked just before the ticket was fine."""
+
+    run_out = False
+
+    def _accept(self, data: bytes, stream: Any) -> None:
+        if self.run_out:
+            self.run_out = False
+            self.set_fault(Fault.PAPER_OUT)
+        super()._accept(data, stream)
+
+
+async def test_a_ticket_held_in_the_printer_prints_late_followed_by_a_late_slip(
+    tmp_path: Path, bar: PrinterEmulator
+) -> None:
+    kitchen = LastRoll("Kitchen", None, control_port=None, codepage="cp858")
+    await kitchen.start()
+    moments = [now()]
+    watch = Watch()
+    config = printing_config(kitchen, bar, kitchen_extra={"backup": "Bar"})
+    service = PrintService(config, tmp_path, lambda: moments[-1], on_change=watch)
+    await service.start()
+    try:
+        kitchen.run_out = True
+        service.handle(make_order([BURGER], display_id="G-1"), False, None, now())
+        await watch.until(lambda: service.snapshot()[0].held != ())
+        assert service.snapshot()[0].held_lines() == [
+            "Kitchen holds #G-1 until the paper is refilled"
+        ]
+        assert kitchen.jobs == []
+        # Five minutes later the paper is refilled: #G-1 comes out, then the slip.
+        moments.append(moments[0] + timedelta(minutes=5))
+        kitchen.set_fault(None)
+        await kitchen.wait_for_jobs(2, WAIT)
+        await watch.until(lambda: settled(service))
+        assert service.snapshot()[0].held_lines() == []
+        assert [job.kind for job in service.jobs()] == ["ticket", LATE_KIND]
+    finally:
+        await service.stop()
+        await kitchen.stop()
+    ticket, slip = (lines_of(job.text) for job in kitchen.jobs)
+    assert "#G-1" in ticket and "1 x Burger" in ticket and "LATE" not in ticket
+    held, back = (moment.astimezone().strftime("%H:%M") for moment in moments)
+    text = " ".join(slip)
+    assert slip[:2] == ["LATE", "#G-1"]
+    assert f"LATE: #G-1 above was held in the printer {held}-{back} (paper out)." in text
+    assert "If you have no #G-1 kitchen ticket, reprint it from the order's card." in text
+    assert bar.jobs == []

@@ -16,13 +16,23 @@ from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spool_victim import render_text
 
 from printing.emulator import Fault, PrinterEmulator
 from printing.render import RenderError
-from printing.spooler import JobInfo, JobSpec, PrinterState, Spooler, SpoolPrinter
+from printing.spooler import (
+    LATE_KIND,
+    HeldTicket,
+    JobInfo,
+    JobSpec,
+    PrinterState,
+    Spooler,
+    SpoolPrinter,
+    late_slip,
+)
 from printing.transports.network import NetworkTransport
 
 HERE = Path(__file__).resolve().parent
@@ -51,13 +61,37 @@ def specs(numbers: Iterable[int], printer: str = "Kitchen") -> list[JobSpec]:
 
 
 def numbers_on(emulator: PrinterEmulator) -> list[int]:
-    """The order numbers on the paper, in print order."""
+    """The order numbers of the tickets on the paper (not late slips), in print order."""
     result = []
     for job in emulator.jobs:
         for line in job.text.splitlines():
-            if line.startswith("#"):
+            if line.startswith("#") and " late:" not in line:
                 result.append(int(line[1:].split()[0]))
     return result
+
+
+def late_slips_on(emulator: PrinterEmulator) -> list[int]:
+    """The order numbers of the late slips on the paper (spool_victim writes "#N late:ID")."""
+    return [
+        int(line[1:].split()[0])
+        for job in emulator.jobs
+        for line in job.text.splitlines()
+        if line.startswith("#") and " late:" in line
+    ]
+
+
+class LastRoll(PrinterEmulator):
+    """A virtual printer whose paper runs out while it takes its next ticket (`run_out`):
+    like a real printer it keeps that ticket and prints it once refilled, and reports
+    paper out from then on, although the status asked just before the ticket was fine."""
+
+    run_out = False
+
+    def _accept(self, data: bytes, stream: Any) -> None:
+        if self.run_out:
+            self.run_out = False
+            self.set_fault(Fault.PAPER_OUT)
+        super()._accept(data, stream)
 
 
 def closed_port() -> int:
@@ -130,8 +164,9 @@ def make_spooler(
     return spooler
 
 
-def states(spooler: Spooler) -> Counter[str]:
-    return Counter(job.state for job in spooler.jobs())
+def states(spooler: Spooler, *, tickets: bool = False) -> Counter[str]:
+    """How many jobs are in each state (with `tickets`: leaving late slips out)."""
+    return Counter(job.state for job in spooler.jobs() if not tickets or job.kind != LATE_KIND)
 
 
 async def test_a_job_prints_once_and_is_confirmed(tmp_path: Path, kitchen: PrinterEmulator) -> None:
@@ -285,7 +320,7 @@ async def test_paper_out_fails_over_to_the_backup_exactly_once_then_comes_back(
         faulted_at = asyncio.get_running_loop().time()
         await bar.wait_for_jobs(1, WAIT)
         first_backup_after = asyncio.get_running_loop().time() - faulted_at
-        await watch.until(lambda: states(spooler) == {"done": 50})
+        await watch.until(lambda: states(spooler, tickets=True) == {"done": 50})
 
         kitchen_state = spooler.snapshot()[0]
         assert kitchen_state.on_backup_to == "Bar"
@@ -300,13 +335,16 @@ async def test_paper_out_fails_over_to_the_backup_exactly_once_then_comes_back(
         kitchen.set_fault(None)
         await watch.until(lambda: spooler.snapshot()[0].on_backup_to is None)
         spooler.enqueue(specs(range(51, 101)))
-        await watch.until(lambda: states(spooler) == {"done": 100})
+        await watch.until(lambda: states(spooler)["done"] == len(spooler.jobs()) >= 100)
         await kitchen.wait_for_jobs(100 - len(bar.jobs), WAIT)
 
         on_kitchen, on_bar = numbers_on(kitchen), numbers_on(bar)
         assert sorted(on_kitchen + on_bar) == list(range(1, 101))  # every ticket exactly once
         assert set(range(51, 101)) <= set(on_kitchen)  # new tickets back on the primary
         assert 20 <= min(on_bar) and max(on_bar) <= 50
+        # A ticket the Kitchen took as the paper ran out came out late, with a late slip.
+        assert len(late_slips_on(kitchen)) == len(spooler.jobs()) - 100 <= 1
+        assert late_slips_on(bar) == []
         assert all("BACKUP FOR Kitchen" in job.text for job in bar.jobs)
         assert not any("BACKUP" in job.text or "REPRINT" in job.text for job in kitchen.jobs)
         assert spooler.snapshot()[0].describe(now()) == "Kitchen: ready"
@@ -467,3 +505,98 @@ async def test_an_idle_printer_that_runs_out_of_paper_is_on_screen_before_the_ne
         await watch.until(lambda: spooler.snapshot()[0].problem is None)
     finally:
         await spooler.stop()
+
+
+async def test_printers_are_checked_at_start_not_after_the_first_ticket(
+    tmp_path: Path, kitchen: PrinterEmulator, bar: PrinterEmulator
+) -> None:
+    watch = Watch()
+    bar.set_fault(Fault.PAPER_OUT)
+    # The idle check is far away: only the check at start can tell the screen anything.
+    spooler = make_spooler(
+        tmp_path / "spool.sqlite", [network(kitchen), network(bar, "Bar")], watch, idle_check_s=600
+    )
+    assert [s.describe(now()) for s in spooler.snapshot()] == [
+        "Kitchen: not checked yet",
+        "Bar: not checked yet",
+    ]
+    await spooler.start()
+    try:
+        await watch.until(lambda: all(state.healthy is not None for state in spooler.snapshot()))
+        kitchen_state, bar_state = spooler.snapshot()
+        assert kitchen_state.describe(now()) == "Kitchen: ready"
+        assert bar_state.describe(now()).startswith("Bar: paper out since ")
+        assert kitchen.jobs == [] and bar.jobs == []  # asked, nothing printed
+    finally:
+        await spooler.stop()
+
+
+async def test_a_ticket_the_printer_holds_is_on_screen_and_a_late_slip_follows_it(
+    tmp_path: Path, bar: PrinterEmulator
+) -> None:
+    db = tmp_path / "spool.sqlite"
+    kitchen = LastRoll("Kitchen", None, control_port=None)
+    await kitchen.start()
+    try:
+        watch = Watch()
+        printers = [network(kitchen, backup="Bar"), network(bar, "Bar")]
+        spooler = make_spooler(db, printers, watch)
+        await spooler.start()
+        try:
+            spooler.enqueue([spec(1)])
+            await kitchen.wait_for_jobs(1, WAIT)
+            kitchen.run_out = True
+            spooler.enqueue([spec(2)])
+            await watch.until(lambda: spooler.snapshot()[0].held != ())
+            # #2 is inside the printer: not printed, not resent, and the screen says so.
+            assert (kitchen.held_jobs, len(kitchen.jobs)) == (1, 1)
+            state = spooler.snapshot()[0]
+            assert state.held_lines() == ["Kitchen holds #2 until the paper is refilled"]
+            assert state.describe(now()).startswith("Kitchen: paper out since ")
+            assert "waiting" not in state.describe(now())  # the late slip is no ticket
+            # New tickets fail over; the late slip stays with the printer that holds #2,
+            # and cancelling order 2 does not cancel it (the held ticket still comes out).
+            spooler.enqueue([spec(3)])
+            await bar.wait_for_jobs(1, WAIT)
+            assert spooler.cancel_queued("o2") == []
+            (late,) = [job for job in spooler.jobs() if job.kind == LATE_KIND]
+            assert (late.target, late.state, late.display_id) == ("Kitchen", "queued", "2")
+            slip = late_slip(late)
+            (held_job,) = [job for job in spooler.jobs() if job.display_id == "2" and job != late]
+            assert (slip.held_job, slip.problem, slip.held_kind) == (
+                held_job.id,
+                "paper out",
+                "ticket",
+            )
+            assert held_job.state == "done"  # never sent again
+        finally:
+            await spooler.stop()
+
+        # kds restarts while the paper is still out: the held ticket is still on screen.
+        watch = Watch()
+        spooler = make_spooler(db, printers, watch)
+        held = spooler.snapshot()[0].held
+        assert [(t.display_id, t.problem) for t in held] == [("2", "paper out")]
+        await spooler.start()
+        try:
+            kitchen.set_fault(None)  # refilled: the printer prints #2, then gets the slip
+            await kitchen.wait_for_jobs(3, WAIT)
+            await watch.until(lambda: states(spooler) == {"done": 4})
+            state = spooler.snapshot()[0]
+            assert state.held == () and state.describe(now()) == "Kitchen: ready"
+        finally:
+            await spooler.stop()
+        assert numbers_on(kitchen) == [1, 2]
+        assert late_slips_on(kitchen) == [2]
+        assert kitchen.jobs[2].text.startswith("#2 late:")  # right after the held ticket
+        assert numbers_on(bar) == [3] and late_slips_on(bar) == []
+    finally:
+        await kitchen.stop()
+
+
+def test_held_ticket_words() -> None:
+    since = datetime(2026, 11, 23, 20, 14, tzinfo=UTC)
+    assert HeldTicket("G-1", "cover open", since).describe("Bar") == (
+        "Bar holds #G-1 until the cover is closed"
+    )
+    assert HeldTicket("7", "error", since).describe("Bar") == "Bar holds #7 until it works again"

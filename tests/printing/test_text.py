@@ -190,9 +190,30 @@ def test_missing_scripts_get_a_visible_marker_never_a_silent_question_mark() -> 
     assert b"?" not in encode_for_codepage("Ente 宫保鸡丁", "cp858").replace(b"(?)", b"")
 
 
-def test_emoji_are_dropped() -> None:
-    assert to_codepage("Burger 🍔 mit Pommes 🍟", "cp858") == "Burger  mit Pommes"
-    assert to_codepage("👨‍👩‍👧‍👦 Familienpizza", "cp858") == "Familienpizza"
+def test_emoji_print_as_words_never_vanish() -> None:
+    assert to_codepage("scharf 🌶", "cp858") == "scharf [hot pepper]"
+    assert to_codepage("scharf🌶️!", "cp858") == "scharf [hot pepper]!"  # with VS16
+    assert to_codepage("Burger 🍔 mit Pommes 🍟", "cp437") == (
+        "Burger [hamburger] mit Pommes [french fries]"
+    )
+    assert to_codepage("🎉🎉🎉 Geburtstag", "cp858") == "[party popper x3] Geburtstag"
+    assert to_codepage("Torte 🎉🎉", "cp858") == "Torte [party popper x2]"
+    assert to_codepage("❤ danke 👍🏽", "cp858") == "[heart] danke [thumbs up]"
+    assert to_codepage("Pizza🇮🇹 bitte", "cp858") == "Pizza [flag IT] bitte"
+    assert to_codepage("⚠ Nüsse", "cp858") == "[warning] Nüsse"
+    assert to_codepage("👨‍👩‍👧‍👦 Familienpizza", "cp858") == (
+        "[man] [woman] [girl] [boy] Familienpizza"
+    )
+    # Symbols the code page has, or spells, are not turned into words.
+    assert to_codepage("©™ 90°", "cp858") == "©TM 90°"
+
+
+def test_an_emoji_without_a_name_in_the_unicode_tables_is_marked() -> None:
+    # An emoji newer than Python's Unicode database (e.g. Unicode 15 ginger root on 3.11).
+    unnamed = next(
+        chr(code) for code in range(0x1FA70, 0x1FB00) if unicodedata.name(chr(code), "") == ""
+    )
+    assert to_codepage(f"mit {unnamed} Ingwer", "cp858") == f"mit {UNPRINTABLE_MARKER} Ingwer"
 
 
 def test_fullwidth_letters_become_ascii() -> None:

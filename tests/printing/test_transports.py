@@ -5,35 +5,37 @@ from __future__ import annotations
 import errno
 import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 import usb.core
 import usb.util
 
 from printing.emulator import EmulatorThread, Fault, status_bytes
-from printing.status import DLE, EOT
+from printing.status import DLE, EOT, PrinterStatus
 from printing.transports import (
+    TRANSPORTS,
     PrinterBusy,
     PrinterConnectionLost,
     PrinterTimeout,
     PrinterUnreachable,
     Transport,
-    TransportConfigError,
     TransportError,
     UsbBackendMissing,
     UsbPermissionError,
     make_transport,
 )
-from printing.transports.file import FileTransport
-from printing.transports.network import NetworkTransport
-from printing.transports.serial import SerialTransport
-from printing.transports.usb import UsbTransport
+from printing.transports.file import FileSettings, FileTransport
+from printing.transports.network import NetworkSettings, NetworkTransport
+from printing.transports.serial import SerialSettings, SerialTransport
+from printing.transports.usb import UsbSettings, UsbTransport
 
 TICKET = b"\x1b@\x1ba\x01\x1bE\x01TABLE 7\x1bE\x00\n\x1ba\x002x Burger\n  no onions\n\x1dV\x00"
 
@@ -449,15 +451,22 @@ def test_usb_write_timeout(fake_usb: dict[str, Any]) -> None:
     assert caught.value.maybe_sent
 
 
-# -- factory -------------------------------------------------------------------------------
+# -- registry and factory ------------------------------------------------------------------
 
 
-def test_make_transport_builds_each_kind(tmp_path: Path) -> None:
+def test_the_registry_lists_the_four_transports_by_their_config_value() -> None:
+    assert list(TRANSPORTS) == ["network", "usb", "serial", "file"]
+    for kind, model in TRANSPORTS.items():
+        # The table's key is the value the settings model takes for `transport`.
+        assert model.model_fields["transport"].annotation == Literal[kind]
+
+
+def test_make_transport_builds_each_kind_from_its_settings(tmp_path: Path) -> None:
     transports: list[Transport] = [
-        make_transport("network", host="10.0.0.5"),
-        make_transport("usb", vendor_id=0x04B8, product_id=0x0202),
-        make_transport("serial", device="/dev/ttyS0", baudrate=38400),
-        make_transport("file", path=tmp_path / "lp"),
+        make_transport(NetworkSettings(transport="network", host="10.0.0.5")),
+        make_transport(UsbSettings(transport="usb", vendor_id="0x04b8", product_id=0x0202)),
+        make_transport(SerialSettings(transport="serial", device="/dev/ttyS0", baudrate=38400)),
+        make_transport(FileSettings(transport="file", path=str(tmp_path / "lp"))),
     ]
     assert [t.description for t in transports] == [
         "network 10.0.0.5:9100",
@@ -466,11 +475,59 @@ def test_make_transport_builds_each_kind(tmp_path: Path) -> None:
         f"file {tmp_path / 'lp'}",
     ]
     assert all(isinstance(t, Transport) for t in transports)
+    assert [t.supports_status for t in transports] == [True, True, True, False]
 
 
-def test_make_transport_explains_bad_settings() -> None:
-    with pytest.raises(TransportConfigError, match="network, usb, serial, file"):
-        make_transport("bluetooth")
-    with pytest.raises(TransportConfigError, match="accepted: host, port") as caught:
-        make_transport("network", hostname="10.0.0.5")
-    assert "hostname" in str(caught.value)
+def test_make_transport_passes_on_a_printer_without_status() -> None:
+    quiet = [
+        make_transport(settings, supports_status=False)
+        for settings in (
+            NetworkSettings(transport="network", host="10.0.0.5"),
+            UsbSettings(transport="usb", vendor_id=1, product_id=2),
+            SerialSettings(transport="serial", device="/dev/ttyS0"),
+        )
+    ]
+    assert [t.supports_status for t in quiet] == [False, False, False]
+    assert all(t.status() == PrinterStatus.NOT_SUPPORTED() for t in quiet)  # never asked
+
+
+_IMPORTS = """
+import sys
+from kds.resources import resource_path
+from kds.settings import load_settings
+from printing.transports import TransportError
+
+def loaded():
+    return "usb" in sys.modules, "serial" in sys.modules
+
+settings = load_settings(resource_path("demo", "kds.toml"))
+transports = [printer.make_transport() for printer in settings.printing.printers]
+print(sorted({type(t).__name__ for t in transports}), loaded())
+usb, serial = settings.printing.model_validate(
+    {
+        "printers": [
+            {"name": "Bar", "transport": "usb", "vendor_id": 1, "product_id": 2},
+            {"name": "Pass", "transport": "serial", "device": "/dev/no-such-tty"},
+        ]
+    }
+).printers
+transports = [usb.make_transport(), serial.make_transport()]
+print(loaded())
+for transport in transports:
+    try:
+        transport.send(b"x")  # no such device here: unreachable (or libusb missing)
+    except TransportError:
+        print(loaded())
+"""
+
+
+def test_pyusb_and_pyserial_are_loaded_only_when_a_printer_uses_them() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _IMPORTS], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.splitlines() == [
+        "['NetworkTransport'] (False, False)",  # the demo's network printers load neither
+        "(False, False)",  # USB and serial printers in the config: loaded at the first job
+        "(True, False)",  # the first USB job
+        "(True, True)",  # the first serial job
+    ], result.stderr

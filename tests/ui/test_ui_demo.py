@@ -12,7 +12,14 @@ import pytest
 from PySide6.QtGui import QImage
 
 from kds import wire
-from kds.demo import ORDERS_DIR, PRINTERS, demo_settings, load_script, order_at
+from kds.demo import (
+    ORDERS_DIR,
+    PRINTERS,
+    demo_settings,
+    describe_ticket,
+    load_script,
+    order_at,
+)
 from printing.routing import route_order
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -145,3 +152,10 @@ def test_demo_runs_offscreen_prints_tickets_and_shows_a_paper_out(tmp_path: Path
     summary = f"{total} tickets printed: " + ", ".join(f"{n} {c}" for n, c in counts.items())
     assert summary in result.stdout
     assert "counter-paper-out.png" in result.stdout
+
+
+def test_the_ticket_index_tells_a_late_slip_from_a_kitchen_ticket() -> None:
+    kitchen = "#G-1\nPICKUP\nOrder 1101 (rev 1)\nKitchen / Hot"
+    late = "LATE\n#G-1\n-----\nLATE: #G-1 above was held in the printer\n" + kitchen
+    assert describe_ticket(kitchen) == "kitchen, #G-1, order 1101 rev 1, for Kitchen / Hot"
+    assert describe_ticket(late) == "late, #G-1, order 1101 rev 1, for Kitchen / Hot"

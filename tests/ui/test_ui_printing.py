@@ -7,6 +7,7 @@ dirs and windows on one qasync loop. Waits end on app callbacks or printed jobs,
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
@@ -107,12 +108,30 @@ def order(number: int, *extra: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+class LastRoll(PrinterEmulator):
+    """A virtual printer whose paper runs out while it takes its next ticket (`run_out`):
+    like a real printer it keeps that ticket and prints it once refilled, and reports
+    paper out from then on, although the status asked just before the ticket was fine."""
+
+    run_out = False
+
+    def _accept(self, data: bytes, stream: Any) -> None:
+        if self.run_out:
+            self.run_out = False
+            self.set_fault(Fault.PAPER_OUT)
+        super()._accept(data, stream)
+
+
 @asynccontextmanager
-async def shop(tmp_path: Path) -> AsyncIterator[tuple[ConnectorServer, dict[str, PrinterEmulator]]]:
+async def shop(
+    tmp_path: Path, kitchen: type[PrinterEmulator] = PrinterEmulator
+) -> AsyncIterator[tuple[ConnectorServer, dict[str, PrinterEmulator]]]:
     server = ConnectorServer(tmp_path / "connector", TOKEN, "127.0.0.1", 0)
     await server.start()
     printers = {
-        name: PrinterEmulator(name, None, control_port=None, codepage="cp858")
+        name: (kitchen if name == "Kitchen" else PrinterEmulator)(
+            name, None, control_port=None, codepage="cp858"
+        )
         for name in PRINTER_NAMES
     }
     try:
@@ -341,6 +360,11 @@ def test_printer_trouble_on_screen_reprint_from_the_card_and_restart_prints_noth
                 assert "REPRINT" in jobs[1].text
                 assert "#105" in jobs[1].text
                 assert "REPRINT" not in jobs[0].text
+                await until(
+                    app,
+                    lambda: all(j.state == "done" for j in service.jobs("webshop:105")),
+                    "the reprint confirmed",
+                )
 
                 # Paper out: red on the expo, a compact alarm for the cooks.
                 kitchen.set_fault(Fault.PAPER_OUT)
@@ -443,5 +467,173 @@ def test_a_synced_catalog_without_a_routed_group_is_shown_on_the_counter(
                 assert "routes[1].groups[0]: unknown article group 'drinks'" in text
                 assert "not in the synced catalog" in text
                 assert "'mains'" not in text
+
+    loop.run_until_complete(scenario())
+
+
+def stations_settings(port: int, printers: dict[str, PrinterEmulator]) -> Settings:
+    """Two cook stations sharing the Kitchen printer (the pastry's tickets in two copies),
+    drinks on the Bar printer (the Kitchen's backup), receipts on the Receipt printer; a
+    screen per station."""
+    config = PrintingConfig.model_validate(
+        {
+            "printers": [
+                {
+                    "name": name,
+                    "transport": "network",
+                    "host": "127.0.0.1",
+                    "port": e.port,
+                    **({"backup": "Bar"} if name == "Kitchen" else {}),
+                }
+                for name, e in printers.items()
+            ],
+            "routes": [
+                {"name": "mains", "groups": ["mains"], "printers": ["Kitchen"], "station": "Hot"},
+                {
+                    "name": "desserts",
+                    "groups": ["desserts"],
+                    "printers": ["Kitchen"],
+                    "station": "Pastry",
+                    "copies": 2,
+                },
+                {"name": "drinks", "groups": ["drinks"], "printers": ["Bar"]},
+            ],
+            "documents": [{"template": "receipt", "printers": ["Receipt"]}],
+            "retry_initial_s": 0.05,
+            "retry_cap_s": 0.2,
+            "failover_after_s": 0.5,
+            "idle_check_s": 600,  # only the check at start can know the printers are fine
+        }
+    )
+    return Settings(
+        device=DeviceSettings(name="Counter", printing=True),
+        connector=ConnectorSettings(url=f"ws://127.0.0.1:{port}/kds", token=TOKEN),
+        stations=(
+            Station(id="hot", name="Hot", groups=("mains",)),
+            Station(id="pastry", name="Pastry", groups=("desserts",)),
+        ),
+        monitors=(
+            MonitorSettings(
+                name="Grill", kind=MonitorKind.STATION, stations=("hot",), fullscreen=False
+            ),
+            MonitorSettings(
+                name="Pastry", kind=MonitorKind.STATION, stations=("pastry",), fullscreen=False
+            ),
+            MonitorSettings(name="Counter", kind=MonitorKind.EXPO, fullscreen=False),
+        ),
+        printing=config,
+    )
+
+
+def test_cooks_and_counter_see_the_printers_that_concern_them_and_held_tickets_come_out_late(
+    loop: qasync.QEventLoop, tmp_path: Path
+) -> None:
+    tiramisu = {"line_id": "3", "name": "Tiramisu", "group": "desserts", "quantity": "1"}
+
+    async def scenario() -> None:
+        async with shop(tmp_path, kitchen=LastRoll) as (server, printers):
+            kitchen, bar, receipt = (printers[name] for name in PRINTER_NAMES)
+            assert isinstance(kitchen, LastRoll)
+            async with running(stations_settings(server.port, printers), tmp_path / "d") as app:
+                expo, grill = app.window("Counter"), app.window("Grill")
+                # Right after the start every printer has been asked: no "not checked yet".
+                await until(
+                    app,
+                    lambda: (
+                        expo.printer_status_text() == "Kitchen: ready\nBar: ready\nReceipt: ready"
+                    ),
+                    "every printer ready without a ticket printed",
+                )
+
+                # The Bar and the Receipt printer run out of paper: the counter says so, the
+                # grill cooks (who never use them) get no alarm.
+                bar.set_fault(Fault.PAPER_OUT)
+                receipt.set_fault(Fault.PAPER_OUT)
+                assert await post(server.port, "/orders", order(801)) == 202
+                await until(
+                    app,
+                    lambda: (
+                        "Bar: paper out" in expo.printer_status_text()
+                        and "Receipt: paper out" in expo.printer_status_text()
+                    ),
+                    "Bar and Receipt paper out on the counter",
+                )
+                await kitchen.wait_for_jobs(1, WAIT)
+                assert not grill.printer_alarm_label.isVisible()
+                bar.set_fault(None)
+                receipt.set_fault(None)
+                await bar.wait_for_jobs(1, WAIT)
+                await receipt.wait_for_jobs(1, WAIT)
+
+                # Two stations' tickets on one printer, one of them in two copies: the card's
+                # menu tells every ticket apart.
+                assert await post(server.port, "/orders", order(802, tiramisu)) == 202
+                await kitchen.wait_for_jobs(4, WAIT)
+                service = app.print_service
+                assert service is not None
+                await until(
+                    app,
+                    lambda: [j.state for j in service.jobs("webshop:802")] == ["done"] * 5,
+                    "the five tickets of #802 printed",
+                )
+                assert expo.card_menus is not None
+                menu = expo.card_menus.menu_for("webshop:802", "802")
+                assert [a.text() for a in menu.actions() if a.text() and a.isEnabled()] == [
+                    "Reprint kitchen ticket (Hot) on Kitchen",
+                    "Reprint kitchen ticket on Bar",
+                    "Reprint kitchen ticket (Pastry, copy 1/2) on Kitchen",
+                    "Reprint kitchen ticket (Pastry, copy 2/2) on Kitchen",
+                    "Reprint receipt on Receipt",
+                ]
+
+                # Kitchen and Bar out of paper: the Bar stands in for the Kitchen, so now its
+                # trouble is the grill's too.
+                kitchen.set_fault(Fault.PAPER_OUT)
+                bar.set_fault(Fault.PAPER_OUT)
+                assert await post(server.port, "/orders", order(804)) == 202
+                both = "Kitchen printer: paper out · Bar printer: paper out"
+                await until(
+                    app, lambda: grill.printer_alarm_label.text() == both, "both on the grill"
+                )
+                kitchen.set_fault(None)
+                bar.set_fault(None)
+                await until(
+                    app,
+                    lambda: (
+                        all(j.state == "done" for j in service.jobs("webshop:804"))
+                        and "paper out" not in expo.printer_status_text()
+                    ),
+                    "#804 printed and both printers fine",
+                )
+                assert not grill.printer_alarm_label.isVisible()
+
+                # The Kitchen's paper runs out while it takes #G-1: the ticket stays inside.
+                printed = len(kitchen.jobs)
+                kitchen.run_out = True
+                assert (
+                    await post(server.port, "/orders", {**order(803), "display_id": "G-1"}) == 202
+                )
+                held = "Kitchen holds #G-1 until the paper is refilled"
+                await until(app, lambda: held in expo.printer_status_text(), "held on the counter")
+                line = next(s for s in expo.printer_status_lines if s.text == held)
+                assert line.problem
+                assert grill.printer_alarm_label.isVisible()
+                assert grill.printer_alarm_label.text() == f"Kitchen printer: paper out · {held}"
+                assert len(kitchen.jobs) == printed and kitchen.held_jobs == 1
+
+                kitchen.set_fault(None)  # refilled: #G-1 comes out, then the LATE slip
+                jobs = await kitchen.wait_for_jobs(printed + 2, WAIT)
+                await until(
+                    app, lambda: held not in expo.printer_status_text(), "nothing held any more"
+                )
+                assert not grill.printer_alarm_label.isVisible()
+        ticket, slip = (job.text for job in jobs[printed : printed + 2])
+        assert "#G-1" in ticket and "2 x Käsespätzle" in ticket and "LATE" not in ticket
+        slip_text = " ".join(line.strip() for line in slip.splitlines())
+        assert slip_text.startswith("LATE #G-1 Hot")
+        assert re.search(
+            r"LATE: #G-1 above was held in the printer \d\d:\d\d-\d\d:\d\d \(paper out\)\.",
+            slip_text,
+        ), slip_text
 
     loop.run_until_complete(scenario())
