@@ -6,11 +6,11 @@ import asyncio
 import logging
 import signal
 import sys
-from collections.abc import Callable, Coroutine, Sequence
-from datetime import UTC, datetime, timedelta
-from enum import Enum
+from collections import deque
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 import qasync
 from PySide6.QtCore import QTimer, qInstallMessageHandler
@@ -18,14 +18,18 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kds import wire
+from kds.clock import utc_now
+from kds.domain import printing_role as role_core
 from kds.domain.orders import Applied, AppliedKind
+from kds.domain.printing_role import PrintingRole, RoleChange, RoleState, Setup
 from kds.domain.retention import PruneSchedule
-from kds.net import Backoff, ConnectionState, KdsClient, Phase
+from kds.net import Backoff, Cause, ConnectionState, KdsClient
 from kds.net import role as printing_role
 from kds.net.role import RoleChangeError, RoleMemory
 from kds.settings import MonitorKind, Settings
 from kds.store import PRUNE_BATCH, KdsStore, StoreError, open_store
 from kds.ui.cards import MonitorFilter, tr
+from kds.ui.connection import connection_severity, describe_connection
 from kds.ui.monitor_window import (
     MonitorWindow,
     PrinterStatusLines,
@@ -35,6 +39,7 @@ from kds.ui.monitor_window import (
 )
 from kds.ui.order_menu import MenuEntry
 from kds.ui.orders_model import OrdersModel
+from kds.ui.printing_role import confirm_question, role_line, role_text
 from kds.ui.qt_logging import install_qt_message_handler
 from kds.ui.unexpected_errors import UnexpectedErrors, describe
 from printing.config import check_catalog
@@ -48,16 +53,6 @@ log = logging.getLogger(__name__)
 AppliedListener = Callable[[wire.Event, Applied], None]
 """Called on the loop thread after an event is stored and shown (e.g. the print service)."""
 
-_SEVERITY = {
-    Phase.CONNECTED: Severity.OK,
-    Phase.CONNECTING: Severity.WARNING,
-    Phase.RECONNECTING: Severity.WARNING,
-    Phase.TOKEN_REFUSED: Severity.ERROR,
-    Phase.PROTOCOL_ERROR: Severity.ERROR,
-    Phase.STOPPED: Severity.ERROR,
-}
-
-
 _PRINTED_KINDS = (AppliedKind.CREATED, AppliedKind.UPDATED, AppliedKind.CANCELLED)
 
 _JOB_NAMES = {
@@ -68,22 +63,11 @@ _JOB_NAMES = {
 }
 
 
-class PrintingRole(Enum):
-    """This device's printing role as the connector last answered it."""
-
-    OFF = "off"  # not configured to print
-    WAITING = "waiting"  # asked, no answer yet
-    GRANTED = "granted"
-    DENIED = "denied"
-    RELEASED = "released"  # staff stopped printing here; not asking any more
-
-
 Confirm = Callable[[str, str], bool]
 """(title, question) -> did the person confirm?"""
 
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
+RoleWork = Callable[[], Awaitable[None]]
+"""A role effect that waits (the print service, the connector), ready to be awaited."""
 
 
 class KdsApp:
@@ -99,7 +83,7 @@ class KdsApp:
         settings: Settings,
         data_dir: Path,
         *,
-        clock: Callable[[], datetime] = _utc_now,
+        clock: Callable[[], datetime] = utc_now,
         printer_status: PrinterStatusLines | None = None,
         backoff: Backoff | None = None,
         tick_ms: int = 1000,
@@ -121,16 +105,11 @@ class KdsApp:
         self.connection: ConnectionState | None = None
         self.print_service: PrintService | None = None
         """Runs only while this device holds the printing role."""
-        self.printing_role = PrintingRole.OFF if not self.wants_printing else PrintingRole.WAITING
-        self.printing_holder: str | None = None
-        self.role_error: str | None = None
-        """Why the last role change or the print service failed, in words (shown on screen)."""
+        self.role = RoleState()
+        """The printing role (kds.domain.printing_role); changed only by `_feed`."""
         self.confirm: Confirm = confirm if confirm is not None else self._confirm_with_dialog
-        self._role_memory = RoleMemory()
-        self._printing_live = False
-        self._role_busy = False
-        self._printing_lock = asyncio.Lock()
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._role_work: deque[tuple[role_core.Effect, RoleWork]] = deque()
+        self._role_worker: asyncio.Task[None] | None = None
         self._printers_refresh_pending = False
         self.catalog_problems: list[str] = []
         """Route keys the last catalog (Sync now) does not know; shown on the expo."""
@@ -156,9 +135,7 @@ class KdsApp:
             return
         self.store = open_store(self.data_dir, self.settings.device.name)
         self.unexpected_errors.install()
-        self._role_memory = RoleMemory.load(self.data_dir)
-        if self.wants_printing and self._role_memory.released:
-            self.printing_role = PrintingRole.RELEASED
+        memory = RoleMemory.load(self.data_dir)
         now = self.clock()
         self._prune(now)
         states = self.store.orders(now=now)
@@ -192,7 +169,7 @@ class KdsApp:
                 screen.geometry().topLeft().toTuple(),
             )
             self.windows.append(window)
-        self._show_role()
+        self._feed(role_core.Configured(self._setup(), memory.granted_since, memory.released))
         self._check_catalog()
         self._timer.start()
 
@@ -229,12 +206,10 @@ class KdsApp:
         """Disconnect, stop printing, close the windows and release the store."""
         self._timer.stop()
         self._stopping = True
-        if self._tasks:  # role changes in flight end first (none starts a client now)
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        await self._role_settled()  # role changes in flight end first (none starts a client now)
         await self._stop_client()
-        self._printing_live = False
-        async with self._printing_lock:
-            await self._stop_print_service()
+        self._feed(role_core.Shutdown())
+        await self._role_settled()
         for window in self.windows:
             window.close()
             window.deleteLater()
@@ -290,15 +265,24 @@ class KdsApp:
         """Configured to print: device.printing and a [printing] section."""
         return self.settings.device.printing and self.settings.printing is not None
 
+    def _setup(self) -> Setup:
+        if self.wants_printing:
+            return Setup.PRINTING
+        return Setup.NO_PRINTERS if self.settings.device.printing else Setup.NOT_PRINTING
+
     @property
     def is_printing(self) -> bool:
         """Holds the role, and the print service runs and has caught up with the store."""
-        return self._printing_live
+        return self.role.printing
+
+    @property
+    def printing_role(self) -> PrintingRole:
+        return self.role.role
 
     @property
     def asks_printing(self) -> bool:
         """Asks for the printing role in hello (not after staff stopped printing here)."""
-        return self.wants_printing and self.printing_role is not PrintingRole.RELEASED
+        return self.role.asks_printing
 
     # --- client callbacks (loop thread) ----------------------------------------------------
 
@@ -308,7 +292,7 @@ class KdsApp:
         elif applied.state is not None:
             for window in self.windows:
                 window.model.upsert(applied.state)
-            if self._printing_live and applied.kind in _PRINTED_KINDS:
+            if self.role.printing and applied.kind in _PRINTED_KINDS:
                 self._print(applied)
         elif applied.kind is AppliedKind.CATALOG:
             self._check_catalog()
@@ -321,9 +305,12 @@ class KdsApp:
 
     def _on_state(self, state: ConnectionState) -> None:
         self.connection = state
-        log.info("connection: %s", state.describe())
+        log.info("connection: %s", state)
+        if state.detail is not None and state.detail.cause is Cause.PRINTING_TAKEN_OVER:
+            self._feed(role_core.TakenOver())
+        text, severity = describe_connection(state), connection_severity(state.phase)
         for window in self.windows:
-            window.set_connection(state.describe(), _SEVERITY[state.phase])
+            window.set_connection(text, severity)
         for listener in self.state_listeners:
             try:
                 listener(state)
@@ -337,20 +324,10 @@ class KdsApp:
             welcome.printing.value if welcome.printing else "not asked",
             f" (held by {welcome.printing_holder})" if welcome.printing_holder else "",
         )
-        if not self.wants_printing or self.printing_role is PrintingRole.RELEASED:
-            return
-        if welcome.printing == wire.PrintingGrant.GRANTED:
-            self.printing_role = PrintingRole.GRANTED
-            self.printing_holder = None
-            self._remember(self._role_memory.granted(self.clock()))
-        else:
-            # Stop before the replay that follows this welcome can reach the printers.
-            self._printing_live = False
-            self.printing_role = PrintingRole.DENIED
-            self.printing_holder = welcome.printing_holder
-            self._remember(self._role_memory.lost())
-        self._spawn(self._sync_printing(), "printing role change")
-        self._show_role()
+        if self._stopping:
+            return  # a stopping app takes no role
+        granted = welcome.printing == wire.PrintingGrant.GRANTED
+        self._feed(role_core.Welcomed(granted, welcome.printing_holder))
 
     def _on_rejected(self, seq: int | None, reason: str) -> None:
         log.warning("rejected event seq %s: %s", seq, reason)
@@ -360,47 +337,67 @@ class KdsApp:
 
     # --- the printing role and the print service (loop thread) ---------------------------
 
-    def _spawn(self, coro: Coroutine[Any, Any, None], what: str) -> None:
-        async def run() -> None:
+    def _feed(self, event: role_core.Event) -> None:
+        """Move the printing role by `event` and perform what it calls for, in order.
+
+        Effects that wait (the print service, the connector) run one after the other on
+        one task; the others happen now.
+        """
+        self.role, effects = role_core.transition(self.role, event, self.clock())
+        for effect in effects:
+            match effect:
+                case role_core.ShowRole():
+                    self._show_role()
+                case role_core.SaveMemory(granted_since, released):
+                    self._save_role_memory(RoleMemory(granted_since, released))
+                case role_core.Reconcile():
+                    assert self.print_service is not None
+                    self._reconcile(self.print_service)
+                case role_core.AskConfirm(change, holder):
+                    if self.confirm(*confirm_question(change, holder)):
+                        self._feed(role_core.ChangeConfirmed(change))
+                case role_core.StartPrintService():
+                    self._queue_role_work(effect, self._start_print_service)
+                case role_core.StopPrintService():
+                    # Nothing reaches the service from now on; it stops in turn.
+                    service, self.print_service = self.print_service, None
+                    self._queue_role_work(effect, partial(self._stop_print_service, service))
+                case role_core.CallConnector(change):
+                    self._queue_role_work(effect, partial(self._call_connector, change))
+                case role_core.Reconnect():
+                    self._queue_role_work(effect, self._reconnect)
+
+    def _queue_role_work(self, effect: role_core.Effect, work: RoleWork) -> None:
+        self._role_work.append((effect, work))
+        if self._role_worker is None or self._role_worker.done():
+            self._role_worker = asyncio.ensure_future(self._work_on_role())
+
+    async def _work_on_role(self) -> None:
+        """The one task that performs the role's waiting effects, in the order they came."""
+        while self._role_work:
+            effect, work = self._role_work.popleft()
             try:
-                await coro
-            except Exception as exc:
-                log.exception("%s failed", what)
-                self.role_error = tr("{what} failed: {error}").format(what=what, error=exc)
-                self._show_role()
+                await work()
+            except Exception as exc:  # noqa: BLE001 - logged and shown by the loop's handler
+                asyncio.get_running_loop().call_exception_handler(
+                    {"message": f"printing role: {effect} failed", "exception": exc}
+                )
 
-        task = asyncio.ensure_future(run())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+    async def _role_settled(self) -> None:
+        """Wait until every role effect that waits has been performed."""
+        while self._role_worker is not None and not self._role_worker.done():
+            await self._role_worker
 
-    def _remember(self, memory: RoleMemory) -> None:
-        if memory == self._role_memory:
-            return
+    def _save_role_memory(self, memory: RoleMemory) -> None:
         try:
             memory.save(self.data_dir)
-        except OSError:
+        except Exception:
             log.exception("could not save the printing role memory in %s", self.data_dir)
-        self._role_memory = memory
 
-    async def _sync_printing(self) -> None:
-        """Bring the print service in line with the role: running and reconciled when
-        granted, stopped otherwise."""
-        async with self._printing_lock:
-            if self.printing_role is PrintingRole.GRANTED:
-                if self.print_service is None:
-                    await self._start_print_service()
-                if (
-                    self.print_service is not None
-                    and self.printing_role is PrintingRole.GRANTED
-                    and not self._printing_live
-                ):
-                    self._reconcile(self.print_service)
-                    self._printing_live = True
-            else:
-                self._printing_live = False
-                await self._stop_print_service()
-        self._show_role()
-        self._refresh_printers()
+    @property
+    def _role_memory(self) -> RoleMemory:
+        """What the device remembers about its role (as saved by SaveMemory)."""
+        return RoleMemory(self.role.granted_since, self.role.role is PrintingRole.RELEASED)
 
     async def _start_print_service(self) -> None:
         assert self.settings.printing is not None
@@ -412,20 +409,51 @@ class KdsApp:
         )
         try:
             await service.start()
-        except (PrintingError, OSError) as exc:
+        except Exception as exc:
             log.exception("the print service could not start")
-            self.role_error = tr("Printing cannot start: {error}").format(error=exc)
+            expected = isinstance(exc, PrintingError | OSError)
+            self._feed(role_core.ServiceFailed(str(exc) if expected else describe(exc)))
             await service.stop()
-            return
-        self.role_error = None
-        self.print_service = service
-        log.info("print service started in %s", self.data_dir)
+        else:
+            self.print_service = service
+            log.info("print service started in %s", self.data_dir)
+            self._feed(role_core.ServiceStarted())
+        self._refresh_printers()
 
-    async def _stop_print_service(self) -> None:
-        service, self.print_service = self.print_service, None
-        if service is not None:
-            await service.stop()
-            log.info("print service stopped")
+    async def _stop_print_service(self, service: PrintService | None) -> None:
+        try:
+            if service is not None:
+                await service.stop()
+                log.info("print service stopped")
+        except Exception as exc:
+            log.exception("the print service did not stop cleanly")
+            self._feed(role_core.ServiceStopFailed(describe(exc)))
+        self._refresh_printers()
+
+    async def _call_connector(self, change: RoleChange) -> None:
+        """Move the role through the connector's HTTP API; feeds the outcome."""
+        assert self.store is not None
+        url, token = self.settings.connector.url, self.settings.connector.token
+        device_id = self.store.device_id
+        try:
+            if change is RoleChange.TAKE_OVER:
+                name = self.store.device_name
+                status = await printing_role.takeover(url, token, device_id, name)
+            else:
+                status = await printing_role.release(url, token, device_id)
+        except Exception as exc:
+            if not isinstance(exc, RoleChangeError):
+                log.exception("the printing role change (%s) failed", change.value)
+            reason = str(exc) if isinstance(exc, RoleChangeError) else describe(exc)
+            self._feed(role_core.ChangeFailed(change, reason))
+            return
+        log.warning("printing role change by this device: %s (%s)", change.value, status)
+        self._feed(role_core.ChangeSucceeded(change))
+
+    async def _reconnect(self) -> None:
+        """A new session, asking for printing or not as the role now says."""
+        await self._stop_client()
+        self._start_client()
 
     def _reconcile(self, service: PrintService) -> None:
         """Hand the orders that could still need paper to the service again.
@@ -463,10 +491,7 @@ class KdsApp:
         except Exception:
             # The store has the event: the next start's reconcile queues it again.
             log.exception("could not queue the tickets of order %s", state.display_id)
-            self.role_error = tr(
-                "Tickets of order #{number} could not be queued — see the log"
-            ).format(number=state.display_id)
-            self._show_role()
+            self._feed(role_core.QueueFailed(state.display_id))
 
     def _check_catalog(self) -> None:
         """Compare the printer routes with the last catalog the connector sent (Sync now)."""
@@ -567,48 +592,25 @@ class KdsApp:
         return " · ".join(problems) or None
 
     def printing_text(self) -> tuple[str, Severity]:
-        """The role line every window shows, and how loud."""
-        if not self.wants_printing:
-            if self.settings.device.printing:
-                return tr("Printing: off — no printers in the settings"), Severity.WARNING
-            return tr("Printing: off — this device does not print"), Severity.OK
-        if self._role_busy:
-            return tr("Printing: asking the connector…"), Severity.WARNING
-        match self.printing_role:
-            case PrintingRole.GRANTED if self.print_service is not None:
-                assert self.settings.printing is not None
-                names = ", ".join(p.name for p in self.settings.printing.printers)
-                return tr("Printing: this device ({printers})").format(printers=names), Severity.OK
-            case PrintingRole.GRANTED:
-                return tr("Printing: starting the printers on this device…"), Severity.WARNING
-            case PrintingRole.DENIED:
-                holder = self.printing_holder or tr("another device")
-                text = tr("Printing is done by {holder}; this device does not print")
-                return text.format(holder=holder), Severity.WARNING
-            case PrintingRole.RELEASED:
-                text = tr("Printing: stopped on this device; no device prints until one takes over")
-                return text, Severity.WARNING
-            case _:
-                return tr("Printing: waiting for the connector"), Severity.OK
+        """The role line every window shows (without its problem), and how loud."""
+        return role_text(self.role, self._printer_names())
+
+    def _printer_names(self) -> list[str]:
+        printing = self.settings.printing
+        return [p.name for p in printing.printers] if printing is not None else []
 
     def _show_role(self) -> None:
-        text, severity = self.printing_text()
-        if self.role_error:
-            text = f"{text}\n{self.role_error}"
-            severity = Severity.ERROR
-        idle = not self._role_busy
+        text, severity = role_line(self.role, self._printer_names())
         for window in self.windows:
             window.set_printing_role(
                 text,
                 severity,
-                can_take_over=idle
-                and self.wants_printing
-                and self.printing_role in (PrintingRole.DENIED, PrintingRole.RELEASED),
-                can_stop=idle and self.printing_role is PrintingRole.GRANTED,
+                can_take_over=self.role.can_take_over,
+                can_stop=self.role.can_stop,
             )
         for listener in self.role_listeners:
             try:
-                listener(self.printing_role)
+                listener(self.role.role)
             except Exception:
                 log.exception("printing-role listener %r failed", listener)
 
@@ -620,75 +622,14 @@ class KdsApp:
         return QMessageBox.question(parent, title, question, yes | no, no) == yes
 
     def ask_take_over(self) -> None:
-        """The "Take over printing" button: confirm, then take the role."""
-        holder = self.printing_holder or tr("no device")
-        question = tr("Printing moves to this device; {holder} stops printing. Continue?")
-        if self.confirm(tr("Take over printing"), question.format(holder=holder)):
-            self._spawn(self.take_over_printing(), tr("Taking over printing"))
+        """The "Take over printing" button: confirm, then take the role from its holder;
+        the connector then reconnects this device with `granted`."""
+        self._feed(role_core.ChangeRequested(RoleChange.TAKE_OVER))
 
     def ask_stop_printing(self) -> None:
-        """The "Stop printing here" button: confirm, then release the role."""
-        question = tr(
-            "This device stops printing; no device prints until one takes over. Continue?"
-        )
-        if self.confirm(tr("Stop printing here"), question):
-            self._spawn(self.stop_printing_here(), tr("Stopping printing"))
-
-    async def take_over_printing(self) -> None:
-        """Take the role from its holder; the connector then reconnects us with `granted`."""
-        assert self.store is not None
-        self._role_busy = True
-        self.role_error = None
-        self._show_role()
-        try:
-            await printing_role.takeover(
-                self.settings.connector.url,
-                self.settings.connector.token,
-                self.store.device_id,
-                self.store.device_name,
-            )
-        except RoleChangeError as exc:
-            self.role_error = tr("Could not take over printing: {error}").format(error=exc)
-            return
-        finally:
-            self._role_busy = False
-            self._show_role()
-        log.warning("printing role taken over by this device")
-        self._remember(self._role_memory.lost(released=False))
-        if self.printing_role is PrintingRole.RELEASED:
-            # The current session did not ask for printing: reconnect asking for it.
-            self.printing_role = PrintingRole.WAITING
-            await self._stop_client()
-            self._start_client()
-        self._show_role()
-
-    async def stop_printing_here(self) -> None:
-        """Release the role; the device stops printing and no longer asks for it."""
-        assert self.store is not None
-        self._role_busy = True
-        self.role_error = None
-        self._show_role()
-        try:
-            await printing_role.release(
-                self.settings.connector.url,
-                self.settings.connector.token,
-                self.store.device_id,
-            )
-        except RoleChangeError as exc:
-            self.role_error = tr("Could not stop printing here: {error}").format(error=exc)
-            return
-        finally:
-            self._role_busy = False
-            self._show_role()
-        log.warning("printing role released by this device")
-        self._printing_live = False
-        self.printing_role = PrintingRole.RELEASED
-        self._remember(self._role_memory.lost(released=True))
-        self._show_role()
-        await self._sync_printing()
-        # Reconnect without asking for printing, so the role stays free.
-        await self._stop_client()
-        self._start_client()
+        """The "Stop printing here" button: confirm, then release the role; the device
+        stops printing and no longer asks for it."""
+        self._feed(role_core.ChangeRequested(RoleChange.RELEASE))
 
     async def _stop_client(self) -> None:
         client, task = self.client, self._client_task

@@ -30,12 +30,13 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
 from kds import wire
+from kds.clock import utc_now
 from kds.connector.errors import ConnectorDataError, ConnectorLockedError, EventTooLargeError
 from kds.lockfile import DataDirLock
 
@@ -213,10 +214,6 @@ class PrintingHolder:
 
     device_id: str
     name: str
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 class ConnectorLog:
@@ -407,7 +404,7 @@ class ConnectorLog:
 
         The caller has checked that the id is not cancelled and the revision is newer.
         """
-        at = now or _now()
+        at = now or utc_now()
         current = order.model_dump_json()
 
         def work(c: sqlite3.Connection) -> StoredEvent:
@@ -446,7 +443,7 @@ class ConnectorLog:
         self, order_id: str, reason: str | None, now: datetime | None = None
     ) -> StoredEvent:
         """Log `order.cancelled` and mark the order cancelled."""
-        at = now or _now()
+        at = now or utc_now()
 
         def work(c: sqlite3.Connection) -> StoredEvent:
             event, text = self._append(
@@ -477,7 +474,7 @@ class ConnectorLog:
         occurred_at: datetime | None = None,
     ) -> StoredEvent:
         """Log `order.status` (from a device, or from the shop when `device_id` is None)."""
-        at = occurred_at or _now()
+        at = occurred_at or utc_now()
 
         def work(c: sqlite3.Connection) -> StoredEvent:
             event, text = self._append(
@@ -554,7 +551,7 @@ class ConnectorLog:
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (value,),
             )
-            return self._append_catalog(c, arts, grps, now or _now())
+            return self._append_catalog(c, arts, grps, now or utc_now())
 
         result: StoredEvent = self._write(work)
         return result
@@ -562,7 +559,7 @@ class ConnectorLog:
     def append_catalog(self, now: datetime | None = None) -> StoredEvent:
         """Log a `catalog` event with the stored catalog (for a device's `sync`)."""
         arts, grps = self.catalog()
-        at = now or _now()
+        at = now or utc_now()
         result: StoredEvent = self._write(lambda c: self._append_catalog(c, arts, grps, at))
         return result
 
@@ -586,7 +583,7 @@ class ConnectorLog:
 
     def device_seen(self, device_id: str, name: str, now: datetime | None = None) -> None:
         """Remember a device (and its current name) on hello."""
-        at = (now or _now()).isoformat()
+        at = (now or utc_now()).isoformat()
         self._write(
             lambda c: c.execute(
                 "INSERT INTO devices(device_id, name, last_seen) VALUES (?, ?, ?)"
@@ -598,7 +595,7 @@ class ConnectorLog:
 
     def device_acked(self, device_id: str, seq: int, now: datetime | None = None) -> None:
         """Raise the device's last acknowledged seq (never lowers it)."""
-        at = (now or _now()).isoformat()
+        at = (now or utc_now()).isoformat()
         self._write(
             lambda c: c.execute(
                 "UPDATE devices SET last_acked_seq = MAX(COALESCE(last_acked_seq, 0), ?),"
@@ -611,7 +608,7 @@ class ConnectorLog:
         self, device_id: str, seq: int, error: str, now: datetime | None = None
     ) -> None:
         """Keep a device's `reject` for inspection."""
-        at = (now or _now()).isoformat()
+        at = (now or utc_now()).isoformat()
         self._write(
             lambda c: c.execute(
                 "INSERT INTO rejections(device_id, seq, error, at) VALUES (?, ?, ?, ?)",
@@ -644,7 +641,7 @@ class ConnectorLog:
         return None if row is None else PrintingHolder(str(row[0]), str(row[1]))
 
     def set_printing_holder(self, device_id: str, name: str, now: datetime | None = None) -> None:
-        at = (now or _now()).isoformat()
+        at = (now or utc_now()).isoformat()
         self._write(
             lambda c: c.execute(
                 "INSERT INTO printing_role(singleton, device_id, name, since) VALUES (1, ?, ?, ?)"
@@ -695,7 +692,7 @@ class ConnectorLog:
         self, order_id: str, reason: str | None, now: datetime | None = None
     ) -> None:
         """A platform cancelled an order the connector has not seen (yet)."""
-        at = (now or _now()).isoformat()
+        at = (now or utc_now()).isoformat()
         self._write(
             lambda c: c.execute(
                 "INSERT OR IGNORE INTO early_cancels(order_id, reason, at) VALUES (?, ?, ?)",

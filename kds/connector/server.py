@@ -90,6 +90,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from kds import wire
+from kds.clock import utc_now
 from kds.connector import intake
 from kds.connector.adapters import ADAPTERS
 from kds.connector.adapters.base import (
@@ -114,19 +115,12 @@ PING_INTERVAL = 20.0
 HELLO_TIMEOUT = 20.0
 CLOSE_TIMEOUT = 5.0
 REPLAY_BATCH = 256
-CLOSE_REPLACED = 4000
-CLOSE_TAKEN_OVER = 4001
-CLOSE_ROLE_GRANTED = 4002
 
 WEBHOOKS_PREFIX = "/webhooks/"
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 Clock = Callable[[], datetime]
 Sleep = Callable[[float], Awaitable[None]]
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 # --- HTTP bodies, parsed once at the border ---------------------------------------------
@@ -205,7 +199,7 @@ class ConnectorServer:
         config: ConnectorConfig | None = None,
         *,
         retention: Retention | None = None,
-        clock: Clock = _utc_now,
+        clock: Clock = utc_now,
         sleep: Sleep = asyncio.sleep,
     ) -> None:
         if not token:
@@ -588,9 +582,9 @@ class ConnectorServer:
         )
         if holder is not None and (former := self._sessions.get(holder.device_id)):
             reason = f"printing taken over by {body.device_name}"
-            self._spawn(self._close_session(former, CLOSE_TAKEN_OVER, reason))
+            self._spawn(self._close_session(former, wire.CLOSE_TAKEN_OVER, reason))
         if new := self._sessions.get(body.device_id):
-            self._spawn(self._close_session(new, CLOSE_ROLE_GRANTED, "printing role granted"))
+            self._spawn(self._close_session(new, wire.CLOSE_ROLE_GRANTED, "printing role granted"))
         return web.json_response(
             {
                 "status": "taken_over",
@@ -891,7 +885,9 @@ class ConnectorServer:
         clog = self.connector_log
         if (old := self._sessions.get(hello.device_id)) is not None:
             log.warning("device %s connected again; closing its older connection", hello.device_id)
-            self._spawn(self._close_session(old, CLOSE_REPLACED, "replaced by a newer connection"))
+            self._spawn(
+                self._close_session(old, wire.CLOSE_REPLACED, "replaced by a newer connection")
+            )
         session = _Session(hello.device_id, hello.device_name, ws)
         self._sessions[hello.device_id] = session
         try:

@@ -6,7 +6,7 @@ import asyncio
 import logging
 import socket
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import (
@@ -18,9 +18,18 @@ from websockets.exceptions import (
 from websockets.frames import CloseCode
 
 from kds import wire
+from kds.clock import utc_now
 from kds.domain.orders import Applied
 from kds.errors import KdsError
-from kds.net.state import Backoff, ConnectionState, LinkHealth, Phase, SessionRules
+from kds.net.state import (
+    Backoff,
+    Cause,
+    ConnectionState,
+    Detail,
+    LinkHealth,
+    Phase,
+    SessionRules,
+)
 from kds.store import SEQ_ALREADY_APPLIED, KdsStore, StoreError
 
 logger = logging.getLogger(__name__)
@@ -35,16 +44,16 @@ MAX_REASON_CHARS = 500
 """A reason is kept and sent at most this long: a `reject` must stay a small frame."""
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 class NotConnectedError(KdsError):
     """A message could not be sent: the device is not connected to the connector."""
 
 
 class _SessionRefused(KdsError):
     """The connector answered hello with an error, or something that is not a welcome."""
+
+    def __init__(self, detail: Detail) -> None:
+        self.detail = detail
+        super().__init__(str(detail))
 
 
 class _FrameNotStored(KdsError):
@@ -56,23 +65,29 @@ class _FrameNotStored(KdsError):
         super().__init__(reason)
 
 
-def _reason(exc: BaseException) -> str:
-    """Short words for a failed connection, for the status line."""
+def _reason(exc: BaseException) -> Detail:
+    """Why a connection failed, as a value for the status line."""
     if isinstance(exc, ConnectionRefusedError) or "Connect call failed" in str(exc):
-        return "connection refused"
+        return Detail(Cause.REFUSED)
     if isinstance(exc, socket.gaierror):
-        return "connector address not found"
+        return Detail(Cause.ADDRESS_NOT_FOUND)
     if isinstance(exc, TimeoutError):
-        return "no answer from the connector"
+        return Detail(Cause.NO_ANSWER)
     if isinstance(exc, ConnectionClosed):
         if exc.sent is not None and exc.sent.code == CloseCode.MESSAGE_TOO_BIG:
-            return f"the connector sent a message over {MAX_RECEIVE_BYTES} bytes"
-        return "connection lost"
+            return Detail(Cause.MESSAGE_TOO_BIG, {"limit": MAX_RECEIVE_BYTES})
+        if exc.rcvd is not None and exc.rcvd.code == wire.CLOSE_TAKEN_OVER:
+            return Detail(Cause.PRINTING_TAKEN_OVER)
+        if exc.rcvd is not None and exc.rcvd.code == wire.CLOSE_ROLE_GRANTED:
+            return Detail(Cause.PRINTING_GRANTED)
+        return Detail(Cause.CONNECTION_LOST)
     if isinstance(exc, InvalidStatus):
-        return f"connector answered HTTP {exc.response.status_code}"
+        return Detail(Cause.HTTP_STATUS, {"status": exc.response.status_code})
     if isinstance(exc, OSError):
-        return exc.strerror or str(exc) or type(exc).__name__
-    return str(exc) or type(exc).__name__
+        return Detail(
+            Cause.NETWORK_ERROR, {"error": exc.strerror or str(exc) or type(exc).__name__}
+        )
+    return Detail(Cause.NETWORK_ERROR, {"error": str(exc) or type(exc).__name__})
 
 
 class KdsClient:
@@ -98,7 +113,7 @@ class KdsClient:
         on_state: Callable[[ConnectionState], None],
         on_welcome: Callable[[wire.Welcome], None],
         on_rejected: Callable[[int | None, str], None],
-        clock: Callable[[], datetime] = _utc_now,
+        clock: Callable[[], datetime] = utc_now,
         backoff: Backoff | None = None,
         rules: SessionRules | None = None,
         token_refused_delay: float = 30.0,
@@ -205,7 +220,9 @@ class KdsClient:
             logger.exception("the parser failed on a frame")
             return self._reject(None, raw, f"unreadable frame: {type(exc).__name__}: {exc}")
         if isinstance(message, wire.ProtocolErrorMessage):
-            raise _SessionRefused(f"{message.code}: {message.message}")
+            raise _SessionRefused(
+                Detail(Cause.CONNECTOR_ERROR, {"code": message.code, "message": message.message})
+            )
         if isinstance(message, wire.Welcome):
             logger.warning("a second welcome in one session; taking its printing answer")
             self._call(self._on_welcome, message)
@@ -270,21 +287,21 @@ class KdsClient:
                 await self._session(ws)
             if self._stop.is_set():
                 return 0.0
-            return self._retry_later("the connector closed the connection")
+            return self._retry_later(Detail(Cause.CLOSED_BY_CONNECTOR))
         except InvalidStatus as exc:
             if exc.response.status_code == 401:
                 logger.error("connector refused the token (HTTP 401) at %s", self.url)
-                self._set_state(Phase.TOKEN_REFUSED, "HTTP 401")
+                self._set_state(Phase.TOKEN_REFUSED)
                 return self._token_refused_delay
             return self._retry_later(_reason(exc))
         except _SessionRefused as exc:
             logger.error("connector at %s: protocol error: %s", self.url, exc)
-            self._set_state(Phase.PROTOCOL_ERROR, str(exc))
+            self._set_state(Phase.PROTOCOL_ERROR, exc.detail)
             return self._protocol_error_delay
         except _FrameNotStored as exc:
             # Nothing was acked for the frame that failed; the connector resends it.
             logger.error("could not store seq %s, reconnecting: %s", exc.seq, exc.reason)
-            return self._retry_later(f"cannot store events: {exc.reason}", exc.seq)
+            return self._retry_later(Detail(Cause.CANNOT_STORE, {"error": exc.reason}), exc.seq)
         except (OSError, TimeoutError, WebSocketException) as exc:
             if self._stop.is_set():
                 return 0.0
@@ -293,7 +310,8 @@ class KdsClient:
         except Exception as exc:
             # A bug must not end the device's link for good: log it, show it, retry.
             logger.exception("unexpected error in the connection to %s", self.url)
-            return self._retry_later(f"internal error: {exc}")
+            error = str(exc) or type(exc).__name__
+            return self._retry_later(Detail(Cause.INTERNAL_ERROR, {"error": error}))
         finally:
             self._ws = None
 
@@ -305,22 +323,28 @@ class KdsClient:
         try:
             message = wire.parse(first)
         except wire.WireError as exc:
-            raise _SessionRefused(f"unreadable answer to hello: {exc}") from None
+            raise _SessionRefused(Detail(Cause.UNREADABLE_WELCOME, {"error": str(exc)})) from None
         if isinstance(message, wire.ProtocolErrorMessage):
-            raise _SessionRefused(f"{message.code}: {message.message}")
+            raise _SessionRefused(
+                Detail(Cause.CONNECTOR_ERROR, {"code": message.code, "message": message.message})
+            )
         if not isinstance(message, wire.Welcome):
-            raise _SessionRefused(f"expected welcome, got {message.type}")
+            raise _SessionRefused(Detail(Cause.NOT_A_WELCOME, {"type": message.type}))
         if message.protocol != wire.PROTOCOL_VERSION:
             raise _SessionRefused(
-                f"connector speaks protocol {message.protocol}, this device {wire.PROTOCOL_VERSION}"
+                Detail(
+                    Cause.PROTOCOL_MISMATCH,
+                    {"connector": message.protocol, "device": wire.PROTOCOL_VERSION},
+                )
             )
         last = self._store.last_seq()
         if last is not None and message.last_seq < last:
             # Every new event would look like one we already hold and be dropped unseen.
             raise _SessionRefused(
-                f"the connector's event log ends at {message.last_seq} but this device "
-                f"already holds {last}: was the connector reset? (reset this device's data "
-                "or restore the connector's)"
+                Detail(
+                    Cause.CONNECTOR_BEHIND,
+                    {"connector_seq": message.last_seq, "device_seq": last},
+                )
             )
         self._welcomed_at = self._clock()
         self._set_state(Phase.CONNECTED)
@@ -333,7 +357,7 @@ class KdsClient:
             for reply in self._handle_frame(frame):
                 await ws.send(wire.dump(reply))
 
-    def _retry_later(self, detail: str, failed_seq: int | None = None) -> float:
+    def _retry_later(self, detail: Detail, failed_seq: int | None = None) -> float:
         if self._welcomed_at is None:
             self._health = self._rules.connect_failed(self._health)
         else:
@@ -363,13 +387,13 @@ class KdsClient:
     async def _send(self, message: wire.StatusChange | wire.SyncRequest) -> None:
         ws = self._ws
         if ws is None or self._state.phase is not Phase.CONNECTED:
-            raise NotConnectedError(f"not connected to the connector ({self._state.describe()})")
+            raise NotConnectedError(f"not connected to the connector ({self._state})")
         try:
             await ws.send(wire.dump(message))
         except ConnectionClosed as exc:
             raise NotConnectedError("the connection closed while sending") from exc
 
-    def _set_state(self, phase: Phase, detail: str = "") -> None:
+    def _set_state(self, phase: Phase, detail: Detail | None = None) -> None:
         if self._state.phase is phase and self._state.detail == detail:
             return
         self._state = ConnectionState(phase, self._clock(), detail)

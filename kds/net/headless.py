@@ -41,7 +41,7 @@ async def run_headless(
         )
 
     def on_state(state: ConnectionState) -> None:
-        logger.info("connection: %s", state.describe())
+        logger.info("connection: %s", state)
 
     def on_welcome(welcome: wire.Welcome) -> None:
         holder = f" (held by {welcome.printing_holder})" if welcome.printing_holder else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -48,7 +48,9 @@ async def _post(connector_ws_url: str, token: str, path: str, body: dict[str, An
             except ValueError:
                 answer = None
             if response.status == 401:
-                raise RoleChangeError("the connector refused the token — check the settings")
+                raise RoleChangeError(
+                    "the connector refused the token — check [connector] token in the config file"
+                )
             if response.status >= 300:
                 reason = ""
                 if isinstance(answer, dict):
@@ -129,10 +131,3 @@ class RoleMemory:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-
-    def granted(self, now: datetime) -> RoleMemory:
-        """The role was granted; keeps the first grant time of an unbroken holding."""
-        return replace(self, granted_since=self.granted_since or now, released=False)
-
-    def lost(self, *, released: bool = False) -> RoleMemory:
-        return replace(self, granted_since=None, released=released)

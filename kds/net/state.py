@@ -1,10 +1,11 @@
-"""The connection's state as staff see it, the reconnect backoff, and when to skip a frame."""
+"""The connection's state as values, the reconnect backoff, and when to skip a frame."""
 
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, timedelta
 from enum import Enum
 
 
@@ -17,31 +18,58 @@ class Phase(Enum):
     STOPPED = "stopped"
 
 
+class Cause(Enum):
+    """Why the link is down (RECONNECTING) or the session was refused (PROTOCOL_ERROR).
+
+    The facts each cause carries are named in its comment; kds.ui.connection words them.
+    """
+
+    CLOSED_BY_CONNECTOR = "closed_by_connector"  # the connector ended the session
+    PRINTING_TAKEN_OVER = "printing_taken_over"  # closed with 4001: another device prints now
+    PRINTING_GRANTED = "printing_granted"  # closed with 4002: reconnect to get the role
+    REFUSED = "refused"  # nothing listens at the connector's address
+    ADDRESS_NOT_FOUND = "address_not_found"
+    NO_ANSWER = "no_answer"
+    CONNECTION_LOST = "connection_lost"
+    MESSAGE_TOO_BIG = "message_too_big"  # facts: limit (the receive limit, bytes)
+    HTTP_STATUS = "http_status"  # facts: status (the HTTP answer to the upgrade)
+    NETWORK_ERROR = "network_error"  # facts: error (the system's words)
+    CANNOT_STORE = "cannot_store"  # facts: error (the store's words)
+    INTERNAL_ERROR = "internal_error"  # facts: error (a bug's message)
+    CONNECTOR_ERROR = "connector_error"  # facts: code, message (its `error`)
+    UNREADABLE_WELCOME = "unreadable_welcome"  # facts: error (why hello's answer is unreadable)
+    NOT_A_WELCOME = "not_a_welcome"  # facts: type (the message that came instead)
+    PROTOCOL_MISMATCH = "protocol_mismatch"  # facts: connector, device (the versions)
+    CONNECTOR_BEHIND = "connector_behind"  # facts: connector_seq, device_seq (reset?)
+
+
+@dataclass(frozen=True)
+class Detail:
+    """A `Cause` and its facts (names as in the cause's comment), not words."""
+
+    cause: Cause
+    facts: Mapping[str, str | int] = field(default_factory=dict, hash=False)
+
+    def __str__(self) -> str:
+        """For logs: the cause and its facts."""
+        facts = ", ".join(f"{name}={value}" for name, value in self.facts.items())
+        return f"{self.cause.value}: {facts}" if facts else self.cause.value
+
+
 @dataclass(frozen=True)
 class ConnectionState:
-    """Where the link to the connector is, since when, and why (`detail`)."""
+    """Where the link to the connector is, since when, and why (`detail`).
+
+    Values only: kds.ui.connection words them for the screen (translatable).
+    """
 
     phase: Phase
     since: datetime
-    detail: str = ""
+    detail: Detail | None = None
 
-    def describe(self, tz: tzinfo | None = None) -> str:
-        """Words staff understand; times in `tz` (None: this computer's local time)."""
-        clock = self.since.astimezone(tz).strftime("%H:%M:%S")
-        match self.phase:
-            case Phase.CONNECTING:
-                return "connecting to the connector"
-            case Phase.CONNECTED:
-                return "connected"
-            case Phase.RECONNECTING:
-                reason = f" ({self.detail})" if self.detail else ""
-                return f"reconnecting since {clock}{reason}"
-            case Phase.TOKEN_REFUSED:
-                return "token refused by the connector — check the token in the settings"
-            case Phase.PROTOCOL_ERROR:
-                return f"protocol error: {self.detail}"
-            case Phase.STOPPED:
-                return "stopped"
+    def __str__(self) -> str:
+        """For logs, e.g. ``reconnecting (refused)``."""
+        return f"{self.phase.value} ({self.detail})" if self.detail else self.phase.value
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,9 @@
 """The connector <-> KDS wire protocol (PROTOCOL.md): typed messages and one parser per side."""
 
 from kds.wire.models import (
+    CLOSE_REPLACED,
+    CLOSE_ROLE_GRANTED,
+    CLOSE_TAKEN_OVER,
     MAX_FRAME_BYTES,
     MAX_NESTING,
     MAX_NUMBER_DIGITS,
@@ -47,6 +50,9 @@ from kds.wire.models import (
 from kds.wire.parse import WireError, dump, loads, parse, parse_client, parse_order
 
 __all__ = [
+    "CLOSE_REPLACED",
+    "CLOSE_ROLE_GRANTED",
+    "CLOSE_TAKEN_OVER",
     "MAX_FRAME_BYTES",
     "MAX_NESTING",
     "MAX_NUMBER_DIGITS",

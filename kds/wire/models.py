@@ -30,6 +30,13 @@ MAX_NUMBER_DIGITS = 100
 MAX_INT = 2**63 - 1
 """The largest integer field (seq, revision): the largest SQLite stores."""
 
+CLOSE_REPLACED = 4000
+"""Websocket close code: a newer connection of the same device replaced this one."""
+CLOSE_TAKEN_OVER = 4001
+"""Websocket close code: another device took the printing role over from this one."""
+CLOSE_ROLE_GRANTED = 4002
+"""Websocket close code: this device was given the printing role; reconnect to get it."""
+
 _DECIMAL_PATTERN = r"^-?\d+(\.\d+)?$"
 
 

@@ -17,12 +17,7 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from kds import wire
 from kds.connector import ConnectorLockedError
-from kds.connector.server import (
-    CLOSE_REPLACED,
-    CLOSE_ROLE_GRANTED,
-    CLOSE_TAKEN_OVER,
-    ConnectorServer,
-)
+from kds.connector.server import ConnectorServer
 
 from .conftest import (
     TOKEN,
@@ -575,12 +570,12 @@ async def test_takeover_needs_confirm_and_moves_the_role(
         with pytest.raises(ConnectionClosed) as former:
             await first.recv()
         assert former.value.rcvd is not None
-        assert former.value.rcvd.code == CLOSE_TAKEN_OVER
+        assert former.value.rcvd.code == wire.CLOSE_TAKEN_OVER
         assert former.value.rcvd.reason == "printing taken over by Kitchen"
         with pytest.raises(ConnectionClosed) as new:
             await second.recv()
         assert new.value.rcvd is not None
-        assert new.value.rcvd.code == CLOSE_ROLE_GRANTED
+        assert new.value.rcvd.code == wire.CLOSE_ROLE_GRANTED
     async with device("other-kds", "Kitchen") as second:
         assert (await second.hello(roles=("printing",))).printing == wire.PrintingGrant.GRANTED
     async with device("printer-kds", "Counter") as first:
@@ -652,7 +647,7 @@ async def test_a_new_connection_from_the_same_device_replaces_the_old_one(
             with pytest.raises(ConnectionClosed) as info:
                 await old.recv()
             assert info.value.rcvd is not None
-            assert info.value.rcvd.code == CLOSE_REPLACED
+            assert info.value.rcvd.code == wire.CLOSE_REPLACED
             await post(http, "/orders", make_order("webshop:1"), 202)
             assert (await new.recv_event()).seq == 1
             [entry] = (await health(http))["devices"]

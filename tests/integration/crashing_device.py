@@ -59,7 +59,7 @@ async def _run(args: argparse.Namespace) -> None:
         print(f"applied seq={event.seq} order={order} kind={applied.kind.name}", flush=True)
 
     def on_state(state: ConnectionState) -> None:
-        print(f"connection: {state.describe()}", flush=True)
+        print(f"connection: {state}", flush=True)
 
     def on_welcome(welcome: wire.Welcome) -> None:
         print(f"welcome last_seq={welcome.last_seq}", flush=True)

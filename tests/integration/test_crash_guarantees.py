@@ -733,7 +733,7 @@ async def test_a_wrong_or_missing_token_gets_401_and_not_one_order_byte(
             device_dir = tmp_path / "device"
             device = await procs.headless(port, device_dir, token=auth.removeprefix("Bearer "))
             await device.wait_line(r"connector refused the token \(HTTP 401\)")
-            await device.wait_line(r"connection: token refused by the connector")
+            await device.wait_line(r"connection: token_refused$")
             assert await device.exit(signal.SIGTERM) == 0
             with open_store_readonly(device_dir) as store:
                 assert store.last_seq() is None and store.order_summaries() == []

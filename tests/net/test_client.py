@@ -25,7 +25,9 @@ from kds.domain.orders import Applied, AppliedKind
 from kds.net import (
     MAX_RECEIVE_BYTES,
     Backoff,
+    Cause,
     ConnectionState,
+    Detail,
     KdsClient,
     NotConnectedError,
     Phase,
@@ -258,7 +260,8 @@ async def test_hello_carries_identity_and_last_seq_from_store(
     assert hello.device_name == "Grill"
     assert hello.roles == (wire.Role.DISPLAY, wire.Role.PRINTING)
     assert device.welcomes[0].printing is wire.PrintingGrant.GRANTED
-    assert device.client is not None and device.client.state.describe() == "connected"
+    assert device.client is not None
+    assert (device.client.state.phase, device.client.state.detail) == (Phase.CONNECTED, None)
     assert device.phases() == [Phase.CONNECTING, Phase.CONNECTED]
 
 
@@ -321,7 +324,25 @@ async def test_reconnect_after_drop_resumes_from_last_seq(
         Phase.RECONNECTING,
         Phase.CONNECTED,
     ]
-    assert device.states[2].describe().startswith("reconnecting since ")
+    assert device.states[2].detail == Detail(Cause.CONNECTION_LOST)
+
+
+@pytest.mark.parametrize(
+    ("code", "cause"),
+    [
+        (wire.CLOSE_TAKEN_OVER, Cause.PRINTING_TAKEN_OVER),
+        (wire.CLOSE_ROLE_GRANTED, Cause.PRINTING_GRANTED),
+    ],
+)
+async def test_a_close_that_moves_printing_says_so(
+    device: Device, connector: FakeConnector, code: int, cause: Cause
+) -> None:
+    device.start()
+    await connector.wait_until(lambda: bool(device.welcomes))
+    await connector.connections[-1].close(code=code, reason="printing moved")
+    await connector.wait_until(lambda: len(connector.hellos) >= 2)
+    assert device.phases()[:3] == [Phase.CONNECTING, Phase.CONNECTED, Phase.RECONNECTING]
+    assert device.states[2].detail == Detail(cause)
 
 
 async def test_invalid_frames_are_rejected_kept_and_the_stream_goes_on(
@@ -367,9 +388,7 @@ async def test_token_refused_retries_slowly(device: Device, connector: FakeConne
     assert elapsed >= 2 * delay
     assert connector.attempts == 3
     assert device.phases() == [Phase.CONNECTING, Phase.TOKEN_REFUSED]
-    assert device.states[-1].describe() == (
-        "token refused by the connector — check the token in the settings"
-    )
+    assert device.states[-1].detail is None  # the phase says it all
     assert connector.hellos == []
 
 
@@ -382,8 +401,8 @@ async def test_error_answer_to_hello_is_a_protocol_error(
     device.start(protocol_error_delay=0.05)
     await connector.wait_until(lambda: len(connector.hellos) >= 2)
     assert device.phases() == [Phase.CONNECTING, Phase.PROTOCOL_ERROR]
-    assert device.states[-1].describe() == (
-        "protocol error: unsupported_protocol: protocol 1 unknown"
+    assert device.states[-1].detail == Detail(
+        Cause.CONNECTOR_ERROR, {"code": "unsupported_protocol", "message": "protocol 1 unknown"}
     )
     assert device.welcomes == []
 
@@ -401,7 +420,9 @@ async def test_error_after_welcome_closes_and_reconnects(
         Phase.PROTOCOL_ERROR,
         Phase.CONNECTED,
     ]
-    assert device.states[2].detail == "bye: no"
+    assert device.states[2].detail == Detail(
+        Cause.CONNECTOR_ERROR, {"code": "bye", "message": "no"}
+    )
 
 
 async def test_connector_behind_the_device_is_shown_not_silently_ignored(
@@ -414,7 +435,9 @@ async def test_connector_behind_the_device_is_shown_not_silently_ignored(
     connector.log[1] = created(1)  # a reset connector starts again at 1
     device.start(protocol_error_delay=60)
     await connector.wait_until(lambda: Phase.PROTOCOL_ERROR in device.phases())
-    assert "was the connector reset?" in device.states[-1].describe()
+    assert device.states[-1].detail == Detail(
+        Cause.CONNECTOR_BEHIND, {"connector_seq": 1, "device_seq": 9}
+    )
     assert connector.acks() == []
 
 
@@ -490,7 +513,7 @@ async def test_unreachable_connector_shows_reconnecting(device: Device) -> None:
     device.start(url=f"ws://127.0.0.1:{port}/kds")
     await device.connector.wait_until(lambda: Phase.RECONNECTING in device.phases())
     state = device.states[-1]
-    assert state.describe(UTC) == "reconnecting since 18:00:00 (connection refused)"
+    assert (state.since, state.detail) == (T0, Detail(Cause.REFUSED))
 
 
 async def test_headless_device_in_its_own_process(tmp_path: Path, connector: FakeConnector) -> None:
@@ -547,9 +570,7 @@ async def test_a_frame_over_the_receive_limit_is_named_in_the_status(
     await connector.wait_until(lambda: bool(connector.connections))
     await connector.push(None, '"' + "x" * MAX_RECEIVE_BYTES + '"')
     await connector.wait_until(lambda: Phase.RECONNECTING in device.phases())
-    assert device.states[-1].detail == (
-        f"the connector sent a message over {MAX_RECEIVE_BYTES} bytes"
-    )
+    assert device.states[-1].detail == Detail(Cause.MESSAGE_TOO_BIG, {"limit": MAX_RECEIVE_BYTES})
     # It reconnects and resumes: the next event still arrives (maybe twice: replay and
     # push), and is applied once.
     await connector.push(1, created(1))

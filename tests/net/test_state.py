@@ -1,44 +1,26 @@
-"""What staff read about the connection, and the reconnect delays."""
+"""The connection state as values, and the reconnect delays."""
 
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
-import pytest
-
-from kds.net import Backoff, ConnectionState, LinkHealth, Phase, SessionRules
+from kds.net import Backoff, Cause, ConnectionState, Detail, LinkHealth, Phase, SessionRules
 
 SINCE = datetime(2026, 11, 23, 20, 14, 3, tzinfo=UTC)
 
 
-@pytest.mark.parametrize(
-    ("phase", "detail", "text"),
-    [
-        (Phase.CONNECTING, "", "connecting to the connector"),
-        (Phase.CONNECTED, "", "connected"),
-        (
-            Phase.RECONNECTING,
-            "connection refused",
-            "reconnecting since 20:14:03 (connection refused)",
-        ),
-        (Phase.RECONNECTING, "", "reconnecting since 20:14:03"),
-        (
-            Phase.TOKEN_REFUSED,
-            "HTTP 401",
-            "token refused by the connector — check the token in the settings",
-        ),
-        (Phase.PROTOCOL_ERROR, "bad: thing", "protocol error: bad: thing"),
-        (Phase.STOPPED, "", "stopped"),
-    ],
-)
-def test_describe_in_words_staff_understand(phase: Phase, detail: str, text: str) -> None:
-    assert ConnectionState(phase, SINCE, detail).describe(UTC) == text
-
-
-def test_describe_uses_the_restaurants_clock() -> None:
-    state = ConnectionState(Phase.RECONNECTING, SINCE, "x")
-    assert state.describe(timezone(timedelta(hours=1))) == "reconnecting since 21:14:03 (x)"
+def test_states_are_values_with_a_log_form() -> None:
+    refused = ConnectionState(Phase.RECONNECTING, SINCE, Detail(Cause.REFUSED))
+    assert refused == ConnectionState(Phase.RECONNECTING, SINCE, Detail(Cause.REFUSED))
+    assert refused != ConnectionState(Phase.RECONNECTING, SINCE, Detail(Cause.NO_ANSWER))
+    assert str(refused) == "reconnecting (refused)"
+    error = Detail(Cause.CONNECTOR_ERROR, {"code": "bye", "message": "no"})
+    assert str(ConnectionState(Phase.PROTOCOL_ERROR, SINCE, error)) == (
+        "protocol_error (connector_error: code=bye, message=no)"
+    )
+    assert str(ConnectionState(Phase.CONNECTED, SINCE)) == "connected"
+    assert len({refused, ConnectionState(Phase.PROTOCOL_ERROR, SINCE, error)}) == 2
 
 
 def test_backoff_doubles_up_to_the_cap() -> None:

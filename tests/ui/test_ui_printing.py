@@ -22,8 +22,9 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
-from kds.app import KdsApp, PrintingRole
+from kds.app import KdsApp
 from kds.connector.server import ConnectorServer
+from kds.domain.printing_role import PrintingRole
 from kds.net import Backoff
 from kds.settings import (
     ConnectorSettings,
@@ -249,12 +250,16 @@ def test_one_device_prints_a_second_is_denied_and_takeover_moves_the_role(
                 await until(b, lambda: shows(b, "webshop:711"), "B shows the order")
 
                 # Takeover: confirmed on B, the connector reconnects both with new answers.
+                a_roles: list[PrintingRole] = []
+                a.role_listeners.append(a_roles.append)
                 b.ask_take_over()
                 assert questions == [
                     "Printing moves to this device; Counter-A stops printing. Continue?"
                 ]
                 await until(b, lambda: b.is_printing, "B prints after the takeover")
                 await until(a, lambda: a.printing_role is PrintingRole.DENIED, "A is denied")
+                # A stopped printing at the connector's close (4001), before its reconnect.
+                assert a_roles[: a_roles.index(PrintingRole.DENIED)] == [PrintingRole.WAITING]
                 assert a.print_service is None
                 assert role_texts(a) == {"Printing is done by Tablet-B; this device does not print"}
                 assert role_texts(b) == {"Printing: this device (Kitchen, Bar, Receipt)"}
@@ -422,13 +427,14 @@ def test_a_device_that_does_not_print_says_so_and_role_errors_are_shown_in_words
                 )
             }
         )
-        app = KdsApp(settings, tmp_path / "on", backoff=FAST)
+        app = KdsApp(settings, tmp_path / "on", backoff=FAST, confirm=lambda *_: True)
         app.open()
         try:
             assert role_texts(app) == {"Printing: waiting for the connector"}
-            await app.take_over_printing()
-            text = app.window("Counter").printing_label.text()
-            assert "Could not take over printing: cannot reach the connector" in text
+            app.ask_take_over()
+            assert role_texts(app) == {"Printing: asking the connector…"}
+            failed = "Could not take over printing: cannot reach the connector"
+            await until(app, lambda: failed in app.window("Counter").printing_label.text(), failed)
             assert app.printing_role is PrintingRole.WAITING
         finally:
             await app.stop()
