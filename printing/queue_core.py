@@ -337,7 +337,7 @@ def _answered(state: PrinterHealth, status: PrinterStatus | None, now: Moment) -
                 return _look(*_printed(state, job))
             # The bytes are in the printer and print when it is fixed: never send them
             # again, and let a late slip follow them.
-            problem = _words(status)
+            problem = problem_words(status)
             held: tuple[Effect, ...] = (MarkDone(job, False),)
             if not job.late:
                 held += (MarkHeld(job, problem),)
@@ -345,11 +345,12 @@ def _answered(state: PrinterHealth, status: PrinterStatus | None, now: Moment) -
             return _look(state, held + failover)
         case _:
             raise UnexpectedObservation(f"a status does not answer phase {state.phase.value}")
-    state, failover = _fail(state, _words(status), now)
+    state, failover = _fail(state, problem_words(status), now)
     return _pause(state, failover, now)
 
 
-def _words(status: PrinterStatus | None) -> str:
+def problem_words(status: PrinterStatus | None) -> str:
+    """What is wrong with a printer that gave this answer (None: could not be reached)."""
     if status is None:
         return UNREACHABLE
     return status.problem or status.detail

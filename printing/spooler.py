@@ -86,6 +86,7 @@ from printing.queue_core import (
     WaitForJob,
     Woken,
     initial,
+    problem_words,
     step,
 )
 from printing.status import PrinterStatus
@@ -973,7 +974,7 @@ class Spooler:
         if printer.checks_status:
             status = await self._read_status(name)
             if status is None or not status.healthy:
-                raise SpoolError(f"{name}: {_words(status)}; nothing was sent")
+                raise SpoolError(f"{name}: {problem_words(status)}; nothing was sent")
         try:
             await self._call(name, lambda: printer.transport.send(data))
         except TransportError as exc:
@@ -983,10 +984,4 @@ class Spooler:
         after = await self._read_status(name)
         if after is not None:
             return after
-        return PrinterStatus.NO_ANSWER("offline")
-
-
-def _words(status: PrinterStatus | None) -> str:
-    if status is None:
-        return "offline"
-    return status.problem or status.detail
+        return PrinterStatus.NO_ANSWER(problem_words(None))
