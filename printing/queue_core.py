@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 
+from printing.errors import PrintingError
 from printing.status import PrinterStatus
 
 INTERNAL_ERROR = "internal error (see the log)"
@@ -261,7 +262,7 @@ Request = ReadStatus | LookForJob | Send | WaitForJob | Pause
 Step = tuple[PrinterHealth, tuple[Effect, ...], Request]
 
 
-class UnexpectedObservation(ValueError):
+class UnexpectedObservation(PrintingError):
     """The worker fed an observation that does not answer its last request (a bug)."""
 
 
