@@ -33,6 +33,7 @@ import json
 import logging
 import sqlite3
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -499,64 +500,37 @@ class PrintService:
 
         payload = job.payload
         order = payload.order
-        # The device's local time zone: every time on the ticket is shown in it.
-        printed_at = self._clock().astimezone()
+        request = TicketRequest(
+            template=job.template,
+            order=order,
+            items=(),
+            printer_name=printer,
+            station_name=job.station,
+            copy=job.copy,
+            banners=banners,
+            # The device's local time zone: every time on the ticket is shown in it.
+            printed_at=self._clock().astimezone(),
+        )
         match payload:
             case LateJob():
                 # The LATE slip that follows a ticket the printer held (see printing.spooler).
-                return TicketRequest(
-                    template=LATE_TEMPLATE,
-                    order=order,
-                    items=(),
-                    printer_name=printer,
-                    station_name=job.station,
-                    banners=banners,
-                    late=LateNotice(
-                        what=_job_words(payload.held_kind, payload.held_template),
-                        since=payload.since,
-                        problem=payload.problem,
-                    ),
-                    printed_at=printed_at,
+                late = LateNotice(
+                    what=_job_words(payload.held_kind, payload.held_template),
+                    since=payload.since,
+                    problem=payload.problem,
                 )
+                return replace(request, template=LATE_TEMPLATE, copy=1, late=late)
             case ChangeJob():
                 # A removed line is not in the new order: show it as it was.
                 items = only_lines(order, {*payload.line_ids, *payload.prev_line_ids}).items
-                return TicketRequest(
-                    template=job.template,
-                    order=order,
-                    items=items,
-                    printer_name=printer,
-                    station_name=job.station,
-                    copy=job.copy,
-                    banners=banners,
-                    changes=payload.changes,
-                    printed_at=printed_at,
-                )
+                return replace(request, items=items, changes=payload.changes)
             case VoidJob():
                 # Lines removed in a later revision are still on that printer's paper.
-                return TicketRequest(
-                    template=job.template,
-                    order=order,
-                    items=only_lines(order, payload.line_ids).items,
-                    printer_name=printer,
-                    station_name=job.station,
-                    copy=job.copy,
-                    banners=banners,
-                    cancel_reason=payload.cancel_reason,
-                    printed_at=printed_at,
-                )
+                items = only_lines(order, payload.line_ids).items
+                return replace(request, items=items, cancel_reason=payload.cancel_reason)
             case TicketJob() | DocumentJob():
-                return TicketRequest(
-                    template=job.template,
-                    order=order,
-                    items=only_lines(order, payload.line_ids).items,
-                    printer_name=printer,
-                    station_name=job.station,
-                    copy=job.copy,
-                    copies=payload.copies,
-                    banners=banners,
-                    printed_at=printed_at,
-                )
+                items = only_lines(order, payload.line_ids).items
+                return replace(request, items=items, copies=payload.copies)
 
     # --- queries and actions ----------------------------------------------------------
 
