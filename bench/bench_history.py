@@ -43,6 +43,7 @@ from kds.domain.retention import Retention
 from kds.store import PRUNE_BATCH, KdsStore, open_store
 from printing.config import PrinterConfig, PrintingConfig
 from printing.emulator import EmulatorThread
+from printing.jobs import TicketJob
 from printing.service import SPOOL_FILE, PrintService
 
 TARGET_RATIO = 1.3
@@ -133,8 +134,7 @@ def build_history(store: KdsStore, spool: Path, count: int, now: datetime) -> in
                     (order.id, order.display_id, seen.isoformat(), "printing", 1, order_json,
                      json.dumps(tickets), "[]")
                 )  # fmt: skip
-                payload = json.dumps({"kind": "ticket", "template": "kitchen", "order": order_json,
-                                      "line_ids": ["1", "2"], "copies": 1})  # fmt: skip
+                payload = TicketJob(order=order, line_ids=("1", "2"), copies=1).model_dump_json()
                 jobs.append(
                     (order.id, "Kitchen", "kitchen", order.display_id, payload, seen.isoformat(),
                      (seen + timedelta(seconds=2)).isoformat())

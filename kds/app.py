@@ -44,9 +44,10 @@ from kds.ui.qt_logging import install_qt_message_handler
 from kds.ui.unexpected_errors import UnexpectedErrors, describe
 from printing.config import check_catalog
 from printing.errors import PrintingError
+from printing.jobs import JobKind
 from printing.routing import printers_for_stations
 from printing.service import PrintService
-from printing.spooler import LATE_KIND, JobInfo, PrinterState
+from printing.spooler import JobInfo, PrinterState
 
 log = logging.getLogger(__name__)
 
@@ -649,7 +650,7 @@ class KdsApp:
             return [MenuEntry(tr("Reprint: {reason}").format(reason=text))]
         entries: list[MenuEntry] = []
         seen: set[tuple[str, str, str, str | None, int]] = set()
-        jobs = [job for job in service.jobs(order_id) if job.kind != LATE_KIND]
+        jobs = [job for job in service.jobs(order_id) if job.kind is not JobKind.LATE]
         for job in reversed(jobs):
             key = (job.kind, job.printer, job.template, job.station, job.copy)
             if job.state != "done" or job.reprint or key in seen:

@@ -33,24 +33,27 @@ import json
 import logging
 import sqlite3
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kds import wire
-from kds.domain.changes import OrderChanges, diff_orders
 from printing.config import PrintingConfig
 from printing.errors import PrintingError
-from printing.routing import PlannedTicket, RoutingPlan, route_order
-from printing.spooler import (
-    LATE_KIND,
-    JobInfo,
-    JobSpec,
-    PrinterState,
-    Spooler,
-    SpoolPrinter,
-    late_slip,
+from printing.jobs import (
+    ChangeJob,
+    DocumentJob,
+    JobKind,
+    JobPayload,
+    LateJob,
+    TicketJob,
+    VoidJob,
+    change_job,
+    only_lines,
 )
+from printing.routing import PlannedTicket, RoutingPlan, route_order
+from printing.spooler import JobInfo, JobSpec, PrinterState, Spooler, SpoolPrinter
 from printing.status import PrinterStatus
 from printing.transports.base import Transport
 
@@ -64,12 +67,12 @@ CHANGE_TEMPLATE = "change"
 VOID_TEMPLATE = "void"
 LATE_TEMPLATE = "late"
 
-_JOB_WORDS = {"change": "change slip", "void": "void slip"}
+_JOB_WORDS = {JobKind.CHANGE: "change slip", JobKind.VOID: "void slip"}
 """A job in the words of a late slip ("the kitchen ticket above ..."), by kind."""
 
 
-def _job_words(kind: str, template: str) -> str:
-    if kind == "ticket":
+def _job_words(kind: JobKind, template: str) -> str:
+    if kind is JobKind.TICKET:
         return f"{template} ticket"
     return _JOB_WORDS.get(kind, template)
 
@@ -135,16 +138,14 @@ def _decode_tickets(text: str) -> dict[TicketKey, tuple[tuple[str, ...], int]]:
 
 def _ticket_key(job: JobInfo) -> TicketKey:
     """The ticket a kitchen ticket or change slip job belongs to."""
-    template = job.template
-    if job.kind == "change":
-        template = json.loads(job.payload)["ticket_template"]
+    payload = job.payload
+    template = payload.ticket_template if isinstance(payload, ChangeJob) else job.template
     return (job.printer, template, job.station)
 
 
-def _only_lines(order: wire.Order, line_ids: tuple[str, ...] | list[str]) -> wire.Order:
-    """The order with only these lines (possibly none: for diffs, never validated)."""
-    wanted = set(line_ids)
-    return order.model_copy(update={"items": tuple(i for i in order.items if i.line_id in wanted)})
+def _started(job: JobInfo) -> bool:
+    """The job is (or may be) on paper."""
+    return job.state in ("sending", "done") or job.resend
 
 
 def _reference_time(order: wire.Order) -> datetime:
@@ -339,8 +340,8 @@ class PrintService:
         )
         if plan is None:
             return unrouted
-        specs = [s for t in plan.tickets for s in self._planned(order, t, "ticket")]
-        specs += [s for d in plan.documents for s in self._planned(order, d, "document")]
+        specs = [s for t in plan.tickets for s in self._planned(order, t, JobKind.TICKET)]
+        specs += [s for d in plan.documents for s in self._planned(order, d, JobKind.DOCUMENT)]
         self.spooler.enqueue(specs)
         return unrouted
 
@@ -355,52 +356,14 @@ class PrintService:
             )
         return [[order.display_id, item.label] for item in plan.unrouted]
 
-    def _planned(self, order: wire.Order, planned: PlannedTicket, kind: str) -> list[JobSpec]:
+    def _planned(self, order: wire.Order, planned: PlannedTicket, kind: JobKind) -> list[JobSpec]:
         """The jobs of one planned ticket or document, the order's revision in full."""
-        return self._full_ticket(
-            order,
-            printer=planned.printer,
-            template=planned.template,
-            station=planned.station,
-            line_ids=planned.line_ids,
-            copies=planned.copies,
-            kind=kind,
-        )
-
-    def _full_ticket(
-        self,
-        order: wire.Order,
-        *,
-        printer: str,
-        template: str,
-        station: str | None,
-        line_ids: tuple[str, ...],
-        copies: int,
-        kind: str,
-    ) -> list[JobSpec]:
-        payload = json.dumps(
-            {
-                "kind": kind,
-                "template": template,
-                "order": wire.dump(order),
-                "line_ids": list(line_ids),
-                "copies": copies,
-            }
-        )
-        return [
-            JobSpec(
-                order_id=order.id,
-                revision=order.revision,
-                printer=printer,
-                template=template,
-                station=station,
-                copy=copy,
-                display_id=order.display_id,
-                kind=kind,
-                payload=payload,
-            )
-            for copy in range(1, copies + 1)
-        ]
+        payload: TicketJob | DocumentJob
+        if kind is JobKind.DOCUMENT:
+            payload = DocumentJob(order=order, line_ids=planned.line_ids, copies=planned.copies)
+        else:
+            payload = TicketJob(order=order, line_ids=planned.line_ids, copies=planned.copies)
+        return _specs(payload, planned.printer, planned.template, planned.station, planned.copies)
 
     def _update(
         self,
@@ -410,10 +373,11 @@ class PrintService:
         order: wire.Order,
     ) -> list[list[str]]:
         """Queue what a new revision changes; its unrouted lines."""
+        spooler = self.spooler
         plan = route_order(self.config, order)
         after = _ticket_lines(plan)
-        all_jobs = self.spooler.jobs(order.id)
-        jobs = [j for j in all_jobs if j.kind in ("ticket", "change")]
+        all_jobs = spooler.jobs(order.id)
+        jobs = [j for j in all_jobs if j.kind in (JobKind.TICKET, JobKind.CHANGE)]
         specs: list[JobSpec] = []
         for key in dict.fromkeys([*before, *after]):
             printer, template, station = key
@@ -422,54 +386,22 @@ class PrintService:
             new_lines = planned.line_ids if planned is not None else ()
             copies = planned.copies if planned is not None else before[key][1]
             mine = [j for j in jobs if _ticket_key(j) == key]
-            started = any(j.state in ("sending", "done") or j.resend for j in mine)
+            started = any(_started(j) for j in mine)
             if started:
-                changes = self._changes(previous, old_lines, order, new_lines)
-                if changes.is_empty or not (old_lines or new_lines):
+                change = change_job(previous, old_lines, order, new_lines, template)
+                if change.changes.is_empty or not (old_lines or new_lines):
                     continue
             else:
-                self._cancel_jobs(db, [j for j in mine if j.state == "queued"])
+                spooler.cancel_jobs(j.id for j in mine if j.state == "queued")
             # Nothing on paper yet (or change slips are off): the new revision in full.
             if not started or not self.config.change_slips:
                 if new_lines:
-                    specs.extend(
-                        self._full_ticket(
-                            order,
-                            printer=printer,
-                            template=template,
-                            station=station,
-                            line_ids=new_lines,
-                            copies=copies,
-                            kind="ticket",
-                        )
-                    )
+                    ticket = TicketJob(order=order, line_ids=new_lines, copies=copies)
+                    specs.extend(_specs(ticket, printer, template, station, copies))
                 continue
-            specs.append(
-                JobSpec(
-                    order_id=order.id,
-                    revision=order.revision,
-                    printer=printer,
-                    template=CHANGE_TEMPLATE,
-                    station=station,
-                    copy=1,
-                    display_id=order.display_id,
-                    kind="change",
-                    payload=json.dumps(
-                        {
-                            "kind": "change",
-                            "template": CHANGE_TEMPLATE,
-                            "ticket_template": template,
-                            "order": wire.dump(order),
-                            "line_ids": list(new_lines),
-                            "prev_order": wire.dump(previous),
-                            "prev_line_ids": list(old_lines),
-                            "copies": 1,
-                        }
-                    ),
-                )
-            )
-        specs.extend(self._update_documents(db, order, plan, all_jobs))
-        self.spooler.enqueue(specs)
+            specs.extend(_specs(change, printer, CHANGE_TEMPLATE, station))
+        specs.extend(self._update_documents(order, plan, all_jobs))
+        spooler.enqueue(specs)
         unrouted = self._unrouted(order, plan)
         db.execute(
             "UPDATE print_orders SET revision = ?, order_json = ?, tickets_json = ?,"
@@ -486,22 +418,16 @@ class PrintService:
         return unrouted
 
     def _update_documents(
-        self,
-        db: sqlite3.Connection,
-        order: wire.Order,
-        plan: RoutingPlan,
-        all_jobs: list[JobInfo],
+        self, order: wire.Order, plan: RoutingPlan, all_jobs: list[JobInfo]
     ) -> list[JobSpec]:
         """Documents not printed yet show the new revision; printed ones are not repeated."""
-        documents = [j for j in all_jobs if j.kind == "document"]
+        spooler = self.spooler
+        documents = [j for j in all_jobs if j.kind is JobKind.DOCUMENT]
         wanted = {(d.printer, d.template) for d in plan.documents}
-        self._cancel_jobs(
-            db,
-            [
-                j
-                for j in documents
-                if j.state == "queued" and not j.resend and (j.printer, j.template) not in wanted
-            ],
+        spooler.cancel_jobs(
+            j.id
+            for j in documents
+            if j.state == "queued" and not j.resend and (j.printer, j.template) not in wanted
         )
         specs: list[JobSpec] = []
         for document in plan.documents:
@@ -510,27 +436,11 @@ class PrintService:
                 for j in documents
                 if (j.printer, j.template) == (document.printer, document.template)
             ]
-            if any(j.state in ("sending", "done") or j.resend for j in mine):
+            if any(_started(j) for j in mine):
                 continue
-            self._cancel_jobs(db, [j for j in mine if j.state == "queued"])
-            specs.extend(self._planned(order, document, "document"))
+            spooler.cancel_jobs(j.id for j in mine if j.state == "queued")
+            specs.extend(self._planned(order, document, JobKind.DOCUMENT))
         return specs
-
-    @staticmethod
-    def _changes(
-        previous: wire.Order,
-        old_lines: tuple[str, ...] | list[str],
-        order: wire.Order,
-        new_lines: tuple[str, ...] | list[str],
-    ) -> OrderChanges:
-        return diff_orders(_only_lines(previous, old_lines), _only_lines(order, new_lines))
-
-    def _cancel_jobs(self, db: sqlite3.Connection, jobs: list[JobInfo]) -> None:
-        for job in jobs:
-            db.execute(
-                "UPDATE jobs SET state = 'cancelled' WHERE id = ? AND state = 'queued'",
-                (job.id,),
-            )
 
     def _cancel(self, db: sqlite3.Connection, order: wire.Order, reason: str | None) -> None:
         spooler = self.spooler
@@ -538,13 +448,16 @@ class PrintService:
         # The void goes where a change slip would: the configured printer, failing over
         # like any job, so the cook making the lines gets it.
         got: dict[tuple[str, str | None], list[str]] = {}
-        for job in spooler.jobs(order.id):
-            if job.kind not in ("ticket", "change"):
+        jobs = spooler.jobs(order.id)
+        for job in jobs:
+            if job.kind not in (JobKind.TICKET, JobKind.CHANGE):
                 continue
             if job.state in ("sending", "done") or (job.state == "queued" and job.resend):
                 lines = got.setdefault((job.printer, job.station), [])
-                payload = json.loads(job.payload)
-                for line_id in [*payload["line_ids"], *payload.get("prev_line_ids", [])]:
+                payload = job.payload
+                assert isinstance(payload, TicketJob | ChangeJob)
+                before = payload.prev_line_ids if isinstance(payload, ChangeJob) else ()
+                for line_id in [*payload.line_ids, *before]:
                     if line_id not in lines:
                         lines.append(line_id)
         cancelled = spooler.cancel_queued(order.id)
@@ -561,31 +474,17 @@ class PrintService:
         )
         if not self.config.void_slips or not got:
             return
-        revision = db.execute(
-            "SELECT MAX(revision) FROM jobs WHERE order_id = ?", (order.id,)
-        ).fetchone()[0]
+        revision = max([order.revision, *(job.revision for job in jobs)])
         spooler.enqueue(
-            JobSpec(
-                order_id=order.id,
-                revision=max(order.revision, revision or 0),
-                printer=printer,
-                template=VOID_TEMPLATE,
-                station=station,
-                copy=1,
-                display_id=order.display_id,
-                kind="void",
-                payload=json.dumps(
-                    {
-                        "kind": "void",
-                        "template": VOID_TEMPLATE,
-                        "order": wire.dump(order),
-                        "line_ids": lines,
-                        "copies": 1,
-                        "cancel_reason": reason,
-                    }
-                ),
-            )
+            spec
             for (printer, station), lines in got.items()
+            for spec in _specs(
+                VoidJob(order=order, line_ids=tuple(lines), cancel_reason=reason),
+                printer,
+                VOID_TEMPLATE,
+                station,
+                revision=revision,
+            )
         )
 
     # --- rendering --------------------------------------------------------------------
@@ -593,67 +492,45 @@ class PrintService:
     def _render(self, job: JobInfo, printer: str, banners: tuple[str, ...]) -> bytes:
         from printing.render import render
 
-        request = (
-            self._late_request(job, printer, banners)
-            if job.kind == LATE_KIND
-            else self._request(job, printer, banners)
-        )
         options = self.config.printer(printer).printer_options()
-        return render(request, options, self.config.templates_dir).data
+        return render(self._request(job, printer, banners), options, self.config.templates_dir).data
 
     def _request(self, job: JobInfo, printer: str, banners: tuple[str, ...]) -> TicketRequest:
-        from printing.render import TicketRequest
-
-        payload: dict[str, Any] = json.loads(job.payload)
-        order = wire.parse_order(payload["order"])
-        line_ids: list[str] = payload["line_ids"]
-        changes: OrderChanges | None = None
-        if payload["kind"] == "change":
-            previous = wire.parse_order(payload["prev_order"])
-            changes = self._changes(previous, payload["prev_line_ids"], order, line_ids)
-            # A removed line is not in the new order: show it as it was.
-            wanted = set(line_ids) | set(payload["prev_line_ids"])
-            items = tuple(i for i in order.items if i.line_id in wanted)
-        else:
-            items = tuple(i for i in _only_lines(order, line_ids).items)
-            if payload["kind"] == "void":
-                # Lines removed in a later revision are still on that printer's paper.
-                items = tuple(i for i in order.items if i.line_id in set(line_ids))
-        return TicketRequest(
-            template=payload["template"],
-            order=order,
-            items=items,
-            printer_name=printer,
-            station_name=job.station,
-            copy=job.copy,
-            copies=payload["copies"],
-            banners=banners,
-            changes=changes,
-            cancel_reason=payload.get("cancel_reason"),
-            # The device's local time zone: every time on the ticket is shown in it.
-            printed_at=self._clock().astimezone(),
-        )
-
-    def _late_request(self, job: JobInfo, printer: str, banners: tuple[str, ...]) -> TicketRequest:
-        """The LATE slip that follows a ticket the printer held (see printing.spooler)."""
         from printing.render import LateNotice, TicketRequest
 
-        slip = late_slip(job)
-        held: dict[str, Any] = json.loads(slip.held_payload)
-        return TicketRequest(
-            template=LATE_TEMPLATE,
-            order=wire.parse_order(held["order"]),
+        payload = job.payload
+        order = payload.order
+        request = TicketRequest(
+            template=job.template,
+            order=order,
             items=(),
             printer_name=printer,
             station_name=job.station,
+            copy=job.copy,
             banners=banners,
-            late=LateNotice(
-                what=_job_words(slip.held_kind, slip.held_template),
-                since=slip.since,
-                problem=slip.problem,
-            ),
+            # The device's local time zone: every time on the ticket is shown in it.
             printed_at=self._clock().astimezone(),
         )
+        match payload:
+            case LateJob():
+                # The LATE slip that follows a ticket the printer held (see printing.spooler).
+                late = LateNotice(
+                    what=_job_words(payload.held_kind, payload.held_template),
+                    since=payload.since,
+                    problem=payload.problem,
+                )
+                return replace(request, template=LATE_TEMPLATE, copy=1, late=late)
+            case ChangeJob():
+                # A removed line is not in the new order: show it as it was.
+                items = only_lines(order, {*payload.line_ids, *payload.prev_line_ids}).items
+                return replace(request, items=items, changes=payload.changes)
+            case VoidJob():
+                # Lines removed in a later revision are still on that printer's paper.
+                items = only_lines(order, payload.line_ids).items
+                return replace(request, items=items, cancel_reason=payload.cancel_reason)
+            case TicketJob() | DocumentJob():
+                items = only_lines(order, payload.line_ids).items
+                return replace(request, items=items, copies=payload.copies)
 
     # --- queries and actions ----------------------------------------------------------
 
@@ -686,26 +563,22 @@ class PrintService:
             "SELECT order_id, json_extract(order_json, '$.created_at'),"
             " json_extract(order_json, '$.fulfillment.prepare_at'),"
             " json_extract(order_json, '$.fulfillment.due_at')"
-            " FROM print_orders AS p WHERE first_seen_at < ?"
-            " AND NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.order_id = p.order_id"
-            " AND jobs.state IN ('queued', 'sending'))"
-            " ORDER BY first_seen_at",
+            " FROM print_orders WHERE first_seen_at < ? ORDER BY first_seen_at",
             (_ts(before),),
         )
         ids: list[str] = []
         while len(ids) < limit and (rows := cursor.fetchmany(limit)):
+            waiting = spooler.waiting_orders([row[0] for row in rows])
             for order_id, *times in rows:
+                if order_id in waiting:
+                    continue
                 if max(datetime.fromisoformat(t) for t in times if t) < before:
                     ids.append(order_id)
         cursor.close()
         ids = ids[:limit]
-        spooler.db.execute("PRAGMA synchronous=NORMAL")
-        try:
-            with spooler.transaction() as db:
-                db.executemany("DELETE FROM print_orders WHERE order_id = ?", [(i,) for i in ids])
-                jobs = spooler.prune(ids)
-        finally:
-            spooler.db.execute("PRAGMA synchronous=FULL")
+        with spooler.transaction(durable=False) as db:
+            db.executemany("DELETE FROM print_orders WHERE order_id = ?", [(i,) for i in ids])
+            jobs = spooler.prune(ids)
         for order_id in ids:
             self._unrouted_by_order.pop(order_id, None)
         if ids:
@@ -737,3 +610,26 @@ class PrintService:
             raise PrintServiceError(f"no printer named {printer_name!r}") from None
         ticket = render_test_page(printer_name, options, self._clock(), self.config.templates_dir)
         return await self.spooler.send_now(printer_name, ticket.data)
+
+
+def _specs(
+    payload: JobPayload,
+    printer: str,
+    template: str,
+    station: str | None,
+    copies: int = 1,
+    *,
+    revision: int | None = None,
+) -> list[JobSpec]:
+    """The jobs of one ticket, one per copy: the one place job specs are built."""
+    return [
+        JobSpec(
+            printer=printer,
+            template=template,
+            station=station,
+            copy=copy,
+            payload=payload,
+            revision=revision,
+        )
+        for copy in range(1, copies + 1)
+    ]

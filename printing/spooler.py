@@ -3,20 +3,24 @@
 Jobs live in SQLite (``spool.sqlite``, WAL, ``synchronous=FULL``). A job's identity is
 (order_id, revision, printer, template, station, copy, reprint), UNIQUE, so enqueueing the
 same job twice, even across restarts, is a no-op. (The station is part of the key because
-one printer may get one ticket per station; ``reprint`` counts explicit reprints.)
+one printer may get one ticket per station; ``reprint`` counts explicit reprints.) Its
+payload is typed (`printing.jobs`), stored as JSON once and read when the job is laid out.
 
 States: ``queued`` -> ``sending`` -> ``done``; ``cancelled`` (order cancelled before the
 job was sent); ``failed`` only when the ticket could not be laid out (a template bug,
 logged), never because a printer was down: printer problems are retried for ever, with a
 capped backoff, and shown in `snapshot()`.
 
-One asyncio worker per printer. For each job: ask the printer's status FIRST (a printer
-that is out of paper keeps the bytes it is sent and prints them when refilled, so sending
-to it and then failing over would print twice); only when healthy mark the job ``sending``
-(committed), send, ask the status again and mark it ``done``. A printer without status
-support is sent to and its jobs are done as "sent, not confirmed". A job found ``sending``
-at start-up (the process died mid-send) or after a send that may have reached the printer
-is sent again with a "REPRINT" banner, so a cook can tell.
+One asyncio worker per printer, a thin shell around the sans-I/O core in
+`printing.queue_core`: the core decides, from what the worker saw and the time, what to do
+next; the worker asks the printer, sends, waits, and writes the jobs table. For each job:
+ask the printer's status FIRST (a printer that is out of paper keeps the bytes it is sent
+and prints them when refilled, so sending to it and then failing over would print twice);
+only when healthy mark the job ``sending`` (committed), send, ask the status again and mark
+it ``done``. A printer without status support is sent to and its jobs are done as "sent,
+not confirmed". A job found ``sending`` at start-up (the process died mid-send) or after a
+send that may have reached the printer is sent again with a "REPRINT" banner, so a cook
+can tell.
 
 Failover: when a printer has been failing for longer than ``failover_after_s``, its queued
 jobs (and new ones) go to its backup, re-rendered with a "BACKUP FOR <printer>" banner; once
@@ -35,33 +39,64 @@ Every printer that answers status is asked once when its worker starts, so the s
 "ready" or "paper out" at once, not "not checked yet" until the first ticket; idle printers
 are asked again every ``idle_check_s``.
 
-The spooler does not know about tickets: a `Renderer` callback turns a job (its opaque
-``payload``) into bytes for the printer it is going to, with the banners it must carry.
+The spooler does not lay tickets out: a `Renderer` callback turns a job (its payload) into
+bytes for the printer it is going to, with the banners it must carry.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
 from printing.errors import PrintingError
+from printing.jobs import JobKind, JobPayload, LateJob, load_payload, payload_from_v1
+from printing.queue_core import (
+    BringBack,
+    Divert,
+    Effect,
+    InternalError,
+    LookForJob,
+    MarkDone,
+    MarkHeld,
+    Moment,
+    NextJob,
+    NotSent,
+    Observation,
+    Pause,
+    Policy,
+    PrinterHealth,
+    QueuedJob,
+    ReadStatus,
+    Request,
+    Requeue,
+    Send,
+    SendFailed,
+    Sent,
+    Start,
+    StatusRead,
+    TimeReached,
+    WaitForJob,
+    Woken,
+    initial,
+    problem_words,
+    step,
+)
 from printing.status import PrinterStatus
 from printing.transports.base import Transport, TransportError
 
 logger = logging.getLogger(__name__)
 
 REPRINT_BANNER = "REPRINT"
-LATE_KIND = "late"
-"""The kind of the slip printed after a ticket the printer held (see the module doc)."""
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""1: payloads held the order as a JSON text; 2: typed payloads (`printing.jobs`)."""
 
 JobState = Literal["queued", "sending", "done", "cancelled", "failed"]
 
@@ -74,21 +109,17 @@ def backup_banner(printer: str) -> str:
     return f"BACKUP FOR {printer}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class JobSpec:
-    """What to print: the identity of a job plus an opaque payload for the renderer."""
+    """What to print: where, with which template, and the typed payload to lay out."""
 
-    order_id: str
-    revision: int
     printer: str
     template: str
-    copy: int
-    display_id: str
-    kind: str
-    """"ticket", "document", "change", "void", ...: for people reading the job list."""
-    payload: str
-    """Everything the renderer needs to lay the job out again (JSON, owned by the caller)."""
+    payload: JobPayload
     station: str | None = None
+    copy: int = 1
+    revision: int | None = None
+    """Part of the job's identity; None: the revision of the payload's order."""
 
 
 @dataclass(frozen=True)
@@ -102,8 +133,9 @@ class JobInfo:
     copy: int
     reprint: int
     display_id: str
-    kind: str
-    payload: str
+    kind: JobKind
+    payload_json: str = field(repr=False)
+    """The payload as stored; `payload` reads it (once)."""
     state: JobState
     target: str
     """The printer it goes (or went) to: `printer`, or a backup."""
@@ -116,6 +148,14 @@ class JobInfo:
     created_at: datetime
     done_at: datetime | None
 
+    @cached_property
+    def payload(self) -> JobPayload:
+        """What the job prints (raises SpoolError when the stored payload cannot be read)."""
+        try:
+            return load_payload(self.payload_json)
+        except Exception as exc:  # noqa: BLE001 - by outcome: whatever is wrong, one error
+            raise SpoolError(f"print job {self.id}: its payload cannot be read: {exc}") from None
+
     def banners(self) -> tuple[str, ...]:
         """The banners this job must carry if it were sent now."""
         banners: list[str] = []
@@ -127,35 +167,8 @@ class JobInfo:
 
 
 Renderer = Callable[[JobInfo, str, tuple[str, ...]], bytes]
-"""(job, printer it goes to, banners) -> the bytes to send. A job of kind `LATE_KIND` is the
-spooler's own: `late_slip(job)` says what it is about."""
-
-
-@dataclass(frozen=True)
-class LateSlip:
-    """What a late slip job is about: the held job and since when, and why, it was held."""
-
-    held_job: int
-    held_kind: str
-    held_template: str
-    held_payload: str
-    since: datetime
-    problem: str
-
-
-def late_slip(job: JobInfo) -> LateSlip:
-    """The held job a late slip job (kind `LATE_KIND`) is about."""
-    if job.kind != LATE_KIND:
-        raise SpoolError(f"job {job.id} is a {job.kind} job, not a late slip")
-    data = json.loads(job.payload)
-    return LateSlip(
-        held_job=data["held_job"],
-        held_kind=data["held_kind"],
-        held_template=data["held_template"],
-        held_payload=data["held_payload"],
-        since=datetime.fromisoformat(data["since"]),
-        problem=data["problem"],
-    )
+"""(job, printer it goes to, banners) -> the bytes to send. A job of kind `JobKind.LATE` is
+the spooler's own: its `LateJob` payload says which job it follows."""
 
 
 @dataclass(frozen=True)
@@ -248,20 +261,16 @@ class PrinterState:
         return text
 
 
-@dataclass
-class _Live:
-    """A worker's in-memory view of its printer."""
+class _Worker:
+    """One printer's worker: the core's state of the printer, and what the shell needs."""
 
-    healthy: bool | None = None
-    problem: str | None = None
-    since: datetime | None = None
-    failing_since: float | None = None
-    """loop.time() of the first failure in the current run of failures."""
-    failures: int = 0
-    on_backup_to: str | None = None
-    last_printed_at: datetime | None = None
-    wake: asyncio.Event = field(default_factory=asyncio.Event)
-    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    def __init__(self, policy: Policy) -> None:
+        self.health: PrinterHealth = initial(policy)
+        self.last_printed_at: datetime | None = None
+        self.wake = asyncio.Event()
+        """Set when a job is queued for this printer (or at stop)."""
+        self.lock = asyncio.Lock()
+        """One transport call at a time (the worker's and `send_now`'s)."""
 
 
 _SCHEMA = """
@@ -300,6 +309,8 @@ _COLUMNS = (
     "payload, state, target, resend, confirmed, attempts, last_error, created_at, done_at"
 )
 
+_UPGRADE_BATCH = 500
+
 
 def _job(row: sqlite3.Row) -> JobInfo:
     return JobInfo(
@@ -312,8 +323,8 @@ def _job(row: sqlite3.Row) -> JobInfo:
         copy=row["copy"],
         reprint=row["reprint"],
         display_id=row["display_id"],
-        kind=row["kind"],
-        payload=row["payload"],
+        kind=JobKind(row["kind"]),
+        payload_json=row["payload"],
         state=row["state"],
         target=row["target"],
         resend=bool(row["resend"]),
@@ -326,7 +337,7 @@ def _job(row: sqlite3.Row) -> JobInfo:
 
 
 def open_spool_db(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) the spool database: WAL, fsync on every commit."""
+    """Open (creating or upgrading if needed) the spool database: WAL, fsync on every commit."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         db = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
@@ -343,6 +354,8 @@ def open_spool_db(path: Path) -> sqlite3.Connection:
                 f"the print spool {path} was written by a newer kds (schema {version})"
             )
         db.executescript(_SCHEMA)
+        if version == 1:
+            _typed_payloads(db, path)
         db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
     except BaseException:
         db.close()
@@ -350,12 +363,44 @@ def open_spool_db(path: Path) -> sqlite3.Connection:
     return db
 
 
+def _typed_payloads(db: sqlite3.Connection, path: Path) -> None:
+    """Schema 1 -> 2: every job's payload rewritten as a typed one, in one transaction (a
+    payload that cannot be read stops the upgrade and leaves the file as it was)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        last = 0
+        while rows := db.execute(
+            "SELECT id, kind, payload FROM jobs WHERE id > ? ORDER BY id LIMIT ?",
+            (last, _UPGRADE_BATCH),
+        ).fetchall():
+            for row in rows:
+                try:
+                    payload = payload_from_v1(row["kind"], row["payload"])
+                except Exception as exc:  # noqa: BLE001 - by outcome: one clear error
+                    raise SpoolError(
+                        f"cannot upgrade the print spool {path}: job {row['id']} "
+                        f"({row['kind']}) cannot be read: {exc}"
+                    ) from None
+                db.execute(
+                    "UPDATE jobs SET payload = ? WHERE id = ?",
+                    (payload.model_dump_json(), row["id"]),
+                )
+            last = rows[-1]["id"]
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    logger.info("print spool %s upgraded to schema %d (typed job payloads)", path, SCHEMA_VERSION)
+
+
 class Spooler:
     """Per-printer durable queues with workers, retries, failover and a status snapshot.
 
     Create it (opens the database and recovers jobs left ``sending``), `start()` the workers
     on the running loop, `stop()` them (closes the database). Every method runs on the
-    loop thread.
+    loop thread. It owns every statement on the ``jobs`` table: the print service queues,
+    cancels, reads and prunes jobs through its methods.
     """
 
     def __init__(
@@ -372,14 +417,23 @@ class Spooler:
         on_change: Callable[[], None] | None = None,
     ) -> None:
         self._printers = {p.name: p for p in printers}
-        self._idle_check_s = idle_check_s
         self._renderer = renderer
         self._clock = clock
-        self._failover_after_s = failover_after_s
-        self._retry_initial_s = retry_initial_s
         self._retry_cap_s = retry_cap_s
         self.on_change = on_change
-        self._live = {name: _Live() for name in self._printers}
+        self._workers = {
+            p.name: _Worker(
+                Policy(
+                    checks_status=p.checks_status,
+                    backup=p.backup if p.backup in self._printers else None,
+                    failover_after_s=failover_after_s,
+                    retry_initial_s=retry_initial_s,
+                    retry_cap_s=retry_cap_s,
+                    idle_check_s=idle_check_s,
+                )
+            )
+            for p in printers
+        }
         self._tasks: list[asyncio.Task[None]] = []
         self._stopping = False
         self._stop_event = asyncio.Event()
@@ -397,12 +451,12 @@ class Spooler:
                 "UPDATE jobs SET state = 'queued', resend = 1 WHERE state = 'sending'"
             ).rowcount
             # One index search per printer: start-up cost does not grow with the history.
-            for name, live in self._live.items():
+            for name, worker in self._workers.items():
                 last = self.db.execute(
                     "SELECT MAX(done_at) FROM jobs WHERE target = ? AND state = 'done'", (name,)
                 ).fetchone()[0]
                 if last is not None:
-                    live.last_printed_at = datetime.fromisoformat(last)
+                    worker.last_printed_at = datetime.fromisoformat(last)
             unknown = [
                 row["target"]
                 for row in self.db.execute(
@@ -422,10 +476,16 @@ class Spooler:
             )
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic write (nestable: the outermost one commits, then wakes the workers)."""
+    def transaction(self, *, durable: bool = True) -> Iterator[sqlite3.Connection]:
+        """One atomic write (nestable: the outermost one commits, then wakes the workers).
+
+        `durable=False` (outermost only) commits without fsync: for work that is simply
+        done again when a power cut loses it (retention).
+        """
         outer = self._tx_depth == 0
         if outer:
+            if not durable:
+                self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("BEGIN IMMEDIATE")
         self._tx_depth += 1
         try:
@@ -435,21 +495,27 @@ class Spooler:
             if outer:
                 self.db.execute("ROLLBACK")
                 self._tx_touched.clear()
+                if not durable:
+                    self.db.execute("PRAGMA synchronous=FULL")
             raise
         self._tx_depth -= 1
         if outer:
-            self.db.execute("COMMIT")
+            try:
+                self.db.execute("COMMIT")
+            finally:
+                if not durable:
+                    self.db.execute("PRAGMA synchronous=FULL")
             touched, self._tx_touched = self._tx_touched, set()
             for name in touched:
-                if name in self._live:
-                    self._live[name].wake.set()
+                if name in self._workers:
+                    self._workers[name].wake.set()
             if touched:
                 self._changed()
 
     def _target_for(self, printer: str) -> str:
-        live = self._live.get(printer)
-        if live is not None and live.on_backup_to is not None:
-            return live.on_backup_to
+        worker = self._workers.get(printer)
+        if worker is not None and worker.health.on_backup_to is not None:
+            return worker.health.on_backup_to
         return printer
 
     def enqueue(self, specs: Iterable[JobSpec]) -> list[int]:
@@ -458,6 +524,7 @@ class Spooler:
         now = self._clock().isoformat()
         with self.transaction() as db:
             for spec in specs:
+                order = spec.payload.order
                 target = self._target_for(spec.printer)
                 cursor = db.execute(
                     "INSERT INTO jobs (order_id, revision, printer, template, station, copy,"
@@ -465,15 +532,15 @@ class Spooler:
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)"
                     " ON CONFLICT DO NOTHING",
                     (
-                        spec.order_id,
-                        spec.revision,
+                        order.id,
+                        order.revision if spec.revision is None else spec.revision,
                         spec.printer,
                         spec.template,
                         spec.station or "",
                         spec.copy,
-                        spec.display_id,
-                        spec.kind,
-                        spec.payload,
+                        order.display_id,
+                        spec.payload.kind.value,
+                        spec.payload.model_dump_json(),
                         target,
                         now,
                     ),
@@ -494,16 +561,23 @@ class Spooler:
                 for r in db.execute(
                     f"SELECT {_COLUMNS} FROM jobs WHERE order_id = ? AND state = 'queued'"
                     " AND kind != ?",
-                    (order_id, LATE_KIND),
+                    (order_id, JobKind.LATE.value),
                 )
             ]
-            db.execute(
-                "UPDATE jobs SET state = 'cancelled' WHERE order_id = ? AND state = 'queued'"
-                " AND kind != ?",
-                (order_id, LATE_KIND),
-            )
-            self._tx_touched.update(j.target for j in jobs)
+            self.cancel_jobs([job.id for job in jobs])
         return jobs
+
+    def cancel_jobs(self, job_ids: Iterable[int]) -> None:
+        """Cancel these jobs where they are still queued (not sent, not being sent)."""
+        with self.transaction() as db:
+            for job_id in job_ids:
+                row = db.execute(
+                    "UPDATE jobs SET state = 'cancelled' WHERE id = ? AND state = 'queued'"
+                    " RETURNING target",
+                    (job_id,),
+                ).fetchone()
+                if row is not None:
+                    self._tx_touched.add(row["target"])
 
     def jobs(self, order_id: str | None = None) -> list[JobInfo]:
         """Every job (of one order), oldest first."""
@@ -520,6 +594,18 @@ class Spooler:
         if row is None:
             raise SpoolError(f"no print job {job_id}")
         return _job(row)
+
+    def waiting_orders(self, order_ids: Sequence[str]) -> set[str]:
+        """Those of these orders that have a job not printed yet (queued or being sent)."""
+        marks = ", ".join("?" for _ in order_ids)
+        return {
+            row[0]
+            for row in self.db.execute(
+                f"SELECT DISTINCT order_id FROM jobs WHERE order_id IN ({marks})"
+                " AND state IN ('queued', 'sending')",
+                tuple(order_ids),
+            )
+        }
 
     def reprint(self, job_id: int) -> int:
         """Queue one more copy of a job, marked REPRINT; the new job's id."""
@@ -551,8 +637,8 @@ class Spooler:
                     original.copy,
                     count + 1,
                     original.display_id,
-                    original.kind,
-                    original.payload,
+                    original.kind.value,
+                    original.payload_json,
                     target,
                     self._clock().isoformat(),
                 ),
@@ -577,21 +663,21 @@ class Spooler:
             )
         return removed
 
-    def _next_job(self, target: str) -> JobInfo | None:
+    def _next_job(self, target: str) -> QueuedJob | None:
         # A late slip first: it must come out right after the ticket the printer held.
         row = self.db.execute(
-            f"SELECT {_COLUMNS} FROM jobs WHERE target = ? AND state = 'queued'"
+            "SELECT id, kind FROM jobs WHERE target = ? AND state = 'queued'"
             " ORDER BY kind != ?, id LIMIT 1",
-            (target, LATE_KIND),
+            (target, JobKind.LATE.value),
         ).fetchone()
-        return None if row is None else _job(row)
+        return None if row is None else QueuedJob(row["id"], late=row["kind"] == JobKind.LATE)
 
     def _count(self, printer: str, states: tuple[str, ...], *, late: bool = True) -> int:
         marks = ", ".join("?" for _ in states)
         row = self.db.execute(
             f"SELECT COUNT(*) FROM jobs WHERE printer = ? AND state IN ({marks})"
             + ("" if late else " AND kind != ?"),
-            (printer, *states) if late else (printer, *states, LATE_KIND),
+            (printer, *states) if late else (printer, *states, JobKind.LATE.value),
         ).fetchone()
         return int(row[0])
 
@@ -601,10 +687,12 @@ class Spooler:
         for row in self.db.execute(
             f"SELECT {_COLUMNS} FROM jobs WHERE target = ? AND state IN ('queued', 'sending')"
             " AND kind = ? ORDER BY id",
-            (printer, LATE_KIND),
+            (printer, JobKind.LATE.value),
         ):
-            slip = late_slip(_job(row))
-            held.append(HeldTicket(row["display_id"], slip.problem, slip.since))
+            job = _job(row)
+            slip = job.payload
+            assert isinstance(slip, LateJob)
+            held.append(HeldTicket(job.display_id, slip.problem, slip.since))
         return tuple(held)
 
     # --- observability ----------------------------------------------------------------
@@ -614,18 +702,19 @@ class Spooler:
         return [
             PrinterState(
                 name=name,
-                healthy=live.healthy,
-                problem=live.problem,
-                since=live.since,
+                healthy=health.healthy,
+                problem=health.problem,
+                since=health.since,
                 waiting=self._count(name, ("queued", "sending"), late=False),
-                last_printed_at=live.last_printed_at,
-                on_backup_to=live.on_backup_to,
+                last_printed_at=worker.last_printed_at,
+                on_backup_to=health.on_backup_to,
                 confirmed=printer.checks_status,
                 failed=self._count(name, ("failed",)),
                 held=self._held(name),
             )
             for name, printer in self._printers.items()
-            for live in (self._live[name],)
+            for worker in (self._workers[name],)
+            for health in (worker.health,)
         ]
 
     def _changed(self) -> None:
@@ -636,22 +725,21 @@ class Spooler:
         except Exception:
             logger.exception("the print status listener failed")
 
-    # --- workers ----------------------------------------------------------------------
+    # --- workers: the I/O shell around printing.queue_core ------------------------------
 
     async def start(self) -> None:
         """Start one worker per printer on the running loop."""
         if self._tasks:
             return
         for name in self._printers:
-            self._live[name].wake.set()
             self._tasks.append(asyncio.create_task(self._work(name), name=f"printer {name}"))
 
     async def stop(self, grace_s: float = 10.0) -> None:
         """Let jobs being sent finish (bounded by `grace_s`), stop workers, close the db."""
         self._stopping = True
         self._stop_event.set()
-        for live in self._live.values():
-            live.wake.set()
+        for worker in self._workers.values():
+            worker.wake.set()
         if self._tasks:
             _done, pending = await asyncio.wait(self._tasks, timeout=grace_s)
             for task in pending:
@@ -660,117 +748,102 @@ class Spooler:
             self._tasks.clear()
         self.db.close()
 
-    async def _pause(self, seconds: float) -> None:
-        """Wait `seconds` before trying a failing printer again (new jobs do not cut it
-        short: asking a broken printer once per new order helps nobody), or until stop."""
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._stop_event.wait(), timeout=seconds)
-
-    def _backoff(self, live: _Live) -> float:
-        exponent = min(live.failures - 1, 30)
-        return min(self._retry_cap_s, self._retry_initial_s * 2.0 ** max(exponent, 0))
+    def _now(self) -> Moment:
+        return Moment(asyncio.get_running_loop().time(), self._clock())
 
     async def _work(self, name: str) -> None:
-        live = self._live[name]
-        # A printer that answers status is asked at once, so the screen says "ready" or
-        # "paper out" from the start, not "not checked yet" until the first ticket.
-        checked = not self._printers[name].checks_status
-        while not self._stopping:
+        """Feed what the printer and the spool say to the core; do what it answers."""
+        worker = self._workers[name]
+        observation: Observation = Start()
+        # At stop, a job being checked, sent or confirmed is finished first (bounded by the
+        # grace of `stop`): a job left ``sending`` would be sent again marked REPRINT.
+        while not (self._stopping and worker.health.job is None):
             try:
-                if not checked:
-                    checked = True
-                    if await self._probe(name):
-                        self._healthy(name, True)
-                        continue
-                elif (job := self._next_job(name)) is None:
-                    if live.problem is None and live.on_backup_to is None:
-                        live.wake.clear()
-                        if await self._idle(name):
-                            continue
-                    # Failing (or on backup) with nothing queued here: probe until the
-                    # printer is back, so the screen stops showing a fixed problem.
-                    elif await self._probe(name):
-                        self._recovered(name)
-                        continue
-                else:
-                    ok = await self._attempt(name, job)
-                    if ok is None or ok:
-                        continue
-                if self._stopping:
-                    break
-                await self._pause(self._wait_after_failure(name))
+                now = self._now()
+                before = worker.health
+                worker.health, effects, request = step(before, observation, now)
+                self._perform(name, effects, now)
+                self._noticed(name, before, worker.health, now)
+                observation = await self._fulfil(name, request)
             except Exception:
                 logger.exception("the worker of printer %s failed; retrying", name)
-                self._failed(name, "internal error (see the log)")
-                await self._pause(self._retry_cap_s)
+                if isinstance(observation, InternalError):
+                    await self._sleep(self._retry_cap_s)  # failing again at once: no spinning
+                observation = InternalError()
 
-    async def _idle(self, name: str) -> bool:
-        """Wait for a job; every `idle_check_s` ask an idle printer how it is, so paper that
-        ran out between orders is on screen before the next ticket. True: go on waiting."""
-        live = self._live[name]
-        try:
-            await asyncio.wait_for(live.wake.wait(), timeout=self._idle_check_s)
-        except TimeoutError:
-            if self._printers[name].checks_status and not self._stopping:
-                if not await self._probe(name):
-                    return False
-                self._healthy(name, True)
-        return True
+    def _noticed(self, name: str, before: PrinterHealth, after: PrinterHealth, now: Moment) -> None:
+        if after.on_backup_to is not None and before.on_backup_to is None:
+            logger.warning(
+                "printer %s failing for %.1f s (%s): its tickets go to %s",
+                name,
+                now.mono - (after.failing_since or now.mono),
+                after.problem,
+                after.on_backup_to,
+            )
+        if after.visible != before.visible:
+            self._changed()
 
-    def _wait_after_failure(self, name: str) -> float:
-        live = self._live[name]
-        delay = self._backoff(live)
-        printer = self._printers[name]
-        if printer.backup is not None and live.on_backup_to is None and live.failing_since:
-            until_failover = live.failing_since + self._failover_after_s - _now()
-            delay = min(delay, max(until_failover, 0.0) + 0.001)
-        return delay
+    async def _fulfil(self, name: str, request: Request) -> Observation:
+        """Do what the core asked for; what came of it."""
+        worker = self._workers[name]
+        match request:
+            case ReadStatus():
+                return StatusRead(await self._ask(name))
+            case LookForJob():
+                worker.wake.clear()  # a job queued from now on wakes an idle wait
+                return NextJob(self._next_job(name))
+            case Send(job=job):
+                return await self._send(name, job)
+            case WaitForJob(until=until):
+                timeout = None if until is None else max(until - self._now().mono, 0.0)
+                try:
+                    await asyncio.wait_for(worker.wake.wait(), timeout=timeout)
+                except TimeoutError:
+                    return TimeReached()
+                return Woken()
+            case Pause(until=until):
+                await self._sleep(until - self._now().mono)
+                return TimeReached()
+
+    async def _sleep(self, seconds: float) -> None:
+        """Wait `seconds`, or until stop."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stop_event.wait(), timeout=max(seconds, 0.0))
 
     async def _call(self, name: str, fn: Callable[[], object]) -> object:
-        async with self._live[name].lock:
+        async with self._workers[name].lock:
             return await asyncio.to_thread(fn)
 
-    async def _read_status(self, name: str) -> PrinterStatus | str:
-        """The printer's status, or the words for why it could not be read."""
+    async def _read_status(self, name: str) -> PrinterStatus | None:
+        """The printer's status; None when it could not be reached."""
         transport = self._printers[name].transport
         try:
             status = await self._call(name, transport.status)
         except TransportError as exc:
             logger.info("printer %s: status failed: %s", name, exc)
-            return "offline"
+            return None
         assert isinstance(status, PrinterStatus)
         return status
 
-    async def _probe(self, name: str) -> bool:
-        """Is the printer usable again? (No-status printers: can we connect at all?)"""
+    async def _ask(self, name: str) -> PrinterStatus | None:
+        """How the printer is; a printer without status: can we connect at all?"""
         printer = self._printers[name]
         if printer.checks_status:
-            status = await self._read_status(name)
-            if isinstance(status, PrinterStatus) and status.healthy:
-                return True
-            self._failed(name, _words(status))
-            return False
+            return await self._read_status(name)
         try:
             await self._call(name, lambda: printer.transport.send(b""))
         except TransportError as exc:
             logger.info("printer %s still unreachable: %s", name, exc)
-            self._failed(name, "offline")
-            return False
-        return True
+            return None
+        return PrinterStatus.NOT_SUPPORTED()
 
-    async def _attempt(self, name: str, job: JobInfo) -> bool | None:
-        """Try one job: True printed, False printer failing, None nothing to do."""
-        printer = self._printers[name]
-        if printer.checks_status:
-            status = await self._read_status(name)
-            if not (isinstance(status, PrinterStatus) and status.healthy):
-                self._failed(name, _words(status))
-                return False
-        current = self.job(job.id)
-        if current.state != "queued" or current.target != name:
-            return None  # cancelled or moved to a backup while we asked the printer
+    async def _send(self, name: str, queued: QueuedJob) -> Observation:
+        """Lay the job out and send it, if it is still queued for this printer."""
+        job = self.job(queued.id)
+        if job.state != "queued" or job.target != name:
+            return NotSent()  # cancelled or moved to a backup while we asked the printer
         try:
-            data = self._renderer(current, name, current.banners())
+            data = self._renderer(job, name, job.banners())
         except Exception as exc:
             logger.exception("job %d (order %s) could not be laid out", job.id, job.display_id)
             with self.transaction() as db:
@@ -779,7 +852,7 @@ class Spooler:
                     (f"could not lay out the ticket: {exc}", job.id),
                 )
                 self._tx_touched.add(name)
-            return None
+            return NotSent()
         with self.transaction() as db:
             marked = db.execute(
                 "UPDATE jobs SET state = 'sending', attempts = attempts + 1"
@@ -787,53 +860,42 @@ class Spooler:
                 (job.id, name),
             ).rowcount
         if not marked:
-            return None
+            return NotSent()
+        transport = self._printers[name].transport
         try:
-            await self._call(name, lambda: printer.transport.send(data))
+            await self._call(name, lambda: transport.send(data))
         except TransportError as exc:
             logger.warning("printer %s: job %d not sent: %s", name, job.id, exc)
-            with self.transaction() as db:
-                db.execute(
-                    "UPDATE jobs SET state = 'queued', last_error = ?,"
-                    " resend = MAX(resend, ?) WHERE id = ?",
-                    (str(exc), 1 if exc.maybe_sent else 0, job.id),
-                )
-            self._failed(name, "offline")
-            return False
-        confirmed = False
-        after: PrinterStatus | str | None = None
-        if printer.checks_status:
-            after = await self._read_status(name)
-            confirmed = isinstance(after, PrinterStatus) and after.healthy
-        now = self._clock()
+            return SendFailed(str(exc), exc.maybe_sent)
+        return Sent()
+
+    def _perform(self, name: str, effects: tuple[Effect, ...], now: Moment) -> None:
+        """The core's bookkeeping of one step, in one transaction."""
+        if not effects:
+            return
         with self.transaction() as db:
-            db.execute(
-                "UPDATE jobs SET state = 'done', confirmed = ?, done_at = ?, last_error = NULL"
-                " WHERE id = ?",
-                (1 if confirmed else 0, now.isoformat(), job.id),
-            )
-            if after is not None and not confirmed and current.kind != LATE_KIND:
-                self._queue_late_slip(db, current, name, _words(after), now)
-            self._tx_touched.add(name)
-        live = self._live[name]
-        live.last_printed_at = now
-        if after is not None and not confirmed:
-            # The bytes are in the printer and print when it is fixed: never send them again.
-            logger.warning(
-                "printer %s took job %d (#%s) but then reported %s: it prints when the printer"
-                " is fixed, followed by a late slip",
-                name,
-                job.id,
-                job.display_id,
-                _words(after),
-            )
-            self._failed(name, _words(after))
-            return True
-        if live.on_backup_to is not None:
-            self._recovered(name)  # a late slip was waiting here: the printer is back
-        else:
-            self._healthy(name, confirmed or not printer.checks_status)
-        return True
+            for effect in effects:
+                match effect:
+                    case MarkDone(job=job, confirmed=confirmed):
+                        db.execute(
+                            "UPDATE jobs SET state = 'done', confirmed = ?, done_at = ?,"
+                            " last_error = NULL WHERE id = ?",
+                            (1 if confirmed else 0, now.wall.isoformat(), job.id),
+                        )
+                        self._tx_touched.add(name)
+                        self._workers[name].last_printed_at = now.wall
+                    case MarkHeld(job=job, problem=problem):
+                        self._queue_late_slip(db, self.job(job.id), name, problem, now.wall)
+                    case Requeue(job=job, error=error, maybe_sent=maybe_sent):
+                        db.execute(
+                            "UPDATE jobs SET state = 'queued', last_error = ?,"
+                            " resend = MAX(resend, ?) WHERE id = ?",
+                            (error, 1 if maybe_sent else 0, job.id),
+                        )
+                    case Divert(to=backup):
+                        self._divert(db, name, backup)
+                    case BringBack():
+                        self._bring_back(db, name)
 
     def _queue_late_slip(
         self, db: sqlite3.Connection, held: JobInfo, printer: str, problem: str, now: datetime
@@ -842,15 +904,22 @@ class Spooler:
 
         Its template column names the held job ("late:<id>"), so each held job gets its own.
         """
-        payload = json.dumps(
-            {
-                "held_job": held.id,
-                "held_kind": held.kind,
-                "held_template": held.template,
-                "held_payload": held.payload,
-                "since": now.isoformat(),
-                "problem": problem,
-            }
+        # The bytes are in the printer and print when it is fixed: never send them again.
+        logger.warning(
+            "printer %s took job %d (#%s) but then reported %s: it prints when the printer"
+            " is fixed, followed by a late slip",
+            printer,
+            held.id,
+            held.display_id,
+            problem,
+        )
+        payload = LateJob(
+            order=held.payload.order,
+            held_job=held.id,
+            held_kind=held.kind,
+            held_template=held.template,
+            since=now,
+            problem=problem,
         )
         db.execute(
             "INSERT INTO jobs (order_id, revision, printer, template, station, copy,"
@@ -860,91 +929,40 @@ class Spooler:
                 held.order_id,
                 held.revision,
                 printer,
-                f"{LATE_KIND}:{held.id}",
+                f"{JobKind.LATE.value}:{held.id}",
                 held.station or "",
                 held.copy,
                 held.display_id,
-                LATE_KIND,
-                payload,
+                JobKind.LATE.value,
+                payload.model_dump_json(),
                 printer,
                 now.isoformat(),
             ),
         )
 
-    # --- printer state ----------------------------------------------------------------
+    def _divert(self, db: sqlite3.Connection, name: str, backup: str) -> None:
+        # A late slip stays: it belongs to the ticket held in this printer.
+        moved = db.execute(
+            "UPDATE jobs SET target = ? WHERE target = ? AND state = 'queued' AND kind != ?",
+            (backup, name, JobKind.LATE.value),
+        ).rowcount
+        if moved:
+            self._tx_touched.add(backup)
+            logger.info("%d job(s) of printer %s moved to %s", moved, name, backup)
 
-    def _failed(self, name: str, problem: str) -> None:
-        live = self._live[name]
-        if live.failing_since is None:
-            live.failing_since = _now()
-            live.since = self._clock()
-        live.failures += 1
-        live.healthy = False
-        changed = live.problem != problem
-        live.problem = problem
-        printer = self._printers[name]
-        if (
-            printer.backup is not None
-            and _now() - live.failing_since >= self._failover_after_s
-            and printer.backup in self._live
-        ):
-            if live.on_backup_to is None:
-                logger.warning(
-                    "printer %s failing for %.1f s (%s): its tickets go to %s",
-                    name,
-                    _now() - live.failing_since,
-                    problem,
-                    printer.backup,
-                )
-                live.on_backup_to = printer.backup
-                changed = True
-            self._divert(name, printer.backup)
-        if changed:
-            self._changed()
-
-    def _divert(self, name: str, backup: str) -> None:
-        with self.transaction() as db:
-            # A late slip stays: it belongs to the ticket held in this printer.
-            moved = db.execute(
-                "UPDATE jobs SET target = ? WHERE target = ? AND state = 'queued' AND kind != ?",
-                (backup, name, LATE_KIND),
-            ).rowcount
-            if moved:
-                self._tx_touched.add(backup)
-                logger.info("%d job(s) of printer %s moved to %s", moved, name, backup)
-
-    def _recovered(self, name: str) -> None:
-        # Tickets still waiting at the backup (it may be struggling too) come home: they
-        # have not been sent anywhere yet, so this cannot print them twice.
-        with self.transaction() as db:
-            back = db.execute(
-                "UPDATE jobs SET target = printer WHERE printer = ? AND target != printer"
-                " AND state = 'queued'",
-                (name,),
-            ).rowcount
-            if back:
-                self._tx_touched.add(name)
+    def _bring_back(self, db: sqlite3.Connection, name: str) -> None:
+        back = db.execute(
+            "UPDATE jobs SET target = printer WHERE printer = ? AND target != printer"
+            " AND state = 'queued'",
+            (name,),
+        ).rowcount
+        if back:
+            self._tx_touched.add(name)
         logger.info(
             "printer %s is back: new tickets print there again (%d brought back from its backup)",
             name,
             back,
         )
-        self._healthy(name, self._printers[name].checks_status)
-
-    def _healthy(self, name: str, known: bool) -> None:
-        live = self._live[name]
-        healthy = True if known else None
-        changed = (
-            live.problem is not None or live.on_backup_to is not None or live.healthy != healthy
-        )
-        live.healthy = healthy
-        live.problem = None
-        live.since = None
-        live.failing_since = None
-        live.failures = 0
-        live.on_backup_to = None
-        if changed:
-            self._changed()
 
     # --- direct jobs ------------------------------------------------------------------
 
@@ -955,8 +973,8 @@ class Spooler:
             raise SpoolError(f"no printer named {name!r}")
         if printer.checks_status:
             status = await self._read_status(name)
-            if not (isinstance(status, PrinterStatus) and status.healthy):
-                raise SpoolError(f"{name}: {_words(status)}; nothing was sent")
+            if status is None or not status.healthy:
+                raise SpoolError(f"{name}: {problem_words(status)}; nothing was sent")
         try:
             await self._call(name, lambda: printer.transport.send(data))
         except TransportError as exc:
@@ -964,17 +982,6 @@ class Spooler:
         if not printer.checks_status:
             return PrinterStatus.NOT_SUPPORTED()
         after = await self._read_status(name)
-        if isinstance(after, PrinterStatus):
+        if after is not None:
             return after
-        return PrinterStatus.NO_ANSWER(after)
-
-
-def _words(status: PrinterStatus | str) -> str:
-    if isinstance(status, str):
-        return status
-    return status.problem or status.detail
-
-
-def _now() -> float:
-    now: float = asyncio.get_running_loop().time()
-    return now
+        return PrinterStatus.NO_ANSWER(problem_words(None))

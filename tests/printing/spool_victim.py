@@ -16,8 +16,32 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kds import wire
+from printing.jobs import TicketJob
 from printing.spooler import JobInfo, JobSpec, Spooler, SpoolPrinter
 from printing.status import PrinterStatus
+
+
+def ticket(number: int, printer: str = "Kitchen", copy: int = 1) -> JobSpec:
+    """A kitchen ticket of order "o<number>", shown as "#<number>" (one burger)."""
+    order = wire.parse_order(
+        {
+            "id": f"o{number}",
+            "external_id": str(number),
+            "display_id": str(number),
+            "source": "webshop",
+            "revision": 1,
+            "created_at": "2026-11-23T20:00:00+00:00",
+            "fulfillment": {"type": "pickup", "asap": True},
+            "items": [{"line_id": "1", "name": "Burger", "group": "mains", "quantity": "1"}],
+        }
+    )
+    return JobSpec(
+        printer=printer,
+        template="kitchen",
+        copy=copy,
+        payload=TicketJob(order=order, line_ids=("1",), copies=1),
+    )
 
 
 def render_text(job: JobInfo, printer: str, banners: tuple[str, ...]) -> bytes:
@@ -58,19 +82,7 @@ async def main(db_path: Path, port: int, count: int) -> None:
         render_text,
         clock=lambda: datetime.now(UTC),
     )
-    spooler.enqueue(
-        JobSpec(
-            order_id=f"o{n}",
-            revision=1,
-            printer="Kitchen",
-            template="kitchen",
-            copy=1,
-            display_id=str(n),
-            kind="ticket",
-            payload="{}",
-        )
-        for n in range(1, count + 1)
-    )
+    spooler.enqueue(ticket(n) for n in range(1, count + 1))
     await spooler.start()
     await asyncio.Event().wait()  # until killed
 

@@ -20,6 +20,7 @@ import pytest
 from kds import wire
 from printing.config import PrintingConfig
 from printing.emulator import Fault, PrinterEmulator
+from printing.jobs import TicketJob
 from printing.service import PrintService
 from printing.spooler import JobSpec, Spooler, SpoolPrinter
 from printing.transports.network import NetworkTransport
@@ -143,8 +144,10 @@ def test_spooler_prune_removes_printed_and_cancelled_jobs_never_unprinted_ones(
     )
     state_of = {"o1": "done", "o2": "cancelled", "o3": "queued", "o4": "sending", "o5": "failed"}
     for order_id, state in state_of.items():
+        order = make_order(int(order_id[1:]), [BURGER], T0).model_copy(update={"id": order_id})
+        ticket = TicketJob(order=order, line_ids=("l1",), copies=1)
         (job_id,) = spooler.enqueue(
-            [JobSpec(order_id, 1, "Kitchen", "kitchen", 1, order_id, "ticket", "{}")]
+            [JobSpec(printer="Kitchen", template="kitchen", payload=ticket)]
         )
         spooler.db.execute("UPDATE jobs SET state = ? WHERE id = ?", (state, job_id))
 

@@ -17,8 +17,8 @@ import pytest
 from kds import wire
 from printing.config import PrintingConfig
 from printing.emulator import Fault, PrinterEmulator
+from printing.jobs import JobKind
 from printing.service import PrintService, PrintServiceError
-from printing.spooler import LATE_KIND
 
 WAIT = 10.0
 
@@ -531,7 +531,7 @@ async def test_a_ticket_held_in_the_printer_prints_late_followed_by_a_late_slip(
         await kitchen.wait_for_jobs(2, WAIT)
         await watch.until(lambda: settled(service))
         assert service.snapshot()[0].held_lines() == []
-        assert [job.kind for job in service.jobs()] == ["ticket", LATE_KIND]
+        assert [job.kind for job in service.jobs()] == [JobKind.TICKET, JobKind.LATE]
     finally:
         await service.stop()
         await kitchen.stop()

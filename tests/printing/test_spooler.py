@@ -19,19 +19,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from spool_victim import render_text
+from spool_victim import render_text, ticket
 
 from printing.emulator import Fault, PrinterEmulator
+from printing.jobs import JobKind, LateJob
 from printing.render import RenderError
 from printing.spooler import (
-    LATE_KIND,
     HeldTicket,
     JobInfo,
     JobSpec,
     PrinterState,
     Spooler,
     SpoolPrinter,
-    late_slip,
 )
 from printing.transports.network import NetworkTransport
 
@@ -44,16 +43,7 @@ def now() -> datetime:
 
 
 def spec(n: int, printer: str = "Kitchen", copy: int = 1) -> JobSpec:
-    return JobSpec(
-        order_id=f"o{n}",
-        revision=1,
-        printer=printer,
-        template="kitchen",
-        copy=copy,
-        display_id=str(n),
-        kind="ticket",
-        payload="{}",
-    )
+    return ticket(n, printer, copy)
 
 
 def specs(numbers: Iterable[int], printer: str = "Kitchen") -> list[JobSpec]:
@@ -166,7 +156,9 @@ def make_spooler(
 
 def states(spooler: Spooler, *, tickets: bool = False) -> Counter[str]:
     """How many jobs are in each state (with `tickets`: leaving late slips out)."""
-    return Counter(job.state for job in spooler.jobs() if not tickets or job.kind != LATE_KIND)
+    return Counter(
+        job.state for job in spooler.jobs() if not tickets or job.kind is not JobKind.LATE
+    )
 
 
 async def test_a_job_prints_once_and_is_confirmed(tmp_path: Path, kitchen: PrinterEmulator) -> None:
@@ -559,9 +551,10 @@ async def test_a_ticket_the_printer_holds_is_on_screen_and_a_late_slip_follows_i
             spooler.enqueue([spec(3)])
             await bar.wait_for_jobs(1, WAIT)
             assert spooler.cancel_queued("o2") == []
-            (late,) = [job for job in spooler.jobs() if job.kind == LATE_KIND]
+            (late,) = [job for job in spooler.jobs() if job.kind is JobKind.LATE]
             assert (late.target, late.state, late.display_id) == ("Kitchen", "queued", "2")
-            slip = late_slip(late)
+            slip = late.payload
+            assert isinstance(slip, LateJob)
             (held_job,) = [job for job in spooler.jobs() if job.display_id == "2" and job != late]
             assert (slip.held_job, slip.problem, slip.held_kind) == (
                 held_job.id,
