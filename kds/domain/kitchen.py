@@ -386,21 +386,26 @@ def _bump_line(
         return _ignored(desk, plan.now, f"order has no line {line_id}")
     if ticket.line_done(line_id):
         return _ignored(desk, plan.now, "line is already done")
-    if _whole_order(stations, config):
+    if not config.routing.stations:  # no stations: the whole order is the one "station"
         if is_ready(ticket, config):
             return _ignored(desk, plan.now, "order is already ready")
         plan.set(StatusKey(None, line_id), S.READY)
-        return _undoable(desk, plan, config, Cue.BUMP)
+        lines = plan.ticket.order.items
+        if config.settings.bump_order_when_lines_done and all(
+            plan.ticket.line_done(i.line_id) for i in lines
+        ):
+            plan.set(WHOLE, S.READY)
+        return _undoable(desk, plan, config, _bump_cue(plan))
     routed, _ = config.routing.route(item)
-    here = [s for s in stations if s in routed]
+    here = [s for s in routed if s in stations or not stations]  # the expo: all of them
     open_here = [s for s in here if not done_at(ticket, s, config)]
     if not open_here:
         return _ignored(desk, plan.now, "line is not open on this monitor")
     plan.set(StatusKey(open_here[0], line_id), S.READY)
     if config.settings.bump_order_when_lines_done:
         for station in open_here:
-            lines = config.routing.lines_at(plan.ticket.order, (station,))
-            if all(plan.ticket.line_done(line.item.line_id) for line in lines):
+            lines_there = config.routing.lines_at(plan.ticket.order, (station,))
+            if all(plan.ticket.line_done(line.item.line_id) for line in lines_there):
                 plan.set(StatusKey(station), S.READY)
     plan.roll_up(config)
     return _undoable(desk, plan, config, _bump_cue(plan))

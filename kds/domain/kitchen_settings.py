@@ -6,6 +6,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -38,7 +39,8 @@ class StationTiming(_Section):
     """Prep time of this station's lines in a scheduled order, where the article has none."""
 
 
-class Thresholds(_Section):
+@dataclass(frozen=True)
+class Thresholds:
     """When a ticket's timer turns amber and red."""
 
     amber_after: timedelta
@@ -85,10 +87,23 @@ class KitchenSettings(_Section):
 
     def thresholds(self, station: str | None) -> Thresholds:
         """The timer colours of a station (None: the expo, the kitchen's defaults)."""
-        own = self.stations.get(station) if station else None
-        amber = (own and own.amber_after_minutes) or self.amber_after_minutes
-        red = (own and own.red_after_minutes) or self.red_after_minutes
-        return Thresholds(amber_after=timedelta(minutes=amber), red_after=timedelta(minutes=red))
+        own = self._thresholds.get(station) if station else None
+        return own or self._thresholds[None]
+
+    @cached_property
+    def _thresholds(self) -> dict[str | None, Thresholds]:
+        # Read on every timer tick of every card: worked out once.
+        limits: dict[str | None, Thresholds] = {
+            None: Thresholds(
+                timedelta(minutes=self.amber_after_minutes),
+                timedelta(minutes=self.red_after_minutes),
+            )
+        }
+        for station, own in self.stations.items():
+            amber = own.amber_after_minutes or self.amber_after_minutes
+            red = own.red_after_minutes or self.red_after_minutes
+            limits[station] = Thresholds(timedelta(minutes=amber), timedelta(minutes=red))
+        return limits
 
     def station_prep(self, station: str) -> timedelta:
         """The default prep time of a station's lines."""

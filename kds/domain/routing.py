@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Protocol
 
@@ -67,6 +69,32 @@ class StationLine:
 
 
 @dataclass(frozen=True)
+class OrderRoute:
+    """Where each line of one order snapshot goes."""
+
+    lines: tuple[tuple[StationLine, tuple[str, ...]], ...]
+    """Each line, in order, with the ids of the stations that take it."""
+    stations: tuple[str, ...]
+    """The stations that have lines of the order, in configured order."""
+    by_station: Mapping[str, tuple[StationLine, ...]]
+    """Station id -> the lines it takes, in order."""
+
+    def lines_at(self, stations: Sequence[str] = ()) -> list[StationLine]:
+        """The lines any of `stations` takes; every line for no stations (the expo)."""
+        if len(stations) == 1 and self.stations:
+            return list(self.by_station.get(stations[0], ()))
+        return [
+            line
+            for line, ids in self.lines
+            if not stations or not ids or any(s in ids for s in stations)
+        ]
+
+
+ROUTE_CACHE = 4096
+"""Routed order snapshots kept: well over the open orders of a busy night."""
+
+
+@dataclass(frozen=True)
 class Routing:
     """The stations of this kitchen and where their lines go."""
 
@@ -75,9 +103,50 @@ class Routing:
     article_groups: Mapping[str, str] = field(default_factory=lambda: _NO_ARTICLES)
     """Article ref -> group, from the catalog: routes a line that names only its article."""
 
+    @cached_property
+    def _by_group(self) -> dict[str | None, tuple[tuple[str, ...], bool]]:
+        # Routing depends on the line's group only: worked out once per group, not per line.
+        return {}
+
+    @cached_property
+    def _orders(self) -> OrderedDict[tuple[str, int], tuple[wire.Order, OrderRoute]]:
+        # Every rule asks where an order's lines go, many times per event: routed once per
+        # snapshot, the least recently used dropped first so memory stays bounded.
+        return OrderedDict()
+
     def route(self, item: wire.Item) -> tuple[tuple[str, ...], bool]:
         """(station ids, unrouted) of one line; see `stations_for_line`."""
-        return stations_for_line(item, self.stations, self.default_station, self.article_groups)
+        group = line_group(item, self.article_groups)
+        known = self._by_group.get(group)
+        if known is None:
+            known = stations_for_line(
+                item, self.stations, self.default_station, self.article_groups
+            )
+            self._by_group[group] = known
+        return known
+
+    def of(self, order: wire.Order) -> OrderRoute:
+        """Where the lines of this order snapshot go."""
+        key = (order.id, order.revision)
+        cached = self._orders.get(key)
+        if cached is not None and (cached[0] is order or cached[0].items == order.items):
+            self._orders.move_to_end(key)
+            return cached[1]
+        lines = []
+        taken: set[str] = set()
+        for item in order.items:
+            ids, unrouted = self.route(item)
+            lines.append((StationLine(item, unrouted), ids))
+            taken.update(ids)
+        by_station = {
+            station: tuple(line for line, ids in lines if station in ids) for station in taken
+        }
+        stations = tuple(s.id for s in self.stations if s.id in taken)
+        result = OrderRoute(tuple(lines), stations, MappingProxyType(by_station))
+        self._orders[key] = (order, result)
+        if len(self._orders) > ROUTE_CACHE:
+            self._orders.popitem(last=False)
+        return result
 
     def name(self, station: str) -> str:
         """The station's name (its id when it is not configured)."""
@@ -85,20 +154,12 @@ class Routing:
 
     def lines_at(self, order: wire.Order, stations: Sequence[str] = ()) -> list[StationLine]:
         """The lines any of `stations` takes, in order; every line for no stations (the expo)."""
-        lines: list[StationLine] = []
-        for item in order.items:
-            ids, unrouted = self.route(item)
-            if not stations or not ids or any(s in ids for s in stations):
-                lines.append(StationLine(item, unrouted))
-        return lines
+        return self.of(order).lines_at(stations)
 
     def stations_of(self, order: wire.Order) -> tuple[str, ...]:
         """The stations that have lines of the order, in configured order."""
-        taken: set[str] = set()
-        for item in order.items:
-            taken.update(self.route(item)[0])
-        return tuple(s.id for s in self.stations if s.id in taken)
+        return self.of(order).stations
 
     def unrouted(self, order: wire.Order) -> list[wire.Item]:
         """The order's lines no station takes (the expo's alarm)."""
-        return [item for item in order.items if self.route(item)[1]]
+        return [line.item for line, _ in self.of(order).lines if line.unrouted]

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 
 from kds import wire
-from kds.domain.kitchen_settings import KitchenConfig
+from kds.domain.kitchen_settings import KitchenConfig, Thresholds
 from kds.domain.tickets import Ticket
 
 
@@ -124,30 +124,52 @@ class TimerView:
         return clock_text(self.elapsed)
 
 
-def timer(
-    ticket: Ticket, config: KitchenConfig, now: datetime, station: str | None = None
-) -> TimerView:
+@dataclass(frozen=True)
+class TimerClock:
+    """What a card's timer needs, worked out once per event so the 1 s tick stays cheap."""
+
+    start: datetime
+    """The release (a recalled order keeps its original start)."""
+    stopped_at: datetime | None
+    """When the whole order was set ready (None while it is being made)."""
+    due_at: datetime | None
+    limits: Thresholds
+
+    def at(self, now: datetime) -> TimerView:
+        end = now if self.stopped_at is None else min(now, self.stopped_at)
+        elapsed = max(timedelta(0), end - self.start)
+        if elapsed >= self.limits.red_after:
+            level = TimerLevel.RED
+        elif elapsed >= self.limits.amber_after:
+            level = TimerLevel.AMBER
+        else:
+            level = TimerLevel.NORMAL
+        return TimerView(elapsed, level, self.due_at is not None and end > self.due_at)
+
+
+def timer_clock(ticket: Ticket, config: KitchenConfig, station: str | None = None) -> TimerClock:
     """The timer of a ticket on a station's screen (None: the expo's).
 
     It runs from the release, through any recall (a recalled order keeps its original
-    start), and stops when the whole order is ready. Colours follow the station's thresholds;
-    `late` is set once the clock passes `due_at`.
+    start), and stops when the whole order is set ready. Colours follow the station's
+    thresholds; `late` is set once the clock passes `due_at`.
     """
-    start = release_time(ticket, config)
-    end = now
     overall = ticket.status_of(None)
-    ready_at = ticket.times.ready_at
-    if overall == wire.OrderStatus.COLLECTED:
-        ready_at = ready_at or ticket.times.collected_at
-    if overall in (wire.OrderStatus.READY, wire.OrderStatus.COLLECTED) and ready_at is not None:
-        end = min(now, ready_at)
-    elapsed = max(timedelta(0), end - start)
-    limits = config.settings.thresholds(station)
-    if elapsed >= limits.red_after:
-        level = TimerLevel.RED
-    elif elapsed >= limits.amber_after:
-        level = TimerLevel.AMBER
-    else:
-        level = TimerLevel.NORMAL
-    due = ticket.order.fulfillment.due_at
-    return TimerView(elapsed, level, due is not None and end > due)
+    stopped = None
+    if overall in (wire.OrderStatus.READY, wire.OrderStatus.COLLECTED):
+        stopped = ticket.times.ready_at
+        if overall == wire.OrderStatus.COLLECTED:
+            stopped = stopped or ticket.times.collected_at
+    return TimerClock(
+        start=release_time(ticket, config),
+        stopped_at=stopped,
+        due_at=ticket.order.fulfillment.due_at,
+        limits=config.settings.thresholds(station),
+    )
+
+
+def timer(
+    ticket: Ticket, config: KitchenConfig, now: datetime, station: str | None = None
+) -> TimerView:
+    """The ticket's timer at `now` (see `timer_clock`; a screen keeps the clock per card)."""
+    return timer_clock(ticket, config, station).at(now)

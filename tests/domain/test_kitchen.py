@@ -325,3 +325,23 @@ def test_the_echo_settles_only_its_own_pending_change() -> None:
     assert settle([change], echo, "b") == (change,)
     assert settle([change], echo, "a") == ()
     assert settle([change], k.log[0], "a") == (change,)
+
+
+def test_the_expo_can_strike_a_line_for_its_station() -> None:
+    k = Kitchen(kitchen_config())
+    k.arrive(make_order(items=[line("b", "Burger", "burgers"), line("c", "Cola", "drinks")]))
+    decision = k.act(BumpLine("web:1", "c", EXPO), T0)
+    assert sent(decision) == [(S.READY, "bar", ("c",)), (S.READY, "bar", ())]
+    last = k.act(BumpLine("web:1", "b", EXPO), T0)
+    assert sent(last) == [(S.READY, "grill", ("b",)), (S.READY, "grill", ()), (S.READY, None, ())]
+
+
+def test_with_no_stations_striking_every_line_makes_the_order_ready() -> None:
+    k = Kitchen(kitchen_config(()))
+    k.arrive(make_order(items=[line("b", "Burger", "burgers"), line("c", "Cola", "drinks")]))
+    assert sent(k.act(BumpLine("web:1", "b", ()), T0)) == [(S.READY, None, ("b",))]
+    assert sent(k.act(BumpLine("web:1", "c", ()), T0)) == [
+        (S.READY, None, ("c",)),
+        (S.READY, None, ()),
+    ]
+    assert is_ready(k.device().ticket(), k.config)

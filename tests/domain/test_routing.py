@@ -131,3 +131,22 @@ def test_property_a_dish_is_never_invisible() -> None:
             if unrouted:
                 assert set(taken) == set(ids)
                 assert ticket in station_alarm([ticket], config)
+
+
+def test_a_snapshot_is_routed_by_its_lines_even_under_a_reused_revision() -> None:
+    routing = Routing(STATIONS)
+    first = make_order(items=[line("x", "Soup", "salads")])
+    assert routing.stations_of(first) == ("cold",)
+    same_revision_other_lines = make_order(items=[line("x", "Soup", "burgers")])
+    assert routing.stations_of(same_revision_other_lines) == ("grill",)
+
+
+def test_routed_snapshots_kept_stay_bounded(monkeypatch: Any) -> None:
+    import kds.domain.routing as routing_module
+
+    monkeypatch.setattr(routing_module, "ROUTE_CACHE", 8)
+    routing = Routing(STATIONS)
+    for n in range(50):
+        routing.stations_of(make_order(f"web:{n}"))
+    assert len(routing._orders) == 8
+    assert routing.stations_of(make_order("web:0")) == ("grill", "cold", "bar")
