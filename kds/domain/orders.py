@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum
@@ -89,6 +89,24 @@ def _new_snapshot(current: OrderState | None, order: wire.Order, now: datetime) 
     return Applied(AppliedKind.UPDATED, replace(current, order=order, updated_at=now))
 
 
+def with_status(
+    state: OrderState,
+    status: wire.OrderStatus,
+    station: str | None,
+    line_ids: Sequence[str],
+    now: datetime,
+) -> OrderState:
+    """The order after one `order.status`: named lines get `status`; without lines, the
+    station (or, with no station, the whole order) does."""
+    if line_ids:
+        lines = dict(state.line_status)
+        lines.update(dict.fromkeys(line_ids, status))
+        return replace(state, line_status=_frozen(lines), updated_at=now)
+    statuses = dict(state.status)
+    statuses[station or WHOLE_ORDER] = status
+    return replace(state, status=_frozen(statuses), updated_at=now)
+
+
 def apply_event(current: OrderState | None, event: wire.Event, now: datetime) -> Applied:
     """Apply one connector event to the order it names (`current` is None when unknown).
 
@@ -117,14 +135,7 @@ def apply_event(current: OrderState | None, event: wire.Event, now: datetime) ->
         case wire.OrderStatusChanged(order_id=order_id, status=status, station=station):
             if current is None:
                 return _ignored(None, f"status for unknown order {order_id}")
-            if event.line_ids:
-                lines = dict(current.line_status)
-                lines.update(dict.fromkeys(event.line_ids, status))
-                state = replace(current, line_status=_frozen(lines), updated_at=now)
-            else:
-                statuses = dict(current.status)
-                statuses[station or WHOLE_ORDER] = status
-                state = replace(current, status=_frozen(statuses), updated_at=now)
+            state = with_status(current, status, station, event.line_ids, now)
             return Applied(AppliedKind.STATUS, state)
         case wire.Catalog():
             return Applied(AppliedKind.CATALOG, None)
