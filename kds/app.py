@@ -130,6 +130,8 @@ class KdsApp:
         self._printers_refresh_pending = False
         self.catalog_problems: list[str] = []
         """Route keys the last catalog (Sync now) does not know; shown on the expo."""
+        self._catch_up: tuple[int, int] | None = None
+        """(the device's last seq at the welcome, the connector's) while replaying."""
         self._stopping = False
         self._backoff = backoff
         self._client_task: asyncio.Task[None] | None = None
@@ -265,11 +267,12 @@ class KdsApp:
     # --- client callbacks (loop thread) ----------------------------------------------------
 
     def _on_applied(self, event: wire.Event, applied: Applied) -> None:
+        self._caught_up_to(event.seq)
         if applied.kind is AppliedKind.IGNORED:
             log.info("event seq %d ignored: %s", event.seq, applied.reason)
         elif applied.state is not None:
             for window in self.windows:
-                window.model.upsert(applied.state)
+                window.model.post(applied.state)
             if self._printing_live and applied.kind in _PRINTED_KINDS:
                 self._print(applied)
         elif applied.kind is AppliedKind.CATALOG:
@@ -283,6 +286,10 @@ class KdsApp:
 
     def _on_state(self, state: ConnectionState) -> None:
         self.connection = state
+        if state.phase is not Phase.CONNECTED and self._catch_up is not None:
+            self._catch_up = None
+            for window in self.windows:
+                window.set_catch_up(0, 0)
         log.info("connection: %s", state.describe())
         for window in self.windows:
             window.set_connection(state.describe(), _SEVERITY[state.phase])
@@ -293,6 +300,9 @@ class KdsApp:
                 log.exception("connection-state listener %r failed", listener)
 
     def _on_welcome(self, welcome: wire.Welcome) -> None:
+        if self.store is not None:
+            self._catch_up = (self.store.last_seq() or 0, welcome.last_seq)
+            self._caught_up_to(self._catch_up[0])
         log.info(
             "welcome from connector %s; printing %s%s",
             welcome.connector_id,
@@ -314,8 +324,20 @@ class KdsApp:
         self._spawn(self._sync_printing(), "printing role change")
         self._show_role()
 
+    def _caught_up_to(self, seq: int) -> None:
+        """Show the replay's progress on every window until `seq` reaches the welcome's."""
+        if self._catch_up is None:
+            return
+        start, end = self._catch_up
+        if seq >= end:
+            self._catch_up = None
+        for window in self.windows:
+            window.set_catch_up(seq - start, end - start)
+
     def _on_rejected(self, seq: int | None, reason: str) -> None:
         log.warning("rejected event seq %s: %s", seq, reason)
+        if seq is not None:
+            self._caught_up_to(seq)
         count = self.store.rejected_count() if self.store is not None else 0
         for window in self.windows:
             window.set_rejected_count(count)
