@@ -5,9 +5,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import logging
-import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -35,9 +33,6 @@ from kds.ui.cards import (
 log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
-
-FRAME_S = 1 / 60
-"""States posted within one frame of the last change are shown together, in one batch."""
 
 
 class OrderRole(IntEnum):
@@ -76,11 +71,23 @@ _LATE, _LEAVES = 0, 1
 """Kinds of clock deadlines: the header turns late colour; a cancelled card leaves."""
 
 
-@dataclass(frozen=True)
 class _Row:
-    key: _Key
-    state: OrderState
-    card: Card
+    """One shown order; its card is built when first asked for (a view asks only for the
+    cards it lays out, so a backlog of thousands costs no card building)."""
+
+    __slots__ = ("_card", "_filter", "key", "state")
+
+    def __init__(self, state: OrderState, monitor_filter: MonitorFilter) -> None:
+        self.key = _sort_key(state)
+        self.state = state
+        self._filter = monitor_filter
+        self._card: Card | None = None
+
+    @property
+    def card(self) -> Card:
+        if self._card is None:
+            self._card = self._filter.card(self.state)
+        return self._card
 
 
 def _sort_key(state: OrderState) -> _Key:
@@ -126,7 +133,6 @@ class OrdersModel(QAbstractListModel):
         self._key_of: dict[str, _Key] = {}
         self._deadlines: list[tuple[datetime, int, str]] = []
         self._pending: dict[str, OrderState] = {}
-        self._last_change = float("-inf")
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.timeout.connect(self.flush)
@@ -224,24 +230,19 @@ class OrdersModel(QAbstractListModel):
             self._remove_runs([(pos, pos)])
 
     def post(self, state: OrderState) -> None:
-        """Show the order's new state soon, batched with whatever else arrives this frame.
+        """Show the order's new state at the next turn of the event loop, in one batch with
+        every state posted before then.
 
-        The first change after a quiet frame is shown at once (a live order waits for
-        nothing); changes that follow within FRAME_S are gathered and shown together by one
-        `apply_batch` at the end of the frame, so a replay of thousands of events costs a
-        few dozen batches a second, not a layout per event.
+        A live order is on screen a moment after it was stored (once the client has sent
+        its ack and waits for the next frame); a replay, whose frames the client handles
+        many to a turn, becomes one `apply_batch` per turn instead of a change per event.
         """
         self._pending[state.id] = state
-        if self._flush_timer.isActive():
-            return
-        wait = FRAME_S - (time.monotonic() - self._last_change)
-        if wait <= 0:
-            self.flush()
-        else:
-            self._flush_timer.start(max(1, round(wait * 1000)))
+        if not self._flush_timer.isActive():
+            self._flush_timer.start(0)
 
     def flush(self) -> None:
-        """Show every posted state now (`post` does this by itself at the end of a frame)."""
+        """Show every posted state now (`post` does this by itself at the next loop turn)."""
         self._flush_timer.stop()
         if self._pending:
             pending, self._pending = self._pending, {}
@@ -257,7 +258,6 @@ class OrdersModel(QAbstractListModel):
         self._apply(states)
 
     def _apply(self, states: Iterable[OrderState]) -> None:
-        self._last_change = time.monotonic()
         latest = {state.id: state for state in states}
         changed: dict[int, _Row] = {}
         leaving: list[int] = []
@@ -268,7 +268,7 @@ class OrdersModel(QAbstractListModel):
                 if pos >= 0:
                     leaving.append(pos)
                 continue
-            new = _Row(_sort_key(state), state, self._filter.card(state))
+            new = _Row(state, self._filter)
             self._note_deadlines(new, self._rows[pos] if pos >= 0 else None)
             if pos < 0:
                 arriving.append(new)
@@ -317,11 +317,7 @@ class OrdersModel(QAbstractListModel):
         self._flush_timer.stop()
         self._pending.clear()
         rows = sorted(
-            (
-                _Row(_sort_key(s), s, self._filter.card(s))
-                for s in states
-                if self._filter.shows(s, self._now)
-            ),
+            (_Row(s, self._filter) for s in states if self._filter.shows(s, self._now)),
             key=lambda r: r.key,
         )
         self.beginResetModel()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -32,6 +33,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
     QRegion,
     QResizeEvent,
 )
@@ -232,16 +234,67 @@ def header_colour(card: Card, late: bool) -> QColor:
     return HEADER
 
 
+def _draw_card(painter: QPainter, layout: CardLayout, late: bool) -> None:
+    """Everything of a card but its age, at the painter's origin."""
+    card = layout.card
+    width, height, header_height = layout.width, layout.height, layout.header_height
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    frame = QRect(0, 0, width, height)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(CANCELLED_CARD if card.cancelled else CARD)
+    painter.drawRoundedRect(frame, 8, 8)
+    painter.setBrush(header_colour(card, late))
+    painter.drawRoundedRect(QRect(0, 0, width, header_height), 8, 8)
+    painter.drawRect(QRect(0, header_height - 8, width, 8))
+    if card.cancelled:
+        # A red frame and a cross under the text: nobody cooks this by mistake.
+        painter.setPen(QPen(CANCELLED, 4))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(frame.adjusted(2, 2, -2, -2), 8, 8)
+        cross = QColor(CANCELLED)
+        cross.setAlpha(90)
+        painter.setPen(QPen(cross, 6))
+        painter.drawLine(8, header_height + 8, width - 8, height - 8)
+        painter.drawLine(width - 8, header_height + 8, 8, height - 8)
+    for block in layout.blocks:
+        box = block.rect
+        if block.background is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(block.background)
+            painter.drawRoundedRect(box, 4, 4)
+            box = box.adjusted(4, 3, -4, -3)
+        painter.setFont(block.font)
+        painter.setPen(block.color)
+        painter.drawText(box, block.align, block.text)
+
+
+class _Picture(NamedTuple):
+    """A card drawn once (without its age), for as long as its layout and colour hold."""
+
+    layout: CardLayout
+    late: bool
+    ratio: float
+    pixmap: QPixmap
+
+
+PICTURES_KEPT = 64
+"""Cards kept drawn per view at least (more when more fit on its screen), least recently
+painted dropped first: a screen that reflows (the oldest card left) blits, not redraws."""
+
+
 class TicketDelegate(QStyledItemDelegate):
     """Paints one order as a card: coloured header, badges, dishes with nested modifiers.
 
     Keeps the layout of every card it laid out (one entry per order, replaced when the
-    card's content or width changes, dropped by the view when the order leaves).
+    card's content or width changes, dropped by the view when the order leaves), and a
+    picture of the cards it painted last (see PICTURES_KEPT); only the age is drawn anew.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._layouts: dict[str, CardLayout] = {}
+        self._pictures: OrderedDict[str, _Picture] = OrderedDict()
+        self.pictures_kept = PICTURES_KEPT
 
     def layout(self, index: _Index, width: int = CARD_WIDTH) -> CardLayout:
         """The card's layout: from the cache while its content and width are unchanged."""
@@ -258,11 +311,13 @@ class TicketDelegate(QStyledItemDelegate):
         return layout
 
     def forget(self, order_id: str) -> None:
-        """Drop the layout of an order that left the view."""
+        """Drop the layout and picture of an order that left the view."""
         self._layouts.pop(order_id, None)
+        self._pictures.pop(order_id, None)
 
     def forget_all(self) -> None:
         self._layouts.clear()
+        self._pictures.clear()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         return QSize(CARD_WIDTH, self.layout(index).height)
@@ -270,44 +325,43 @@ class TicketDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         self.paint_card(painter, option.rect, index, self.layout(index))
 
+    def _picture(self, layout: CardLayout, late: bool, ratio: float) -> QPixmap:
+        order_id = layout.card.order_id
+        known = self._pictures.get(order_id)
+        if (
+            known is not None
+            and known.layout is layout
+            and (known.late, known.ratio)
+            == (
+                late,
+                ratio,
+            )
+        ):
+            self._pictures.move_to_end(order_id)
+            return known.pixmap
+        pixmap = QPixmap(QSize(layout.width, layout.height) * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(BACKGROUND)  # opaque: blitting it is a copy, not a blend
+        painter = QPainter(pixmap)
+        _draw_card(painter, layout, late)
+        painter.end()
+        self._pictures[order_id] = _Picture(layout, late, ratio, pixmap)
+        self._pictures.move_to_end(order_id)
+        while len(self._pictures) > self.pictures_kept:
+            self._pictures.popitem(last=False)
+        return pixmap
+
     def paint_card(self, painter: QPainter, rect: QRect, index: _Index, layout: CardLayout) -> None:
         """The whole card at `rect` (its top-left corner; the size comes from the layout)."""
-        card = layout.card
-        width, height, header_height = layout.width, layout.height, layout.header_height
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.translate(rect.topLeft())
-        frame = QRect(0, 0, width, height)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(CANCELLED_CARD if card.cancelled else CARD)
-        painter.drawRoundedRect(frame, 8, 8)
-        painter.setBrush(header_colour(card, bool(index.data(OrderRole.LATE))))
-        painter.drawRoundedRect(QRect(0, 0, width, header_height), 8, 8)
-        painter.drawRect(QRect(0, header_height - 8, width, 8))
-        if card.cancelled:
-            # A red frame and a cross under the text: nobody cooks this by mistake.
-            painter.setPen(QPen(CANCELLED, 4))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(frame.adjusted(2, 2, -2, -2), 8, 8)
-            cross = QColor(CANCELLED)
-            cross.setAlpha(90)
-            painter.setPen(QPen(cross, 6))
-            painter.drawLine(8, header_height + 8, width - 8, height - 8)
-            painter.drawLine(width - 8, header_height + 8, 8, height - 8)
-        for block in layout.blocks:
-            box = block.rect
-            if block.background is not None:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(block.background)
-                painter.drawRoundedRect(box, 4, 4)
-                box = box.adjusted(4, 3, -4, -3)
-            painter.setFont(block.font)
-            painter.setPen(block.color)
-            painter.drawText(box, block.align, block.text)
+        late = bool(index.data(OrderRole.LATE))
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        painter.drawPixmap(rect.topLeft(), self._picture(layout, late, ratio))
         painter.setFont(_font(*_TIMER_FONT))
         painter.setPen(WHITE)
-        painter.drawText(layout.timer, _TIMER_ALIGN, str(index.data(OrderRole.AGE)))
-        painter.restore()
+        painter.drawText(
+            layout.timer.translated(rect.topLeft()), _TIMER_ALIGN, str(index.data(OrderRole.AGE))
+        )
 
     def paint_timer(
         self, painter: QPainter, rect: QRect, index: _Index, layout: CardLayout
@@ -636,6 +690,9 @@ class TicketView(QAbstractItemView):
         if self._layout_timer.isActive():
             self._layout_now()  # places what moved and asks to repaint it
         offset = self.verticalOffset()
+        visible = self._visible()
+        on_screen = len(self._rows_between(visible.top(), visible.bottom()))
+        self.cards.pictures_kept = max(PICTURES_KEPT, 2 * on_screen)
         area = event.rect().translated(0, offset)
         region = event.region()
         for row in self._rows_between(area.top(), area.bottom()):

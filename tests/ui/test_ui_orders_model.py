@@ -373,19 +373,23 @@ def test_a_replay_batch_of_a_thousand_new_orders_is_one_insert() -> None:
     assert shadow.ids == model.order_ids()
 
 
-def test_posted_states_within_a_frame_are_shown_together(qtbot: Any) -> None:
+def test_states_posted_in_one_turn_of_the_event_loop_are_shown_together(qtbot: Any) -> None:
     model = model_for(COUNTER)
     shadow = Shadow(model)
-    model.post(make_state("o-001", [("1", "Suppe", "mains")], 1))
-    # The first change after a quiet frame is on the model at once (a live order waits for
-    # nothing)...
-    assert model.order_ids() == ["o-001"]
-    for n in range(2, 50):
+    # A replay: the client handles many frames before the event loop turns again...
+    for n in range(1, 50):
         model.post(make_state(f"o-{n:03d}", [("1", "Suppe", "mains")], n))
-    # ...those that follow within the frame arrive together, in one insert.
-    assert model.rowCount() == 1
+    model.post(make_state("o-007", [("1", "Suppe", "mains")], 7, revision=2))
+    assert model.rowCount() == 0
+    # ...and the screen gets them in one insert, each order at its newest state.
     qtbot.waitUntil(lambda: model.rowCount() == 49)
-    assert shadow.inserts == [(0, 0), (1, 48)]
+    assert shadow.inserts == [(0, 48)]
+    assert model.index(6, 0).data(OrderRole.REVISION) == 2
+    # A direct change first shows what was posted before it: nothing is applied out of order.
+    model.post(make_state("o-050", [("1", "Suppe", "mains")], 50))
+    model.upsert(make_state("o-050", [("1", "Suppe", "mains")], 50, revision=2))
+    assert model.index(49, 0).data(OrderRole.REVISION) == 2
+    assert shadow.inserts == [(0, 48), (49, 49)]
 
 
 def test_a_tick_signals_only_the_timer_role_and_late_headers_once() -> None:
