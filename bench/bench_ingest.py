@@ -289,6 +289,7 @@ def main() -> None:
             kds_run(loop, root / "profiled", 50, round(50 * args.seconds), profile)
             print("\nwhere the GUI thread's time goes at 50 orders/s (cProfile, by own time):")
             pstats.Stats(profile).sort_stats("tottime").print_stats(15)
+        loop.close()  # ends the executor threads the sender ran in
 
 
 if __name__ == "__main__":

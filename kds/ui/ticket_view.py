@@ -387,11 +387,11 @@ class TicketView(QAbstractItemView):
     def __init__(self, parent: QWidget | None = None) -> None:
         # Qt calls the overrides below from inside the base constructor's set-up calls.
         self._columns = 1
-        # Placed rows 0..n-1: top-left corner and height in content coordinates, column.
+        # Placed rows 0..n-1: top-left corner and height in content coordinates; the rows
+        # of each column top to bottom, with their bottoms (for bisection).
         self._x: list[int] = []
         self._y: list[int] = []
         self._h: list[int] = []
-        self._col: list[int] = []
         self._col_rows: list[list[int]] = [[]]
         self._col_bottoms: list[list[int]] = [[]]
         self._next_top: list[int] = [GAP]
@@ -445,7 +445,7 @@ class TicketView(QAbstractItemView):
                 bottoms.pop()
             self._next_top[col] = bottoms[-1] + GAP if bottoms else GAP
         self._height_sum -= sum(self._h[row:])
-        del self._x[row:], self._y[row:], self._h[row:], self._col[row:]
+        del self._x[row:], self._y[row:], self._h[row:]
 
     def _restart(self) -> None:
         """Place every card again (new column count, a reset)."""
@@ -474,7 +474,6 @@ class TicketView(QAbstractItemView):
             self._x.append(GAP + col * (CARD_WIDTH + GAP))
             self._y.append(low)
             self._h.append(height)
-            self._col.append(col)
             self._col_rows[col].append(r)
             self._col_bottoms[col].append(low + height)
             next_top[col] = low + height + GAP
