@@ -23,7 +23,7 @@ from kds.domain import printing_role as role_core
 from kds.domain.orders import Applied, AppliedKind
 from kds.domain.printing_role import PrintingRole, RoleChange, RoleState, Setup
 from kds.domain.retention import PruneSchedule
-from kds.net import Backoff, Cause, ConnectionState, KdsClient
+from kds.net import Backoff, Cause, ConnectionState, KdsClient, Phase
 from kds.net import role as printing_role
 from kds.net.role import RoleChangeError, RoleMemory
 from kds.settings import MonitorKind, Settings
@@ -116,6 +116,8 @@ class KdsApp:
         """Route keys the last catalog (Sync now) does not know; shown on the expo."""
         self.unexpected_errors = UnexpectedErrors()
         """Logs and shows on every window what nothing else caught, while the app is open."""
+        self._catch_up: tuple[int, int] | None = None
+        """(the device's last seq at the welcome, the connector's) while replaying."""
         self._stopping = False
         self._retention = settings.retention.retention()
         self._prune_schedule = PruneSchedule()
@@ -288,11 +290,12 @@ class KdsApp:
     # --- client callbacks (loop thread) ----------------------------------------------------
 
     def _on_applied(self, event: wire.Event, applied: Applied) -> None:
+        self._caught_up_to(event.seq)
         if applied.kind is AppliedKind.IGNORED:
             log.info("event seq %d ignored: %s", event.seq, applied.reason)
         elif applied.state is not None:
             for window in self.windows:
-                window.model.upsert(applied.state)
+                window.model.post(applied.state)
             if self.role.printing and applied.kind in _PRINTED_KINDS:
                 self._print(applied)
         elif applied.kind is AppliedKind.CATALOG:
@@ -306,6 +309,10 @@ class KdsApp:
 
     def _on_state(self, state: ConnectionState) -> None:
         self.connection = state
+        if state.phase is not Phase.CONNECTED and self._catch_up is not None:
+            self._catch_up = None
+            for window in self.windows:
+                window.set_catch_up(0, 0)
         log.info("connection: %s", state)
         if state.detail is not None and state.detail.cause is Cause.PRINTING_TAKEN_OVER:
             self._feed(role_core.TakenOver())
@@ -319,6 +326,9 @@ class KdsApp:
                 log.exception("connection-state listener %r failed", listener)
 
     def _on_welcome(self, welcome: wire.Welcome) -> None:
+        if self.store is not None:
+            self._catch_up = (self.store.last_seq() or 0, welcome.last_seq)
+            self._caught_up_to(self._catch_up[0])
         log.info(
             "welcome from connector %s; printing %s%s",
             welcome.connector_id,
@@ -330,8 +340,20 @@ class KdsApp:
         granted = welcome.printing == wire.PrintingGrant.GRANTED
         self._feed(role_core.Welcomed(granted, welcome.printing_holder))
 
+    def _caught_up_to(self, seq: int) -> None:
+        """Show the replay's progress on every window until `seq` reaches the welcome's."""
+        if self._catch_up is None:
+            return
+        start, end = self._catch_up
+        if seq >= end:
+            self._catch_up = None
+        for window in self.windows:
+            window.set_catch_up(seq - start, end - start)
+
     def _on_rejected(self, seq: int | None, reason: str) -> None:
         log.warning("rejected event seq %s: %s", seq, reason)
+        if seq is not None:
+            self._caught_up_to(seq)
         count = self.store.rejected_count() if self.store is not None else 0
         for window in self.windows:
             window.set_rejected_count(count)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +28,9 @@ from kds.ui.orders_model import OrderRole, OrdersModel
 from kds.ui.ticket_view import BACKGROUND, TicketView
 
 log = logging.getLogger(__name__)
+
+CATCH_UP_REFRESH_MS = 100
+"""How often the catching-up line's count moves (a replay applies thousands a second)."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,16 @@ class MonitorWindow(QMainWindow):
         top.addWidget(self.clock_label)
         layout.addLayout(top)
 
+        self.catch_up_label = _strip_label("catch_up")
+        _style(self.catch_up_label, Severity.WARNING, 20)
+        self.catch_up_label.hide()
+        layout.addWidget(self.catch_up_label)
+        self._catch_up = (0, 0)
+        self._catch_up_timer = QTimer(self)
+        self._catch_up_timer.setSingleShot(True)
+        self._catch_up_timer.setInterval(CATCH_UP_REFRESH_MS)
+        self._catch_up_timer.timeout.connect(self._show_catch_up)
+
         self.screen_warning_label = _strip_label("screen_warning")
         _style(self.screen_warning_label, Severity.WARNING, 18)
         self.rejected_label = _strip_label("rejected")
@@ -241,6 +254,27 @@ class MonitorWindow(QMainWindow):
             tr("{name} · {text}").format(name=self.monitor.name, text=text)
         )
         _style(self.connection_label, severity, 22)
+
+    def set_catch_up(self, done: int, total: int) -> None:
+        """While behind the connector: "Catching up — 4,200 of 20,000"; hidden once done.
+
+        The count on screen moves every CATCH_UP_REFRESH_MS, not per event.
+        """
+        self._catch_up = (done, total)
+        if done >= total:
+            self._catch_up_timer.stop()
+            self.catch_up_label.hide()
+        elif self.catch_up_label.isHidden():
+            self._show_catch_up()
+            self.catch_up_label.show()
+        elif not self._catch_up_timer.isActive():
+            self._catch_up_timer.start()
+
+    def _show_catch_up(self) -> None:
+        done, total = self._catch_up
+        self.catch_up_label.setText(
+            tr("Catching up — {done} of {total}").format(done=f"{done:,}", total=f"{total:,}")
+        )
 
     def set_rejected_count(self, count: int) -> None:
         if count <= 0:
