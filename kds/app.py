@@ -41,6 +41,7 @@ from kds.ui.order_menu import MenuEntry
 from kds.ui.orders_model import OrdersModel
 from kds.ui.printing_role import confirm_question, role_line, role_text
 from kds.ui.qt_logging import install_qt_message_handler
+from kds.ui.sounds import MonitorSounds, SoundPlayerFactory, qt_sound_player
 from kds.ui.unexpected_errors import UnexpectedErrors, describe
 from printing.config import check_catalog
 from printing.errors import PrintingError
@@ -89,6 +90,7 @@ class KdsApp:
         backoff: Backoff | None = None,
         tick_ms: int = 1000,
         confirm: Confirm | None = None,
+        sound_player: SoundPlayerFactory | None = None,
     ) -> None:
         self.settings = settings
         self.data_dir = data_dir
@@ -111,6 +113,8 @@ class KdsApp:
         self.confirm: Confirm = confirm if confirm is not None else self._confirm_with_dialog
         self._role_work: deque[tuple[role_core.Effect, RoleWork]] = deque()
         self._role_worker: asyncio.Task[None] | None = None
+        self.sound_player = sound_player
+        """Builds each monitor's sound player; None: the screens stay silent."""
         self._printers_refresh_pending = False
         self.catalog_problems: list[str] = []
         """Route keys the last catalog (Sync now) does not know; shown on the expo."""
@@ -172,9 +176,24 @@ class KdsApp:
                 screen.geometry().topLeft().toTuple(),
             )
             self.windows.append(window)
+            self._add_sounds(window)
         self._feed(role_core.Configured(self._setup(), memory.granted_since, memory.released))
         self._check_catalog()
         self._timer.start()
+
+    def _add_sounds(self, window: MonitorWindow) -> None:
+        """The window's sounds (none without a player); they leave with the window."""
+        if self.sound_player is None:
+            return
+        sounds = MonitorSounds(
+            window,
+            self.sound_player(window.monitor),
+            self.clock,
+            alarm_repeat_s=window.monitor.alarm_repeat_s,
+        )
+        listener = sounds.on_applied
+        self.applied_listeners.append(listener)
+        window.destroyed.connect(lambda: self.applied_listeners.remove(listener))
 
     async def start(self) -> None:
         """Open (if not yet) and connect to the connector in the background."""
@@ -748,7 +767,7 @@ def run_app(settings: Settings, data_dir: Path) -> int:
 
 
 def _run_app(app: QApplication, settings: Settings, data_dir: Path) -> int:
-    kds_app = KdsApp(settings, data_dir)
+    kds_app = KdsApp(settings, data_dir, sound_player=qt_sound_player)
     try:
         kds_app.open()
     except StoreError as exc:

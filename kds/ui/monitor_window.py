@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -136,6 +136,9 @@ class PickupBoard(QWidget):
 class MonitorWindow(QMainWindow):
     """A monitor: connection banner, warnings, printing role, then the cards (or the board)."""
 
+    printer_alarm_changed = Signal(str)
+    """The station's printer alarm text changed ("" when the printers are fine again)."""
+
     def __init__(
         self,
         monitor: MonitorSettings,
@@ -201,6 +204,7 @@ class MonitorWindow(QMainWindow):
         ):
             label.hide()
             layout.addWidget(label)
+        self._add_silence_button(layout)
 
         self.printing_row = QWidget()
         self.printing_row.setObjectName("printing_row")
@@ -308,8 +312,37 @@ class MonitorWindow(QMainWindow):
 
     def set_printer_alarm(self, text: str | None) -> None:
         """A compact red line on station windows when a printer needs a person."""
+        changed = (text or "") != self.printer_alarm_label.text()
+        self.printer_alarm_row.setVisible(bool(text))
         self.printer_alarm_label.setVisible(bool(text))
         self.printer_alarm_label.setText(text or "")
+        if changed:
+            self.printer_alarm_changed.emit(text or "")
+
+    def _add_silence_button(self, layout: QVBoxLayout) -> None:
+        """The printer alarm line becomes a row: the red text, then "Silence alarm" (shown
+        while the alarm rings)."""
+        self.printer_alarm_row = QWidget()
+        self.printer_alarm_row.setObjectName("printer_alarm_row")
+        self.printer_alarm_row.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        background = _STRIP_COLOURS[Severity.ERROR][0]
+        self.printer_alarm_row.setStyleSheet(f"#printer_alarm_row {{ background: {background}; }}")
+        layout.replaceWidget(self.printer_alarm_label, self.printer_alarm_row)
+        row = QHBoxLayout(self.printer_alarm_row)
+        row.setContentsMargins(0, 4, 12, 4)
+        row.addWidget(self.printer_alarm_label, 1)
+        self.silence_alarm_button = QPushButton(tr("Silence alarm"))
+        self.silence_alarm_button.setObjectName("silence_alarm")
+        self.silence_alarm_button.setStyleSheet(
+            "QPushButton { font-size: 20px; font-weight: bold; padding: 6px 18px; }"
+        )
+        self.silence_alarm_button.hide()
+        row.addWidget(self.silence_alarm_button)
+        self.printer_alarm_row.hide()
+
+    def set_alarm_silenceable(self, on: bool) -> None:
+        """Show the "Silence alarm" button (while the printer alarm rings)."""
+        self.silence_alarm_button.setVisible(on)
 
     def show_unexpected_error(self, error: str) -> None:
         """A red line that stays: kds hit an error nobody handled (the log has the details)."""
