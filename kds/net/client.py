@@ -467,23 +467,24 @@ class KdsClient:
         """
         batch: list[_Read] = []
         started = time.monotonic()
-        while True:
-            try:
-                batch.append(self._read(frame))
-            except _SessionRefused as refusal:
-                return batch, refusal
-            if (
-                len(batch) >= self._batch.frames
-                or time.monotonic() - started >= self._batch.seconds
-            ):
-                return batch, None
-            try:
-                # A zero timeout: a frame already received, or TimeoutError at the next
-                # turn of the loop. Cancelling recv loses nothing (websockets' guarantee).
-                async with asyncio.timeout(0):
+        try:
+            # A zero timeout over the whole batch: recv returns frames already received
+            # without yielding; the first one that would wait is cancelled at the next turn
+            # of the loop (TimeoutError). Cancelling recv loses nothing (websockets says so).
+            async with asyncio.timeout(0):
+                while True:
+                    batch.append(self._read(frame))
+                    if (
+                        len(batch) >= self._batch.frames
+                        or time.monotonic() - started >= self._batch.seconds
+                    ):
+                        break
                     frame = await ws.recv(decode=False)
-            except (TimeoutError, ConnectionClosed):
-                return batch, None  # a closed connection shows at the next recv
+        except _SessionRefused as refusal:
+            return batch, refusal
+        except (TimeoutError, ConnectionClosed):
+            pass  # a closed connection shows at the next recv
+        return batch, None
 
     def _retry_later(self, detail: Detail, failed_seq: int | None = None) -> float:
         if self._welcomed_at is None:
