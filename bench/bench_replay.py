@@ -7,7 +7,8 @@ app pieces in this process (KdsApp on qasync: store, client, the demo's two moni
 offscreen 1280x800 screens), catches up: timed from start() until its store holds the last
 seq, and until the connector's /health shows it acked. While it replays, a 16 ms Qt timer
 measures how long the GUI went without turning (a stall over 16.7 ms is a dropped frame)
-and how many different "Catching up" texts the screens showed. Median of three device runs;
+and how many different "Catching up" texts the screens showed, and gc.callbacks time
+Python's garbage collections (the full ones walk every object held). Median of three device runs;
 the target is >= 5,000 orders/s and >= 10 % of raw delivery. --profile adds a fourth run
 under cProfile and prints where the device's time goes.
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
+import gc
 import json
 import os
 import pstats
@@ -154,6 +156,24 @@ class Stalls:
         self._timer.stop()
 
 
+class Collections:
+    """The time of each of Python's garbage collections, by generation (gc.callbacks)."""
+
+    def __init__(self) -> None:
+        self.pauses: list[tuple[int, float]] = []
+        self._started = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.pauses.append((info["generation"], (time.perf_counter() - self._started) * 1000))
+
+    def stop(self) -> None:
+        gc.callbacks.remove(self._callback)
+
+
 def device_run(
     loop: asyncio.AbstractEventLoop, connector: Connector, data_dir: Path, count: int
 ) -> dict[str, float]:
@@ -191,6 +211,7 @@ def device_run(
         app.applied_listeners.append(applied)
         app.open()
         stalls = Stalls()
+        collections = Collections()
         started = time.perf_counter()
         await app.start()
         stored = await asyncio.wait_for(done, 600) - started
@@ -200,8 +221,10 @@ def device_run(
             await asyncio.sleep(0.005)
         acked = time.perf_counter() - started
         stalls.stop()
+        collections.stop()
         await app.stop()
         gaps = sorted(stalls.gaps)
+        full = [ms for generation, ms in collections.pauses if generation == 2]
         return {
             "stored_s": stored,
             "acked_s": acked,
@@ -209,6 +232,9 @@ def device_run(
             "stall_max_ms": gaps[-1] if gaps else 0.0,
             "stall_p99_ms": gaps[int(0.99 * (len(gaps) - 1))] if gaps else 0.0,
             "texts": float(len(texts)),
+            "gc_s": sum(ms for _, ms in collections.pauses) / 1000,
+            "gc_full": float(len(full)),
+            "gc_full_max_ms": max(full, default=0.0),
         }
 
     return loop.run_until_complete(run())
@@ -277,6 +303,10 @@ def main() -> None:
             f"    run {n}: stored in {r['stored_s']:.1f} s, acked at the connector after "
             f"{r['acked_s']:.1f} s; GUI stall max {r['stall_max_ms']:.0f} ms, p99 "
             f"{r['stall_p99_ms']:.0f} ms; {r['texts']:.0f} different 'Catching up' texts shown"
+        )
+        print(
+            f"           garbage collections {r['gc_s']:.2f} s in all, {r['gc_full']:.0f} full "
+            f"ones, the longest {r['gc_full_max_ms']:.0f} ms"
         )
     share = rate / raw_rate
     verdict = "meets" if rate >= TARGET_RATE and share >= TARGET_SHARE else "MISSES"

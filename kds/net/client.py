@@ -78,7 +78,7 @@ class BatchLimits:
     """
 
     frames: int = 500
-    seconds: float = 0.004
+    seconds: float = 0.006
 
 
 @dataclass(frozen=True)
