@@ -353,8 +353,10 @@ class ConnectorLog:
         Up to `limit` of the oldest events, as far as every known device has acknowledged
         them (nothing while no device has connected yet) and they occurred before
         `before`; then up to `limit` finished orders whose events are all gone, and up to
-        `limit` device rejections from before `before`.
+        `limit` device rejections from before `before`. Acks still held in memory are
+        written first, so they count.
         """
+        self.write_acks()
 
         def work(c: sqlite3.Connection) -> Pruned:
             known, acked = c.execute(
