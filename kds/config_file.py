@@ -79,6 +79,11 @@ def save_settings(
         _write_atomically(path, data)
     except OSError as exc:
         raise ConfigSaveError(f"{path}: could not save the config: {exc}") from None
+    try:
+        for stale in backups(path)[:-KEEP_BACKUPS]:
+            stale.unlink()
+    except OSError as exc:  # the config is saved; an old backup too many does no harm
+        log.warning("could not remove an old backup of %s: %s", path, exc)
     log.info("config saved to %s%s", path, f" (previous one: {backup.name})" if backup else "")
     return backup
 
@@ -106,8 +111,7 @@ def _document(settings: Settings | Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 def _keep_backup(path: Path, new: bytes, now: datetime) -> Path | None:
-    """Copy the current file to a timestamped backup (unless it already holds `new`), then
-    remove all but the newest `KEEP_BACKUPS`."""
+    """Copy the current file to a timestamped backup, unless it already holds `new`."""
     try:
         old = path.read_bytes()
     except FileNotFoundError:
@@ -121,8 +125,6 @@ def _keep_backup(path: Path, new: bytes, now: datetime) -> Path | None:
         count += 1
         backup = path.with_name(f"{path.name}.{stamp}-{count}.bak")
     _write_atomically(backup, old, mode=path.stat().st_mode & 0o777)
-    for stale in backups(path)[:-KEEP_BACKUPS]:
-        stale.unlink()
     return backup
 
 
