@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import sys
@@ -23,6 +24,7 @@ from kds.domain import printing_role as role_core
 from kds.domain.orders import Applied, AppliedKind
 from kds.domain.printing_role import PrintingRole, RoleChange, RoleState, Setup
 from kds.domain.retention import PruneSchedule
+from kds.kiosk import ScreenKeptOn
 from kds.net import Backoff, Cause, ConnectionState, KdsClient, Phase
 from kds.net import role as printing_role
 from kds.net.role import RoleChangeError, RoleMemory
@@ -167,7 +169,7 @@ class KdsApp:
             window.set_screen_warning(warning)
             window.set_rejected_count(self.store.rejected_count())
             window.refresh(now)
-            window.place_on(screen)
+            window.place_on(screen, kiosk=self.settings.device.kiosk)
             log.info(
                 "monitor %s (%s) on screen %s at %s",
                 monitor.name,
@@ -794,8 +796,10 @@ def _run_app(app: QApplication, settings: Settings, data_dir: Path) -> int:
     wake.start(250)
     wake.timeout.connect(lambda: None)
     loop = qasync.QEventLoop(app)
+    platform = QGuiApplication.platformName()
+    screen = ScreenKeptOn(platform) if settings.device.kiosk else contextlib.nullcontext()
     try:
-        with loop:
+        with screen, loop:
             loop.run_until_complete(main())
     finally:
         wake.stop()

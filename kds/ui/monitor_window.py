@@ -387,11 +387,14 @@ class MonitorWindow(QMainWindow):
         """The printer-status area as plain text, one line per printer or problem."""
         return "\n".join(line.text for line in self.printer_status_lines)
 
-    def place_on(self, screen: QScreen) -> None:
-        """Put the window on this screen (full screen when configured) and show it."""
+    def place_on(self, screen: QScreen, *, kiosk: bool = False) -> None:
+        """Put the window on this screen (full screen when configured) and show it; in
+        kiosk mode always full screen, without a frame to close or move it by."""
         self.setScreen(screen)
         self.setGeometry(screen.availableGeometry())
-        if self.monitor.fullscreen:
+        if kiosk:
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        if self.monitor.fullscreen or kiosk:
             self.showFullScreen()
         else:
             self.show()
