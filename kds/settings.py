@@ -26,6 +26,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails
 
 from kds.admin import valid_pin_hash
+from kds.domain.monitors import MonitorKind
 from kds.domain.retention import DEFAULT_DAY_STARTS_AT, DEFAULT_KEEP_DAYS, Retention
 from kds.errors import KdsError
 from kds.resources import resource_path
@@ -106,15 +107,6 @@ class ConnectorSettings(_Section):
                 f"must start with ws:// or wss:// (e.g. ws://192.168.1.10:8765/kds), not {url!r}"
             )
         return url
-
-
-class MonitorKind(StrEnum):
-    STATION = "station"
-    """A cook's screen: the lines of its stations."""
-    EXPO = "expo"
-    """The counter/expo screen: whole orders, bumped when handed over."""
-    PICKUP = "pickup"
-    """The customer board: "in preparation" and "ready" numbers."""
 
 
 class Station(_Section):

@@ -6,7 +6,7 @@ from datetime import tzinfo
 
 from kds.net.state import Cause, ConnectionState, Detail, Phase
 from kds.ui.cards import tr
-from kds.ui.monitor_window import Severity
+from kds.ui.status import Severity
 
 _SEVERITY = {
     Phase.CONNECTED: Severity.OK,

@@ -14,7 +14,7 @@ from kds.domain.printing_role import (
     Setup,
 )
 from kds.ui.cards import tr
-from kds.ui.monitor_window import Severity
+from kds.ui.status import Severity
 
 # Translated where used (tr(_FAILURES[failure])).
 _FAILURES = {
