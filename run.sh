@@ -16,8 +16,9 @@ APT_PACKAGES=(
   xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
   libxcb-shm0 libxcb-sync1 libxcb-render0 libxcb1 libx11-xcb1
-  # QtMultimedia (sounds)
-  libpulse0 'libasound2|libasound2t64'
+  # QtMultimedia (sounds): Qt plays through a PulseAudio server (the sound test starts a
+  # private one with a null sink)
+  libpulse0 'libasound2|libasound2t64' pulseaudio
   # emoji and CJK glyphs in order text
   fonts-noto-color-emoji fonts-noto-cjk
   # USB printers (pyusb)
@@ -80,8 +81,8 @@ case "$cmd" in
     ;;
   test)
     export QT_QPA_PLATFORM=offscreen
-    echo "== ruff" && .venv/bin/ruff check kds printing tests bench
-    echo "== ruff format" && .venv/bin/ruff format --check kds printing tests bench
+    echo "== ruff" && .venv/bin/ruff check kds printing tests bench scripts
+    echo "== ruff format" && .venv/bin/ruff format --check kds printing tests bench scripts
     echo "== mypy --strict" && .venv/bin/mypy --strict kds printing
     echo "== import contracts" && .venv/bin/lint-imports
     echo "== pytest" && exec .venv/bin/python -m pytest "$@"

@@ -23,7 +23,7 @@ from kds.domain import printing_role as role_core
 from kds.domain.orders import Applied, AppliedKind
 from kds.domain.printing_role import PrintingRole, RoleChange, RoleState, Setup
 from kds.domain.retention import PruneSchedule
-from kds.net import Backoff, Cause, ConnectionState, KdsClient
+from kds.net import Backoff, Cause, ConnectionState, KdsClient, Phase
 from kds.net import role as printing_role
 from kds.net.role import RoleChangeError, RoleMemory
 from kds.settings import MonitorKind, Settings
@@ -41,6 +41,7 @@ from kds.ui.order_menu import MenuEntry
 from kds.ui.orders_model import OrdersModel
 from kds.ui.printing_role import confirm_question, role_line, role_text
 from kds.ui.qt_logging import install_qt_message_handler
+from kds.ui.sounds import MonitorSounds, SoundPlayerFactory, qt_sound_player
 from kds.ui.unexpected_errors import UnexpectedErrors, describe
 from printing.config import check_catalog
 from printing.errors import PrintingError
@@ -89,6 +90,7 @@ class KdsApp:
         backoff: Backoff | None = None,
         tick_ms: int = 1000,
         confirm: Confirm | None = None,
+        sound_player: SoundPlayerFactory | None = None,
     ) -> None:
         self.settings = settings
         self.data_dir = data_dir
@@ -111,11 +113,15 @@ class KdsApp:
         self.confirm: Confirm = confirm if confirm is not None else self._confirm_with_dialog
         self._role_work: deque[tuple[role_core.Effect, RoleWork]] = deque()
         self._role_worker: asyncio.Task[None] | None = None
+        self.sound_player = sound_player
+        """Builds each monitor's sound player; None: the screens stay silent."""
         self._printers_refresh_pending = False
         self.catalog_problems: list[str] = []
         """Route keys the last catalog (Sync now) does not know; shown on the expo."""
         self.unexpected_errors = UnexpectedErrors()
         """Logs and shows on every window what nothing else caught, while the app is open."""
+        self._catch_up: tuple[int, int] | None = None
+        """(the device's last seq at the welcome, the connector's) while replaying."""
         self._stopping = False
         self._retention = settings.retention.retention()
         self._prune_schedule = PruneSchedule()
@@ -170,9 +176,24 @@ class KdsApp:
                 screen.geometry().topLeft().toTuple(),
             )
             self.windows.append(window)
+            self._add_sounds(window)
         self._feed(role_core.Configured(self._setup(), memory.granted_since, memory.released))
         self._check_catalog()
         self._timer.start()
+
+    def _add_sounds(self, window: MonitorWindow) -> None:
+        """The window's sounds (none without a player); they leave with the window."""
+        if self.sound_player is None:
+            return
+        sounds = MonitorSounds(
+            window,
+            self.sound_player(window.monitor),
+            self.clock,
+            alarm_repeat_s=window.monitor.alarm_repeat_s,
+        )
+        listener = sounds.on_applied
+        self.applied_listeners.append(listener)
+        window.destroyed.connect(lambda: self.applied_listeners.remove(listener))
 
     async def start(self) -> None:
         """Open (if not yet) and connect to the connector in the background."""
@@ -288,11 +309,12 @@ class KdsApp:
     # --- client callbacks (loop thread) ----------------------------------------------------
 
     def _on_applied(self, event: wire.Event, applied: Applied) -> None:
+        self._caught_up_to(event.seq)
         if applied.kind is AppliedKind.IGNORED:
             log.info("event seq %d ignored: %s", event.seq, applied.reason)
         elif applied.state is not None:
             for window in self.windows:
-                window.model.upsert(applied.state)
+                window.model.post(applied.state)
             if self.role.printing and applied.kind in _PRINTED_KINDS:
                 self._print(applied)
         elif applied.kind is AppliedKind.CATALOG:
@@ -306,6 +328,10 @@ class KdsApp:
 
     def _on_state(self, state: ConnectionState) -> None:
         self.connection = state
+        if state.phase is not Phase.CONNECTED and self._catch_up is not None:
+            self._catch_up = None
+            for window in self.windows:
+                window.set_catch_up(0, 0)
         log.info("connection: %s", state)
         if state.detail is not None and state.detail.cause is Cause.PRINTING_TAKEN_OVER:
             self._feed(role_core.TakenOver())
@@ -319,6 +345,9 @@ class KdsApp:
                 log.exception("connection-state listener %r failed", listener)
 
     def _on_welcome(self, welcome: wire.Welcome) -> None:
+        if self.store is not None:
+            self._catch_up = (self.store.last_seq() or 0, welcome.last_seq)
+            self._caught_up_to(self._catch_up[0])
         log.info(
             "welcome from connector %s; printing %s%s",
             welcome.connector_id,
@@ -330,8 +359,20 @@ class KdsApp:
         granted = welcome.printing == wire.PrintingGrant.GRANTED
         self._feed(role_core.Welcomed(granted, welcome.printing_holder))
 
+    def _caught_up_to(self, seq: int) -> None:
+        """Show the replay's progress on every window until `seq` reaches the welcome's."""
+        if self._catch_up is None:
+            return
+        start, end = self._catch_up
+        if seq >= end:
+            self._catch_up = None
+        for window in self.windows:
+            window.set_catch_up(seq - start, end - start)
+
     def _on_rejected(self, seq: int | None, reason: str) -> None:
         log.warning("rejected event seq %s: %s", seq, reason)
+        if seq is not None:
+            self._caught_up_to(seq)
         count = self.store.rejected_count() if self.store is not None else 0
         for window in self.windows:
             window.set_rejected_count(count)
@@ -726,7 +767,7 @@ def run_app(settings: Settings, data_dir: Path) -> int:
 
 
 def _run_app(app: QApplication, settings: Settings, data_dir: Path) -> int:
-    kds_app = KdsApp(settings, data_dir)
+    kds_app = KdsApp(settings, data_dir, sound_player=qt_sound_player)
     try:
         kds_app.open()
     except StoreError as exc:

@@ -37,6 +37,7 @@ from kds.errors import KdsError
 from kds.resources import resource_path
 from kds.settings import ConnectorSettings, MonitorKind, Settings, load_settings
 from kds.ui.monitor_window import MonitorWindow
+from kds.ui.sounds import qt_sound_player
 from printing.errors import PrintingError
 from printing.spooler import PrinterState
 
@@ -520,7 +521,9 @@ async def _run(
 ) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
-    kds_app = KdsApp(settings, device_dir)
+    # Sounds with a display to sit at; offscreen nobody listens.
+    sound_player = qt_sound_player if on_real_display else None
+    kds_app = KdsApp(settings, device_dir, sound_player=sound_player)
     await kds_app.start()
     if on_real_display:
         _tile(kds_app)

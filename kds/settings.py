@@ -81,6 +81,12 @@ class MonitorSettings(_Section):
     stations: tuple[str, ...] = ()
     """Station ids shown on a station monitor; none = every station."""
     fullscreen: bool = True
+    volume: Annotated[int, Field(ge=0, le=100)] = 70
+    """Loudness of this monitor's sounds, 0–100 (% of the sound files' level)."""
+    mute: bool = False
+    """No sound at all from this monitor."""
+    alarm_repeat_s: Annotated[float, Field(ge=1, le=3600)] = 30
+    """A printer alarm rings again this often until someone silences it or it clears."""
 
 
 class RetentionSettings(_Section):

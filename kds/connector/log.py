@@ -27,6 +27,7 @@ import hashlib
 import json
 import logging
 import sqlite3
+import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -45,6 +46,11 @@ log = logging.getLogger(__name__)
 
 DB_NAME = "connector.sqlite"
 LOCK_NAME = "connector.lock"
+
+ACK_WRITE_INTERVAL_S = 0.2
+ACK_WRITE_EVERY = 256
+"""Acks are written to disk at most every ACK_WRITE_INTERVAL_S or every ACK_WRITE_EVERY
+acks (and on disconnect and close), not one synced commit each (see `device_acked`)."""
 
 # Forward migrations: index i brings the schema from version i to i + 1.
 _MIGRATIONS: tuple[str, ...] = (
@@ -224,6 +230,10 @@ class ConnectorLog:
         self.data_dir = data_dir
         self._conn = conn
         self._lock = lock
+        self._acks: dict[str, tuple[int, str]] = {}
+        """device id -> (newest acked seq, when), not yet written."""
+        self._acks_held = 0
+        self._acks_written_at = float("-inf")
         self.connector_id = self._connector_id()
 
     @classmethod
@@ -252,9 +262,12 @@ class ConnectorLog:
             raise
 
     def close(self) -> None:
-        """Close the database and release the data dir lock."""
-        self._conn.close()
-        self._lock.release()
+        """Write the acks held in memory, close the database and release the data dir lock."""
+        try:
+            self.write_acks()
+        finally:
+            self._conn.close()
+            self._lock.release()
 
     def __enter__(self) -> Self:
         return self
@@ -333,8 +346,10 @@ class ConnectorLog:
         Up to `limit` of the oldest events, as far as every known device has acknowledged
         them (nothing while no device has connected yet) and they occurred before
         `before`; then up to `limit` finished orders whose events are all gone, and up to
-        `limit` device rejections from before `before`.
+        `limit` device rejections from before `before`. Acks still held in memory are
+        written first, so they count.
         """
+        self.write_acks()
 
         def work(c: sqlite3.Connection) -> Pruned:
             known, acked = c.execute(
@@ -587,15 +602,45 @@ class ConnectorLog:
         )
 
     def device_acked(self, device_id: str, seq: int, now: datetime | None = None) -> None:
-        """Raise the device's last acknowledged seq (never lowers it)."""
+        """Raise the device's last acknowledged seq (never lowers it).
+
+        The newest ack is kept in memory and written with one commit at most every
+        ACK_WRITE_INTERVAL_S or every ACK_WRITE_EVERY acks, and on `write_acks` (the server
+        calls it when a device disconnects) and `close`; an ack after a quiet spell is
+        written at once. `devices()` sees the newest ack immediately either way. One synced
+        commit per ack was most of the connector's time during a replay.
+
+        Why a crash may lose the newest few acks: the recorded ack never decides what is
+        sent. A device's hello carries its own last stored seq and the replay starts after
+        it, so losing unwritten acks loses no event; the recorded ack (for /health and
+        `wait_for_ack`) is then at most ACK_WRITE_EVERY acks or ACK_WRITE_INTERVAL_S behind,
+        and whatever a resend repeats, the device drops by seq (PROTOCOL.md: it ignores a
+        seq it already stored).
+        """
         at = (now or utc_now()).isoformat()
-        self._write(
-            lambda c: c.execute(
-                "UPDATE devices SET last_acked_seq = MAX(COALESCE(last_acked_seq, 0), ?),"
-                " last_seen = ? WHERE device_id = ?",
-                (seq, at, device_id),
+        held = self._acks.get(device_id)
+        if held is None or seq > held[0]:
+            self._acks[device_id] = (seq, at)
+        self._acks_held += 1
+        if (
+            self._acks_held >= ACK_WRITE_EVERY
+            or time.monotonic() - self._acks_written_at >= ACK_WRITE_INTERVAL_S
+        ):
+            self.write_acks()
+
+    def write_acks(self) -> None:
+        """Write the acks held in memory, in one commit."""
+        acks, self._acks = self._acks, {}
+        self._acks_held = 0
+        self._acks_written_at = time.monotonic()
+        if acks:
+            self._write(
+                lambda c: c.executemany(
+                    "UPDATE devices SET last_acked_seq = MAX(COALESCE(last_acked_seq, 0), ?),"
+                    " last_seen = ? WHERE device_id = ?",
+                    [(seq, at, device_id) for device_id, (seq, at) in acks.items()],
+                )
             )
-        )
 
     def record_rejection(
         self, device_id: str, seq: int, error: str, now: datetime | None = None
@@ -620,10 +665,13 @@ class ConnectorLog:
         rows = self._conn.execute(
             "SELECT device_id, name, last_acked_seq, last_seen FROM devices ORDER BY name"
         ).fetchall()
-        return [
-            DeviceRecord(str(d), str(n), None if a is None else int(a), datetime.fromisoformat(s))
-            for d, n, a, s in rows
-        ]
+        records = []
+        for d, n, a, s in rows:
+            acked, seen = None if a is None else int(a), datetime.fromisoformat(s)
+            if (held := self._acks.get(str(d))) is not None and (acked is None or held[0] > acked):
+                acked, seen = held[0], datetime.fromisoformat(held[1])
+            records.append(DeviceRecord(str(d), str(n), acked, seen))
+        return records
 
     # --- printing role ------------------------------------------------------------------
 

@@ -929,6 +929,7 @@ class ConnectorServer:
                 with contextlib.suppress(asyncio.CancelledError):
                     await sender
         finally:
+            clog.write_acks()
             if self._sessions.get(hello.device_id) is session:
                 del self._sessions[hello.device_id]
             log.info(

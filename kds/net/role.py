@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-import aiohttp
-
 from kds.errors import KdsError
 
 logger = logging.getLogger(__name__)
@@ -35,6 +33,10 @@ def http_base_url(connector_ws_url: str) -> str:
 
 
 async def _post(connector_ws_url: str, token: str, path: str, body: dict[str, Any]) -> str:
+    # Imported here, not at the top: aiohttp costs a quarter second of start-up, and the
+    # role only moves when staff press a button.
+    import aiohttp
+
     url = http_base_url(connector_ws_url) + path
     headers = {"Authorization": f"Bearer {token}"}
     timeout = aiohttp.ClientTimeout(total=HTTP_TIMEOUT_S)

@@ -95,6 +95,29 @@ def _station_takes(groups: frozenset[str], item: wire.Item) -> bool:
 
 
 @dataclass(frozen=True)
+class Card:
+    """What one card says apart from its timer: the key its layout is cached under.
+
+    Everything here changes only when the order does (a new revision, a status, a
+    cancellation); the age and the header colour come from the clock and are painted on top.
+    """
+
+    order_id: str
+    display_id: str
+    """ "#123" """
+    fulfilment: str
+    """ "Pickup", "Table 12 · 4 guests"... """
+    due: str
+    """ "ASAP" or "due 19:30" """
+    scheduled: bool
+    cancelled: bool
+    cancel_reason: str
+    ready: bool
+    revision: int
+    lines: tuple[CardLine, ...]
+
+
+@dataclass(frozen=True)
 class MonitorFilter:
     """Which orders and which lines one monitor shows.
 
@@ -166,6 +189,22 @@ class MonitorFilter:
             )
         return tuple(lines)
 
+    def card(self, state: OrderState) -> Card:
+        """The card of the order on this monitor (everything but the timer)."""
+        order = state.order
+        return Card(
+            order_id=order.id,
+            display_id=f"#{order.display_id}",
+            fulfilment=fulfilment_text(order),
+            due=due_text(order),
+            scheduled=is_scheduled(order),
+            cancelled=state.cancelled,
+            cancel_reason=state.cancel_reason or "",
+            ready=state.overall_status == wire.OrderStatus.READY,
+            revision=state.revision,
+            lines=self.card_lines(state),
+        )
+
 
 _NOTE_LABEL: dict[wire.NoteKind, str] = {
     wire.NoteKind.ALLERGY: "⚠",
@@ -213,8 +252,13 @@ def age_text(state: OrderState, now: datetime) -> str:
     return f"{minutes}:{secs:02d}"
 
 
+def late_after(order: wire.Order) -> datetime:
+    """When the order turns late: its due time if scheduled, else LATE_AFTER after ordering."""
+    due = order.fulfillment.due_at
+    if is_scheduled(order) and due is not None:
+        return due
+    return order.created_at + LATE_AFTER
+
+
 def is_late(state: OrderState, now: datetime) -> bool:
-    if is_scheduled(state.order):
-        due = state.order.fulfillment.due_at
-        return due is not None and now > due
-    return now - state.order.created_at > LATE_AFTER
+    return now > late_after(state.order)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +28,9 @@ from kds.ui.orders_model import OrderRole, OrdersModel
 from kds.ui.ticket_view import BACKGROUND, TicketView
 
 log = logging.getLogger(__name__)
+
+CATCH_UP_REFRESH_MS = 100
+"""How often the catching-up line's count moves (a replay applies thousands a second)."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,9 @@ class PickupBoard(QWidget):
 class MonitorWindow(QMainWindow):
     """A monitor: connection banner, warnings, printing role, then the cards (or the board)."""
 
+    printer_alarm_changed = Signal(str)
+    """The station's printer alarm text changed ("" when the printers are fine again)."""
+
     def __init__(
         self,
         monitor: MonitorSettings,
@@ -171,6 +177,16 @@ class MonitorWindow(QMainWindow):
         top.addWidget(self.clock_label)
         layout.addLayout(top)
 
+        self.catch_up_label = _strip_label("catch_up")
+        _style(self.catch_up_label, Severity.WARNING, 20)
+        self.catch_up_label.hide()
+        layout.addWidget(self.catch_up_label)
+        self._catch_up = (0, 0)
+        self._catch_up_timer = QTimer(self)
+        self._catch_up_timer.setSingleShot(True)
+        self._catch_up_timer.setInterval(CATCH_UP_REFRESH_MS)
+        self._catch_up_timer.timeout.connect(self._show_catch_up)
+
         self.screen_warning_label = _strip_label("screen_warning")
         _style(self.screen_warning_label, Severity.WARNING, 18)
         self.rejected_label = _strip_label("rejected")
@@ -188,6 +204,7 @@ class MonitorWindow(QMainWindow):
         ):
             label.hide()
             layout.addWidget(label)
+        self._add_silence_button(layout)
 
         self.printing_row = QWidget()
         self.printing_row.setObjectName("printing_row")
@@ -242,6 +259,27 @@ class MonitorWindow(QMainWindow):
         )
         _style(self.connection_label, severity, 22)
 
+    def set_catch_up(self, done: int, total: int) -> None:
+        """While behind the connector: "Catching up — 4,200 of 20,000"; hidden once done.
+
+        The count on screen moves every CATCH_UP_REFRESH_MS, not per event.
+        """
+        self._catch_up = (done, total)
+        if done >= total:
+            self._catch_up_timer.stop()
+            self.catch_up_label.hide()
+        elif self.catch_up_label.isHidden():
+            self._show_catch_up()
+            self.catch_up_label.show()
+        elif not self._catch_up_timer.isActive():
+            self._catch_up_timer.start()
+
+    def _show_catch_up(self) -> None:
+        done, total = self._catch_up
+        self.catch_up_label.setText(
+            tr("Catching up — {done} of {total}").format(done=f"{done:,}", total=f"{total:,}")
+        )
+
     def set_rejected_count(self, count: int) -> None:
         if count <= 0:
             self.rejected_label.hide()
@@ -274,8 +312,37 @@ class MonitorWindow(QMainWindow):
 
     def set_printer_alarm(self, text: str | None) -> None:
         """A compact red line on station windows when a printer needs a person."""
+        changed = (text or "") != self.printer_alarm_label.text()
+        self.printer_alarm_row.setVisible(bool(text))
         self.printer_alarm_label.setVisible(bool(text))
         self.printer_alarm_label.setText(text or "")
+        if changed:
+            self.printer_alarm_changed.emit(text or "")
+
+    def _add_silence_button(self, layout: QVBoxLayout) -> None:
+        """The printer alarm line becomes a row: the red text, then "Silence alarm" (shown
+        while the alarm rings)."""
+        self.printer_alarm_row = QWidget()
+        self.printer_alarm_row.setObjectName("printer_alarm_row")
+        self.printer_alarm_row.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        background = _STRIP_COLOURS[Severity.ERROR][0]
+        self.printer_alarm_row.setStyleSheet(f"#printer_alarm_row {{ background: {background}; }}")
+        layout.replaceWidget(self.printer_alarm_label, self.printer_alarm_row)
+        row = QHBoxLayout(self.printer_alarm_row)
+        row.setContentsMargins(0, 4, 12, 4)
+        row.addWidget(self.printer_alarm_label, 1)
+        self.silence_alarm_button = QPushButton(tr("Silence alarm"))
+        self.silence_alarm_button.setObjectName("silence_alarm")
+        self.silence_alarm_button.setStyleSheet(
+            "QPushButton { font-size: 20px; font-weight: bold; padding: 6px 18px; }"
+        )
+        self.silence_alarm_button.hide()
+        row.addWidget(self.silence_alarm_button)
+        self.printer_alarm_row.hide()
+
+    def set_alarm_silenceable(self, on: bool) -> None:
+        """Show the "Silence alarm" button (while the printer alarm rings)."""
+        self.silence_alarm_button.setVisible(on)
 
     def show_unexpected_error(self, error: str) -> None:
         """A red line that stays: kds hit an error nobody handled (the log has the details)."""

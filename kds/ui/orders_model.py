@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -17,18 +17,17 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 
-from kds import wire
-from kds.domain.orders import OrderState
+from kds.domain.orders import CANCELLED_VISIBLE_FOR, OrderState
 from kds.ui.cards import (
-    CardLine,
+    Card,
     MonitorFilter,
     age_text,
-    due_text,
-    fulfilment_text,
     is_late,
     is_scheduled,
+    late_after,
 )
 
 log = logging.getLogger(__name__)
@@ -37,7 +36,11 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class OrderRole(IntEnum):
-    """Data roles of OrdersModel (Qt.DisplayRole is the display id, "#123")."""
+    """Data roles of OrdersModel (Qt.DisplayRole is the display id, "#123").
+
+    AGE is the timer role: a tick signals only AGE (and LATE for the cards whose header
+    colour turns), and neither changes what a card says or how tall it is.
+    """
 
     ORDER_ID = Qt.ItemDataRole.UserRole + 1
     DISPLAY_ID = Qt.ItemDataRole.UserRole + 2
@@ -55,19 +58,39 @@ class OrderRole(IntEnum):
     READY = Qt.ItemDataRole.UserRole + 14
     """True when the whole order is ready (the pickup board's right column)."""
     STATE = Qt.ItemDataRole.UserRole + 15
+    CARD = Qt.ItemDataRole.UserRole + 16
+    """The `Card`: everything the card says but its timer (the layout cache's key)."""
 
 
-_TIME_ROLES = [int(OrderRole.AGE), int(OrderRole.LATE)]
+CLOCK_ROLES = frozenset({int(OrderRole.AGE), int(OrderRole.LATE)})
+"""The roles a tick changes; a view repaints for them but lays nothing out again."""
+
+_Key = tuple[datetime, str]
+
+_LATE, _LEAVES = 0, 1
+"""Kinds of clock deadlines: the header turns late colour; a cancelled card leaves."""
 
 
-@dataclass(frozen=True)
 class _Row:
-    key: tuple[datetime, str]
-    state: OrderState
-    lines: tuple[CardLine, ...]
+    """One shown order; its card is built when first asked for (a view asks only for the
+    cards it lays out, so a backlog of thousands costs no card building)."""
+
+    __slots__ = ("_card", "_filter", "key", "state")
+
+    def __init__(self, state: OrderState, monitor_filter: MonitorFilter) -> None:
+        self.key = _sort_key(state)
+        self.state = state
+        self._filter = monitor_filter
+        self._card: Card | None = None
+
+    @property
+    def card(self) -> Card:
+        if self._card is None:
+            self._card = self._filter.card(self.state)
+        return self._card
 
 
-def _sort_key(state: OrderState) -> tuple[datetime, str]:
+def _sort_key(state: OrderState) -> _Key:
     """Oldest first; a scheduled order sorts by when the kitchen should start it."""
     order = state.order
     start = order.created_at
@@ -76,11 +99,29 @@ def _sort_key(state: OrderState) -> tuple[datetime, str]:
     return (start, order.id)
 
 
+def _runs(positions: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted positions as (first, last) runs of neighbours: 1, 2, 3, 7 -> (1, 3), (7, 7)."""
+    runs: list[tuple[int, int]] = []
+    for pos in sorted(positions):
+        if runs and runs[-1][1] == pos - 1:
+            runs[-1] = (runs[-1][0], pos)
+        else:
+            runs.append((pos, pos))
+    return runs
+
+
 class OrdersModel(QAbstractListModel):
     """The orders of one monitor, oldest first, filtered by its `MonitorFilter`.
 
-    Feed it with `upsert` / `remove` / `reset`; call `tick(now)` every second so ages
-    update and cancelled orders leave after their visible period.
+    Feed it with `upsert` / `apply_batch` / `post` / `remove` / `reset`; call `tick(now)`
+    every second so ages update and cancelled orders leave after their visible period.
+
+    Cost follows what changed, not what is held: the rows are a sorted list with their keys
+    beside them (inserts by bisection), an order's row is found through a dict of its key
+    (O(log n), no renumbering on insert or remove), a batch of changes is signalled as one
+    run per block of neighbouring rows, and a tick touches only the orders whose clock
+    deadline (late colour, a cancelled card leaving) has come, then signals the timer role
+    once for all rows.
     """
 
     def __init__(self, monitor_filter: MonitorFilter, now: datetime, parent: QObject | None = None):
@@ -88,6 +129,13 @@ class OrdersModel(QAbstractListModel):
         self._filter = monitor_filter
         self._now = now
         self._rows: list[_Row] = []
+        self._keys: list[_Key] = []
+        self._key_of: dict[str, _Key] = {}
+        self._deadlines: list[tuple[datetime, int, str]] = []
+        self._pending: dict[str, OrderState] = {}
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.timeout.connect(self.flush)
 
     # --- reading -------------------------------------------------------------------------
 
@@ -109,11 +157,9 @@ class OrdersModel(QAbstractListModel):
         return [row.state for row in self._rows]
 
     def row_of(self, order_id: str) -> int:
-        """The row of the order, or -1."""
-        for row, item in enumerate(self._rows):
-            if item.state.id == order_id:
-                return row
-        return -1
+        """The row of the order, or -1 (a dict lookup and a bisection)."""
+        key = self._key_of.get(order_id)
+        return -1 if key is None else bisect.bisect_left(self._keys, key)
 
     def roleNames(self) -> dict[int, QByteArray]:
         names = {int(role): QByteArray(role.name.lower().encode()) for role in OrderRole}
@@ -124,41 +170,42 @@ class OrdersModel(QAbstractListModel):
         if not index.isValid() or index.parent().isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
-        state = row.state
-        order = state.order
+        card = row.card
         match role:
-            case Qt.ItemDataRole.DisplayRole | OrderRole.DISPLAY_ID:
-                return f"#{order.display_id}"
-            case Qt.ItemDataRole.ToolTipRole | OrderRole.ITEMS_TEXT:
-                return "\n".join("    " * line.depth + line.text for line in row.lines)
-            case Qt.ItemDataRole.AccessibleTextRole:
-                return f"#{order.display_id}"
-            case OrderRole.ORDER_ID:
-                return order.id
-            case OrderRole.FULFILMENT:
-                return fulfilment_text(order)
-            case OrderRole.DUE:
-                return due_text(order)
-            case OrderRole.SCHEDULED:
-                return is_scheduled(order)
-            case OrderRole.CARD_LINES:
-                return row.lines
-            case OrderRole.CANCELLED:
-                return state.cancelled
-            case OrderRole.CANCEL_REASON:
-                return state.cancel_reason or ""
+            case OrderRole.CARD:
+                return card
             case OrderRole.AGE:
-                return age_text(state, self._now)
+                return age_text(row.state, self._now)
             case OrderRole.LATE:
-                return is_late(state, self._now)
+                return is_late(row.state, self._now)
+            case Qt.ItemDataRole.DisplayRole | OrderRole.DISPLAY_ID:
+                return card.display_id
+            case Qt.ItemDataRole.ToolTipRole | OrderRole.ITEMS_TEXT:
+                return "\n".join("    " * line.depth + line.text for line in card.lines)
+            case Qt.ItemDataRole.AccessibleTextRole:
+                return card.display_id
+            case OrderRole.ORDER_ID:
+                return card.order_id
+            case OrderRole.FULFILMENT:
+                return card.fulfilment
+            case OrderRole.DUE:
+                return card.due
+            case OrderRole.SCHEDULED:
+                return card.scheduled
+            case OrderRole.CARD_LINES:
+                return card.lines
+            case OrderRole.CANCELLED:
+                return card.cancelled
+            case OrderRole.CANCEL_REASON:
+                return card.cancel_reason
             case OrderRole.UPDATED:
-                return state.revision > 1
+                return card.revision > 1
             case OrderRole.REVISION:
-                return state.revision
+                return card.revision
             case OrderRole.READY:
-                return state.overall_status == wire.OrderStatus.READY
+                return card.ready
             case OrderRole.STATE:
-                return state
+                return row.state
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -172,61 +219,163 @@ class OrdersModel(QAbstractListModel):
 
     # --- changing ------------------------------------------------------------------------
 
-    def _make_row(self, state: OrderState) -> _Row:
-        return _Row(_sort_key(state), state, self._filter.card_lines(state))
-
-    def _insert(self, row: _Row) -> None:
-        pos = bisect.bisect_left([r.key for r in self._rows], row.key)
-        self.beginInsertRows(QModelIndex(), pos, pos)
-        self._rows.insert(pos, row)
-        self.endInsertRows()
-
-    def _remove_at(self, pos: int) -> None:
-        self.beginRemoveRows(QModelIndex(), pos, pos)
-        del self._rows[pos]
-        self.endRemoveRows()
-
     def upsert(self, state: OrderState) -> None:
-        """Show the order's new state: insert, change in place, move or remove it."""
-        pos = self.row_of(state.id)
-        if not self._filter.shows(state, self._now):
-            if pos >= 0:
-                self._remove_at(pos)
-            return
-        new = self._make_row(state)
-        if pos < 0:
-            self._insert(new)
-            return
-        if new.key != self._rows[pos].key:
-            # Its place in the order changed (a new created_at/due time): move it.
-            self._remove_at(pos)
-            self._insert(new)
-            return
-        self._rows[pos] = new
-        index = self.index(pos, 0)
-        self.dataChanged.emit(index, index, [])
+        """Show the order's new state now: insert, change in place, move or remove it."""
+        self.apply_batch((state,))
 
     def remove(self, order_id: str) -> None:
+        self.flush()
         pos = self.row_of(order_id)
         if pos >= 0:
-            self._remove_at(pos)
+            self._remove_runs([(pos, pos)])
+
+    def post(self, state: OrderState) -> None:
+        """Show the order's new state at the next turn of the event loop, in one batch with
+        every state posted before then.
+
+        A live order is on screen a moment after it was stored (once the client has sent
+        its ack and waits for the next frame); a replay, whose frames the client handles
+        many to a turn, becomes one `apply_batch` per turn instead of a change per event.
+        """
+        self._pending[state.id] = state
+        if not self._flush_timer.isActive():
+            self._flush_timer.start(0)
+
+    def flush(self) -> None:
+        """Show every posted state now (`post` does this by itself at the next loop turn)."""
+        self._flush_timer.stop()
+        if self._pending:
+            pending, self._pending = self._pending, {}
+            self._apply(pending.values())
+
+    def apply_batch(self, states: Iterable[OrderState]) -> None:
+        """Show many orders' new states at once (in event order; the last state of an id wins).
+
+        Rows that change in place, leave, move or arrive are each signalled as one run per
+        block of neighbouring rows: a replay appending a thousand orders is one insert.
+        """
+        self.flush()
+        self._apply(states)
+
+    def _apply(self, states: Iterable[OrderState]) -> None:
+        latest = {state.id: state for state in states}
+        changed: dict[int, _Row] = {}
+        leaving: list[int] = []
+        arriving: list[_Row] = []
+        for state in latest.values():
+            pos = self.row_of(state.id)
+            if not self._filter.shows(state, self._now):
+                if pos >= 0:
+                    leaving.append(pos)
+                continue
+            new = _Row(state, self._filter)
+            self._note_deadlines(new, self._rows[pos] if pos >= 0 else None)
+            if pos < 0:
+                arriving.append(new)
+            elif new.key != self._keys[pos]:
+                leaving.append(pos)  # its place changed (a new created_at / due time): move
+                arriving.append(new)
+            else:
+                changed[pos] = new
+        for first, last in _runs(changed):
+            self._rows[first : last + 1] = [changed[pos] for pos in range(first, last + 1)]
+            self.dataChanged.emit(self.index(first, 0), self.index(last, 0), [])
+        self._remove_runs(_runs(leaving))
+        self._insert_sorted(arriving)
+
+    def _remove_runs(self, runs: list[tuple[int, int]]) -> None:
+        for first, last in reversed(runs):  # bottom up: the rows above keep their positions
+            self.beginRemoveRows(QModelIndex(), first, last)
+            for row in self._rows[first : last + 1]:
+                del self._key_of[row.state.id]
+            del self._rows[first : last + 1]
+            del self._keys[first : last + 1]
+            self.endRemoveRows()
+
+    def _insert_sorted(self, arriving: list[_Row]) -> None:
+        if not arriving:
+            return
+        arriving.sort(key=lambda r: r.key)
+        # Rows that fall between the same two existing rows go in as one run.
+        groups: list[tuple[int, list[_Row]]] = []
+        for row in arriving:
+            gap = bisect.bisect_left(self._keys, row.key)
+            if groups and groups[-1][0] == gap:
+                groups[-1][1].append(row)
+            else:
+                groups.append((gap, [row]))
+        for gap, rows in reversed(groups):  # bottom up: the gaps above stay where they are
+            self.beginInsertRows(QModelIndex(), gap, gap + len(rows) - 1)
+            self._rows[gap:gap] = rows
+            self._keys[gap:gap] = [r.key for r in rows]
+            for row in rows:
+                self._key_of[row.state.id] = row.key
+            self.endInsertRows()
 
     def reset(self, states: Iterable[OrderState]) -> None:
-        """Replace every row (after restoring from the store)."""
+        """Replace every row (after restoring from the store); posted states are dropped."""
+        self._flush_timer.stop()
+        self._pending.clear()
         rows = sorted(
-            (self._make_row(s) for s in states if self._filter.shows(s, self._now)),
+            (_Row(s, self._filter) for s in states if self._filter.shows(s, self._now)),
             key=lambda r: r.key,
         )
         self.beginResetModel()
         self._rows = rows
+        self._keys = [r.key for r in rows]
+        self._key_of = {r.state.id: r.key for r in rows}
+        self._deadlines = []
+        for row in rows:
+            self._note_deadlines(row, None)
         self.endResetModel()
 
+    # --- the clock -----------------------------------------------------------------------
+
+    def _note_deadlines(self, row: _Row, old: _Row | None) -> None:
+        """Remember when this row's header turns late and when a cancelled card leaves."""
+        state = row.state
+        late = late_after(state.order)
+        if old is None or late_after(old.state.order) != late:
+            if late >= self._now:
+                heapq.heappush(self._deadlines, (late, _LATE, state.id))
+        if state.cancelled and state.cancelled_at is not None:
+            if old is None or old.state.cancelled_at != state.cancelled_at:
+                leaves = state.cancelled_at + CANCELLED_VISIBLE_FOR
+                heapq.heappush(self._deadlines, (leaves, _LEAVES, state.id))
+
     def tick(self, now: datetime) -> None:
-        """Move the clock: drop orders no longer shown (cancelled long enough), update ages."""
+        """Move the clock: drop orders no longer shown (cancelled long enough), update ages.
+
+        Only orders whose deadline has come are looked at; then one dataChanged over all
+        rows with the timer role alone tells the views to repaint the ages they show.
+        """
+        self.flush()
         self._now = now
-        for pos in range(len(self._rows) - 1, -1, -1):
-            if not self._filter.shows(self._rows[pos].state, now):
-                log.debug("order %s leaves the screen", self._rows[pos].state.id)
-                self._remove_at(pos)
+        turned_late: set[str] = set()
+        leaving: set[int] = set()
+        not_yet: list[tuple[datetime, int, str]] = []
+        while self._deadlines and self._deadlines[0][0] <= now:
+            entry = heapq.heappop(self._deadlines)
+            when, kind, order_id = entry
+            pos = self.row_of(order_id)
+            if pos < 0:
+                continue  # the order left meanwhile
+            state = self._rows[pos].state
+            if kind == _LEAVES:
+                if not self._filter.shows(state, now):
+                    log.debug("order %s leaves the screen", order_id)
+                    leaving.add(pos)
+            elif late_after(state.order) == when:  # not an outdated deadline
+                if is_late(state, now):
+                    turned_late.add(order_id)
+                else:
+                    not_yet.append(entry)  # due exactly now: late from the next tick
+        for entry in not_yet:
+            heapq.heappush(self._deadlines, entry)
+        self._remove_runs(_runs(leaving))
+        late_rows = [pos for pos in map(self.row_of, turned_late) if pos >= 0]
+        for first, last in _runs(late_rows):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, 0), [int(OrderRole.LATE)])
         if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0), _TIME_ROLES)
+            bottom = self.index(len(self._rows) - 1, 0)
+            self.dataChanged.emit(self.index(0, 0), bottom, [int(OrderRole.AGE)])

@@ -1,31 +1,52 @@
-"""Ticket cards painted by a delegate in a wrapping list view, readable from two metres."""
+"""Ticket cards painted by a delegate in a masonry view, readable from two metres.
+
+Cost follows what changed, not what exists: a card is laid out once per (card content,
+width) and cached; the view places cards only down to the bottom of what is on screen (a
+20,000-order backlog costs what one screen costs) and paints only the cards in the exposed
+region; a tick repaints only the timers that are visible.
+"""
 
 from __future__ import annotations
 
+import bisect
+import functools
+from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
     QRect,
     QSize,
     Qt,
+    QTimer,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QRegion,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QListView,
     QScroller,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
 
-from kds.ui.cards import CardLine, LineKind, tr
-from kds.ui.orders_model import OrderRole
+from kds.ui.cards import Card, LineKind, tr
+from kds.ui.orders_model import CLOCK_ROLES, OrderRole
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -38,6 +59,10 @@ INDENT = 20
 _WRAP = (
     int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
 )
+_TIMER_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_TIMER_FONT = (26, True, False, False)
+_WIDEST_TIMER = "0:00:00"
+"""The timer box leaves at least this much room for the age (hours show after an hour)."""
 
 BACKGROUND = QColor("#1b1f23")
 CARD = QColor("#fdfdfd")
@@ -55,7 +80,11 @@ DONE = QColor("#9e9e9e")
 READY = QColor("#2e7d32")
 WHITE = QColor("#ffffff")
 
+_FontSpec = tuple[int, bool, bool, bool]
+"""(pixels, bold, italic, strike-out)"""
 
+
+@functools.cache
 def _font(pixels: int, bold: bool = False, italic: bool = False, strike: bool = False) -> QFont:
     font = QFont()
     font.setPixelSize(pixels)
@@ -65,8 +94,12 @@ def _font(pixels: int, bold: bool = False, italic: bool = False, strike: bool = 
     return font
 
 
-@dataclass(frozen=True)
-class _Block:
+@functools.cache
+def _metrics(pixels: int, bold: bool, italic: bool, strike: bool) -> QFontMetrics:
+    return QFontMetrics(_font(pixels, bold, italic, strike))
+
+
+class _Block(NamedTuple):
     """One text block of a card, relative to the card's top-left corner."""
 
     rect: QRect
@@ -77,224 +110,599 @@ class _Block:
     align: int = _WRAP
 
 
-def _text_height(font: QFont, width: int, text: str) -> int:
-    return QFontMetrics(font).boundingRect(QRect(0, 0, width, 100_000), _WRAP, text).height()
+class CardLayout(NamedTuple):
+    """Where everything on one card goes, at one width: computed once, painted often."""
+
+    blocks: tuple[_Block, ...]
+    height: int
+    header_height: int
+    timer: QRect
+    """The box the age is drawn in (right-aligned), relative to the card."""
+    card: Card
+    width: int
 
 
-def _body_style(line: CardLine, cancelled: bool) -> tuple[QFont, QColor, QColor | None]:
-    strike = cancelled or line.done
-    match line.kind:
+def _text_height(spec: _FontSpec, width: int, text: str) -> int:
+    return _metrics(*spec).boundingRect(QRect(0, 0, width, 100_000), _WRAP, text).height()
+
+
+def _body_style(
+    line_kind: LineKind, done: bool, cancelled: bool
+) -> tuple[_FontSpec, QColor, QColor | None]:
+    strike = cancelled or done
+    spec: _FontSpec
+    bg: QColor | None
+    match line_kind:
         case LineKind.ITEM:
-            font, color, bg = _font(22, bold=True, strike=strike), TEXT, None
+            spec, color, bg = (22, True, False, strike), TEXT, None
         case LineKind.MODIFIER:
-            font, color, bg = _font(19, strike=strike), TEXT, None
+            spec, color, bg = (19, False, False, strike), TEXT, None
         case LineKind.ITEM_NOTE:
-            font, color, bg = _font(18, italic=True, strike=strike), ITEM_NOTE, None
+            spec, color, bg = (18, False, True, strike), ITEM_NOTE, None
         case LineKind.ALLERGENS:
-            font, color, bg = _font(18, bold=True, strike=strike), WHITE, ALLERGEN
+            spec, color, bg = (18, True, False, strike), WHITE, ALLERGEN
         case LineKind.ORDER_NOTE:
-            font, color, bg = _font(18, italic=True, strike=strike), TEXT, NOTE_BG
+            spec, color, bg = (18, False, True, strike), TEXT, NOTE_BG
     if cancelled:
         color = CANCELLED if bg is None else color
-    elif line.done:
+    elif done:
         color, bg = DONE, None
-    return font, color, bg
+    return spec, color, bg
 
 
-def card_layout(index: _Index, width: int = CARD_WIDTH) -> tuple[list[_Block], int, int]:
-    """The blocks of the card at `index`, its height and the height of its header."""
+_Badge = tuple[_FontSpec, QColor, QColor, int]
+"""A badge line's font, text colour, background and vertical padding."""
+_CANCELLED_BADGE: _Badge = ((22, True, False, False), WHITE, CANCELLED, 8)
+_READY_BADGE: _Badge = ((22, True, False, False), WHITE, READY, 8)
+_UPDATED_BADGE: _Badge = ((18, True, False, False), TEXT, UPDATED, 6)
+
+
+def _badge(blocks: list[_Block], y: int, inner: int, text: str, badge: _Badge) -> int:
+    """Add a full-width badge ("CANCELLED", "READY", "UPDATED") at `y`; the y after it."""
+    spec, color, bg, pad = badge
+    height = _text_height(spec, inner - 8, text) + pad
+    blocks.append(_Block(QRect(PADDING, y, inner, height), text, _font(*spec), color, bg))
+    return y + height + PADDING // 2
+
+
+def card_layout(index: _Index, width: int = CARD_WIDTH) -> CardLayout:
+    """Lay out the card at `index`: fonts, every text line measured and wrapped (the slow part).
+
+    Everything but the age: that is drawn into `timer` at paint time, so the clock never
+    changes a layout.
+    """
+    card: Card = index.data(OrderRole.CARD)
     blocks: list[_Block] = []
     inner = width - 2 * PADDING
     y = PADDING // 2
-    id_font = _font(40, bold=True)
-    age_font = _font(26, bold=True)
-    age = str(index.data(OrderRole.AGE))
-    age_width = QFontMetrics(age_font).horizontalAdvance(age) + 4
-    id_height = QFontMetrics(id_font).height()
+    id_spec: _FontSpec = (40, True, False, False)
+    id_height = _metrics(*id_spec).height()
+    room = inner - _metrics(*_TIMER_FONT).horizontalAdvance(_WIDEST_TIMER) - 10
+    id_width = min(_metrics(*id_spec).horizontalAdvance(card.display_id), room)
     blocks.append(
         _Block(
-            QRect(PADDING, y, inner - age_width - 6, id_height),
-            str(index.data(OrderRole.DISPLAY_ID)),
-            id_font,
+            QRect(PADDING, y, id_width, id_height),
+            card.display_id,
+            _font(*id_spec),
             WHITE,
             align=int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
         )
     )
-    blocks.append(
-        _Block(
-            QRect(width - PADDING - age_width, y, age_width, id_height),
-            age,
-            age_font,
-            WHITE,
-            align=int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-        )
-    )
+    timer_left = PADDING + id_width + 6
+    timer = QRect(timer_left, y, width - PADDING - timer_left, id_height)
     y += id_height
-    sub_font = _font(19, bold=True)
-    due = str(index.data(OrderRole.DUE))
-    if index.data(OrderRole.SCHEDULED):
-        due = tr("SCHEDULED · {due}").format(due=due)
-    sub = f"{index.data(OrderRole.FULFILMENT)} · {due}"
-    height = _text_height(sub_font, inner, sub)
-    blocks.append(_Block(QRect(PADDING, y, inner, height), sub, sub_font, WHITE))
+    sub_spec: _FontSpec = (19, True, False, False)
+    due = tr("SCHEDULED · {due}").format(due=card.due) if card.scheduled else card.due
+    sub = f"{card.fulfilment} · {due}"
+    height = _text_height(sub_spec, inner, sub)
+    blocks.append(_Block(QRect(PADDING, y, inner, height), sub, _font(*sub_spec), WHITE))
     y += height + PADDING // 2
     header_height = y
 
-    cancelled = bool(index.data(OrderRole.CANCELLED))
     y += PADDING // 2
-    if cancelled:
-        reason = str(index.data(OrderRole.CANCEL_REASON))
+    if card.cancelled:
+        reason = card.cancel_reason
         text = tr("CANCELLED — {reason}").format(reason=reason) if reason else tr("CANCELLED")
-        font = _font(22, bold=True)
-        height = _text_height(font, inner - 8, text) + 8
-        blocks.append(_Block(QRect(PADDING, y, inner, height), text, font, WHITE, CANCELLED))
-        y += height + PADDING // 2
-    if not cancelled and index.data(OrderRole.READY):
-        text = tr("READY")
-        font = _font(22, bold=True)
-        height = _text_height(font, inner - 8, text) + 8
-        blocks.append(_Block(QRect(PADDING, y, inner, height), text, font, WHITE, READY))
-        y += height + PADDING // 2
-    if not cancelled and index.data(OrderRole.UPDATED):
-        text = tr("UPDATED · revision {n}").format(n=index.data(OrderRole.REVISION))
-        font = _font(18, bold=True)
-        height = _text_height(font, inner - 8, text) + 6
-        blocks.append(_Block(QRect(PADDING, y, inner, height), text, font, TEXT, UPDATED))
-        y += height + PADDING // 2
+        y = _badge(blocks, y, inner, text, _CANCELLED_BADGE)
+    if not card.cancelled and card.ready:
+        y = _badge(blocks, y, inner, tr("READY"), _READY_BADGE)
+    if not card.cancelled and card.revision > 1:
+        text = tr("UPDATED · revision {n}").format(n=card.revision)
+        y = _badge(blocks, y, inner, text, _UPDATED_BADGE)
 
-    lines: Sequence[CardLine] = index.data(OrderRole.CARD_LINES) or ()
-    for line in lines:
-        font, color, bg = _body_style(line, cancelled)
+    for line in card.lines:
+        spec, color, bg = _body_style(line.kind, line.done, card.cancelled)
         left = PADDING + INDENT * line.depth
         avail = width - PADDING - left
         pad = 4 if bg is not None else 0
-        height = _text_height(font, avail - 2 * pad, line.text) + 2 * pad
+        height = _text_height(spec, avail - 2 * pad, line.text) + 2 * pad
         if line.kind == LineKind.ITEM and y > header_height + PADDING:
             y += 4  # a little air between dishes
-        blocks.append(_Block(QRect(left, y, avail, height), line.text, font, color, bg))
+        blocks.append(_Block(QRect(left, y, avail, height), line.text, _font(*spec), color, bg))
         y += height + (3 if bg is not None else 1)
     y += PADDING
-    return blocks, y, header_height
+    return CardLayout(tuple(blocks), y, header_height, timer, card, width)
+
+
+def header_colour(card: Card, late: bool) -> QColor:
+    if card.cancelled:
+        return CANCELLED
+    if late:
+        return HEADER_LATE
+    if card.scheduled:
+        return HEADER_SCHEDULED
+    return HEADER
+
+
+def _draw_card(painter: QPainter, layout: CardLayout, late: bool) -> None:
+    """Everything of a card but its age, at the painter's origin."""
+    card = layout.card
+    width, height, header_height = layout.width, layout.height, layout.header_height
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    frame = QRect(0, 0, width, height)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(CANCELLED_CARD if card.cancelled else CARD)
+    painter.drawRoundedRect(frame, 8, 8)
+    painter.setBrush(header_colour(card, late))
+    painter.drawRoundedRect(QRect(0, 0, width, header_height), 8, 8)
+    painter.drawRect(QRect(0, header_height - 8, width, 8))
+    if card.cancelled:
+        # A red frame and a cross under the text: nobody cooks this by mistake.
+        painter.setPen(QPen(CANCELLED, 4))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(frame.adjusted(2, 2, -2, -2), 8, 8)
+        cross = QColor(CANCELLED)
+        cross.setAlpha(90)
+        painter.setPen(QPen(cross, 6))
+        painter.drawLine(8, header_height + 8, width - 8, height - 8)
+        painter.drawLine(width - 8, header_height + 8, 8, height - 8)
+    for block in layout.blocks:
+        box = block.rect
+        if block.background is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(block.background)
+            painter.drawRoundedRect(box, 4, 4)
+            box = box.adjusted(4, 3, -4, -3)
+        painter.setFont(block.font)
+        painter.setPen(block.color)
+        painter.drawText(box, block.align, block.text)
+
+
+class _Picture(NamedTuple):
+    """A card drawn once (without its age), for as long as its layout and colour hold."""
+
+    layout: CardLayout
+    late: bool
+    ratio: float
+    pixmap: QPixmap
+
+
+PICTURES_KEPT = 64
+"""Cards kept drawn per view at least (more when more fit on its screen), least recently
+painted dropped first: a screen that reflows (the oldest card left) blits, not redraws."""
 
 
 class TicketDelegate(QStyledItemDelegate):
-    """Paints one order as a card: coloured header, badges, dishes with nested modifiers."""
+    """Paints one order as a card: coloured header, badges, dishes with nested modifiers.
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        _, height, _ = card_layout(index)
-        return QSize(CARD_WIDTH, height)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        blocks, height, header_height = card_layout(index)
-        rect: QRect = option.rect
-        cancelled = bool(index.data(OrderRole.CANCELLED))
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.translate(rect.topLeft())
-        card = QRect(0, 0, CARD_WIDTH, height)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(CANCELLED_CARD if cancelled else CARD)
-        painter.drawRoundedRect(card, 8, 8)
-        if cancelled:
-            header = CANCELLED
-        elif index.data(OrderRole.LATE):
-            header = HEADER_LATE
-        elif index.data(OrderRole.SCHEDULED):
-            header = HEADER_SCHEDULED
-        else:
-            header = HEADER
-        painter.setBrush(header)
-        painter.drawRoundedRect(QRect(0, 0, CARD_WIDTH, header_height), 8, 8)
-        painter.drawRect(QRect(0, header_height - 8, CARD_WIDTH, 8))
-        if cancelled:
-            # A red frame and a cross under the text: nobody cooks this by mistake.
-            painter.setPen(QPen(CANCELLED, 4))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(card.adjusted(2, 2, -2, -2), 8, 8)
-            cross = QColor(CANCELLED)
-            cross.setAlpha(90)
-            painter.setPen(QPen(cross, 6))
-            painter.drawLine(8, header_height + 8, CARD_WIDTH - 8, height - 8)
-            painter.drawLine(CARD_WIDTH - 8, header_height + 8, 8, height - 8)
-        for block in blocks:
-            box = block.rect
-            if block.background is not None:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(block.background)
-                painter.drawRoundedRect(box, 4, 4)
-                box = box.adjusted(4, 3, -4, -3)
-            painter.setFont(block.font)
-            painter.setPen(block.color)
-            painter.drawText(box, block.align, block.text)
-        painter.restore()
-
-
-class TicketView(QListView):
-    """Cards in columns, oldest top left, each new card under the shortest column (masonry).
-
-    QListView's own flow wastes a row's height under short cards; in IconMode it lets us
-    place every item, so `doItemsLayout` puts each card where it fits.
+    Keeps the layout of every card it laid out (one entry per order, replaced when the
+    card's content or width changes, dropped by the view when the order leaves), and a
+    picture of the cards it painted last (see PICTURES_KEPT); only the age is drawn anew.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setViewMode(QListView.ViewMode.IconMode)
-        self.setMovement(QListView.Movement.Free)  # Static ignores setPositionForIndex
-        self.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
-        self.setFlow(QListView.Flow.LeftToRight)
-        self.setWrapping(True)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setUniformItemSizes(False)
-        self.setSpacing(0)
+        self._layouts: dict[str, CardLayout] = {}
+        self._pictures: OrderedDict[str, _Picture] = OrderedDict()
+        self.pictures_kept = PICTURES_KEPT
+
+    def layout(self, index: _Index, width: int = CARD_WIDTH) -> CardLayout:
+        """The card's layout: from the cache while its content and width are unchanged."""
+        card: Card = index.data(OrderRole.CARD)
+        known = self._layouts.get(card.order_id)
+        if (
+            known is not None
+            and known.width == width
+            and (known.card is card or known.card == card)
+        ):
+            return known
+        layout = card_layout(index, width)
+        self._layouts[card.order_id] = layout
+        return layout
+
+    def forget(self, order_id: str) -> None:
+        """Drop the layout and picture of an order that left the view."""
+        self._layouts.pop(order_id, None)
+        self._pictures.pop(order_id, None)
+
+    def forget_all(self) -> None:
+        self._layouts.clear()
+        self._pictures.clear()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        return QSize(CARD_WIDTH, self.layout(index).height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        self.paint_card(painter, option.rect, index, self.layout(index))
+
+    def _picture(self, layout: CardLayout, late: bool, ratio: float) -> QPixmap:
+        order_id = layout.card.order_id
+        known = self._pictures.get(order_id)
+        if (
+            known is not None
+            and known.layout is layout
+            and (known.late, known.ratio)
+            == (
+                late,
+                ratio,
+            )
+        ):
+            self._pictures.move_to_end(order_id)
+            return known.pixmap
+        pixmap = QPixmap(QSize(layout.width, layout.height) * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(BACKGROUND)  # opaque: blitting it is a copy, not a blend
+        painter = QPainter(pixmap)
+        _draw_card(painter, layout, late)
+        painter.end()
+        self._pictures[order_id] = _Picture(layout, late, ratio, pixmap)
+        self._pictures.move_to_end(order_id)
+        while len(self._pictures) > self.pictures_kept:
+            self._pictures.popitem(last=False)
+        return pixmap
+
+    def paint_card(self, painter: QPainter, rect: QRect, index: _Index, layout: CardLayout) -> None:
+        """The whole card at `rect` (its top-left corner; the size comes from the layout)."""
+        late = bool(index.data(OrderRole.LATE))
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        painter.drawPixmap(rect.topLeft(), self._picture(layout, late, ratio))
+        painter.setFont(_font(*_TIMER_FONT))
+        painter.setPen(WHITE)
+        painter.drawText(
+            layout.timer.translated(rect.topLeft()), _TIMER_ALIGN, str(index.data(OrderRole.AGE))
+        )
+
+    def paint_timer(
+        self, painter: QPainter, rect: QRect, index: _Index, layout: CardLayout
+    ) -> None:
+        """Only the age of the card at `rect`, on its header colour (what a tick repaints)."""
+        box = layout.timer.translated(rect.topLeft())
+        painter.fillRect(box, header_colour(layout.card, bool(index.data(OrderRole.LATE))))
+        painter.setFont(_font(*_TIMER_FONT))
+        painter.setPen(WHITE)
+        painter.drawText(box, _TIMER_ALIGN, str(index.data(OrderRole.AGE)))
+
+
+class TicketView(QAbstractItemView):
+    """Cards in columns, oldest top left, each next card under the shortest column (masonry).
+
+    Cards are placed lazily, in row order, only down to the bottom of the visible area (or
+    to a row someone asks about); below that, the scroll range is an estimate from the
+    average card height. A model change re-places only from the first row it touches and
+    repaints only the screen area whose cards moved; a change of the clock roles alone
+    (a tick) repaints the visible timers, or the header of a card that turned late.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        # Qt calls the overrides below from inside the base constructor's set-up calls.
+        self._columns = 1
+        # Placed rows 0..n-1: top-left corner and height in content coordinates; the rows
+        # of each column top to bottom, with their bottoms (for bisection).
+        self._x: list[int] = []
+        self._y: list[int] = []
+        self._h: list[int] = []
+        self._col_rows: list[list[int]] = [[]]
+        self._col_bottoms: list[list[int]] = [[]]
+        self._next_top: list[int] = [GAP]
+        self._height_sum = 0
+        self._damage = QRegion()
+        self._was_empty = True
+        super().__init__(parent)
+        self._layout_timer = QTimer(self)
+        self._layout_timer.setSingleShot(True)
+        self._layout_timer.timeout.connect(self._layout_now)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setDragEnabled(False)
-        self.setFrameShape(QListView.Shape.NoFrame)
-        self.setStyleSheet(f"QListView {{ background: {BACKGROUND.name()}; }}")
-        self.setItemDelegate(TicketDelegate(self))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QAbstractItemView.Shape.NoFrame)
+        self.setStyleSheet(f"QAbstractItemView {{ background: {BACKGROUND.name()}; }}")
+        self.cards = TicketDelegate(self)
+        self.setItemDelegate(self.cards)
+        self.verticalScrollBar().setSingleStep(48)
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         self.empty_text = tr("No open orders")
 
-    def doItemsLayout(self) -> None:
-        super().doItemsLayout()
+    # --- placing cards -------------------------------------------------------------------
+
+    def _column_count(self) -> int:
+        return max(1, (self.viewport().width() - GAP) // (CARD_WIDTH + GAP))
+
+    def _visible(self) -> QRect:
+        """The visible area in content coordinates."""
+        size = self.viewport().size()
+        return QRect(0, self.verticalOffset(), size.width(), size.height())
+
+    def _rect(self, row: int) -> QRect:
+        """A placed card's rect in content coordinates."""
+        return QRect(self._x[row], self._y[row], CARD_WIDTH, self._h[row])
+
+    def _truncate(self, row: int) -> None:
+        """Forget where rows `row`.. are (they will be placed again), repainting where they were."""
+        placed = len(self._y)
+        if row >= placed:
+            return
+        visible = self._visible()
+        for r in range(row, placed):
+            rect = self._rect(r)
+            if rect.intersects(visible):
+                self._damage += rect
+        for col in range(len(self._col_rows)):
+            rows, bottoms = self._col_rows[col], self._col_bottoms[col]
+            while rows and rows[-1] >= row:
+                rows.pop()
+                bottoms.pop()
+            self._next_top[col] = bottoms[-1] + GAP if bottoms else GAP
+        self._height_sum -= sum(self._h[row:])
+        del self._x[row:], self._y[row:], self._h[row:]
+
+    def _restart(self) -> None:
+        """Place every card again (new column count, a reset)."""
+        self._truncate(0)
+        self._columns = self._column_count()
+        self._col_rows = [[] for _ in range(self._columns)]
+        self._col_bottoms = [[] for _ in range(self._columns)]
+        self._next_top = [GAP] * self._columns
+        self._damage = QRegion(self._visible())
+
+    def _place(self, bottom: int, row: int = -1) -> None:
+        """Place cards in row order until every column reaches below `bottom` (and `row`)."""
         model = self.model()
         if model is None:
             return
-        gap = GAP
-        columns = max(1, (self.viewport().width() - gap) // (CARD_WIDTH + gap))
-        heights = [gap] * columns
-        delegate = self.itemDelegate()
-        option = QStyleOptionViewItem()
-        for row in range(model.rowCount()):
-            index = model.index(row, 0)
-            column = heights.index(min(heights))
-            x = gap + column * (CARD_WIDTH + gap)
-            self.setPositionForIndex(QPoint(x, heights[column]), index)
-            heights[column] += delegate.sizeHint(option, index).height() + gap
+        count = model.rowCount()
+        next_top = self._next_top
+        visible = self._visible()
+        while len(self._y) < count:
+            low = min(next_top)
+            if low > bottom and len(self._y) > row:
+                return
+            col = next_top.index(low)
+            r = len(self._y)
+            height = self.cards.layout(model.index(r, 0)).height
+            self._x.append(GAP + col * (CARD_WIDTH + GAP))
+            self._y.append(low)
+            self._h.append(height)
+            self._col_rows[col].append(r)
+            self._col_bottoms[col].append(low + height)
+            next_top[col] = low + height + GAP
+            self._height_sum += height
+            rect = QRect(self._x[-1], low, CARD_WIDTH, height)
+            if rect.intersects(visible):
+                self._damage += rect  # a new or moved card on screen: repaint it
+        if not self._damage.isEmpty():
+            self._schedule_layout()
+
+    def _rows_between(self, top: int, bottom: int) -> list[int]:
+        """Placed rows whose card crosses the band top..bottom (content coordinates)."""
+        found: list[int] = []
+        for col, rows in enumerate(self._col_rows):
+            bottoms = self._col_bottoms[col]
+            i = bisect.bisect_left(bottoms, top)
+            while i < len(rows) and self._y[rows[i]] <= bottom:
+                found.append(rows[i])
+                i += 1
+        return found
+
+    def _content_height(self) -> int:
+        model = self.model()
+        count = model.rowCount() if model is not None else 0
+        placed = len(self._y)
+        height = max(self._next_top)
+        if placed < count and placed:
+            average = self._height_sum / placed + GAP
+            height = max(
+                height, int(min(self._next_top) + average * (count - placed) / self._columns)
+            )
+        return height
+
+    def _schedule_layout(self) -> None:
+        if not self._layout_timer.isActive():
+            self._layout_timer.start(0)
+
+    def _layout_now(self) -> None:
+        """Place what the screen shows after model changes; repaint only what moved."""
+        model = self.model()
+        empty = model is None or model.rowCount() == 0
+        visible = self._visible()
+        self._place(visible.bottom())
+        if empty or self._was_empty:
+            self._damage = QRegion(visible)  # the "No open orders" text comes or goes
+        self._was_empty = empty
+        self.updateGeometries()
+        if not self._damage.isEmpty():
+            self.viewport().update(self._damage.translated(0, -self.verticalOffset()))
+            self._damage = QRegion()
+        self._layout_timer.stop()
+
+    # --- what the model tells the view ---------------------------------------------------
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         old = self.model()
         if old is not None:
-            old.dataChanged.disconnect(self._on_data_changed)
+            old.rowsRemoved.disconnect(self._schedule_layout)
+            old.rowsMoved.disconnect(self._relayout)
+            old.layoutChanged.disconnect(self._relayout)
         super().setModel(model)
         if model is not None:
-            model.dataChanged.connect(self._on_data_changed)
+            model.rowsRemoved.connect(self._schedule_layout)
+            model.rowsMoved.connect(self._relayout)
+            model.layoutChanged.connect(self._relayout)
 
-    def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles: list[int]) -> None:
-        # A changed order may be taller or shorter; only the age text needs no new layout.
-        if not roles or not set(roles) <= {int(OrderRole.AGE), int(OrderRole.LATE)}:
-            self.scheduleDelayedItemsLayout()
+    def _relayout(self) -> None:
+        self.cards.forget_all()
+        self._restart()
+        self._schedule_layout()
+
+    def reset(self) -> None:
+        super().reset()
+        self._relayout()
+
+    def doItemsLayout(self) -> None:
+        self._restart()
+        self._layout_now()
+
+    def rowsInserted(self, parent: _Index, start: int, end: int) -> None:
+        super().rowsInserted(parent, start, end)
+        self._truncate(start)
+        self._schedule_layout()
+
+    def rowsAboutToBeRemoved(self, parent: _Index, start: int, end: int) -> None:
+        super().rowsAboutToBeRemoved(parent, start, end)
+        model = self.model()
+        if model is not None:
+            for row in range(start, end + 1):
+                self.cards.forget(str(model.index(row, 0).data(OrderRole.ORDER_ID)))
+        self._truncate(start)
+        self._schedule_layout()
+
+    def dataChanged(self, top: _Index, bottom: _Index, roles: Sequence[int] = ()) -> None:
+        """A tick repaints visible timers (or headers turned late); new content re-places
+        from the first card whose height changed. Never the IconMode-style re-measure of all."""
+        model = self.model()
+        if model is None or not top.isValid() or not bottom.isValid():
+            return
+        first, last = top.row(), bottom.row()
+        offset = self.verticalOffset()
+        changed = set(roles)
+        if changed and changed <= CLOCK_ROLES:
+            visible = self._visible()
+            for row in self._rows_between(visible.top(), visible.bottom()):
+                if first <= row <= last:
+                    layout = self.cards.layout(model.index(row, 0))
+                    if int(OrderRole.LATE) in changed:
+                        box = QRect(0, 0, layout.width, layout.header_height)
+                    else:
+                        box = layout.timer
+                    self.viewport().update(box.translated(self._x[row], self._y[row] - offset))
+            return
+        for row in range(first, min(last, len(self._y) - 1) + 1):
+            if self.cards.layout(model.index(row, 0)).height != self._h[row]:
+                self._truncate(row)
+                self._schedule_layout()
+                return
+            self.viewport().update(self._rect(row).translated(0, -offset))
+
+    # --- geometry ------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if self._column_count() != self._columns:
+            self._restart()
+        self._layout_now()
+        super().resizeEvent(event)
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        page = self.viewport().height()
+        bar = self.verticalScrollBar()
+        bar.setPageStep(page)
+        bar.setRange(0, max(0, self._content_height() - page))
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        before = len(self._y)
+        self._place(self._visible().bottom())
+        super().scrollContentsBy(dx, dy)
+        if len(self._y) != before:
+            self.updateGeometries()
+
+    def visualRect(self, index: _Index) -> QRect:
+        if not index.isValid() or index.model() is not self.model():
+            return QRect()
+        row = index.row()
+        if row >= len(self._y):
+            self._place(self._visible().bottom(), row)
+            if row >= len(self._y):
+                return QRect()
+        return self._rect(row).translated(0, -self.verticalOffset())
+
+    def indexAt(self, point: QPoint) -> QModelIndex:
+        model = self.model()
+        col, x = divmod(point.x() - GAP, CARD_WIDTH + GAP)
+        if model is None or not 0 <= col < len(self._col_rows) or x >= CARD_WIDTH:
+            return QModelIndex()
+        y = point.y() + self.verticalOffset()
+        rows, bottoms = self._col_rows[col], self._col_bottoms[col]
+        i = bisect.bisect_left(bottoms, y + 1)  # the first card whose bottom is below y
+        if i < len(rows) and self._y[rows[i]] <= y:
+            return model.index(rows[i], 0)
+        return QModelIndex()
+
+    def scrollTo(
+        self,
+        index: _Index,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        rect = self.visualRect(index)
+        if rect.isEmpty():
+            return
+        bar = self.verticalScrollBar()
+        page = self.viewport().height()
+        if hint == QAbstractItemView.ScrollHint.PositionAtTop or rect.top() < 0:
+            bar.setValue(bar.value() + rect.top() - GAP)
+        elif rect.bottom() > page:
+            bar.setValue(bar.value() + rect.bottom() - page + GAP)
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        return QModelIndex()  # no keyboard cursor: cards are touched, not navigated
+
+    def horizontalOffset(self) -> int:
+        return 0
+
+    def verticalOffset(self) -> int:
+        return self.verticalScrollBar().value()
+
+    def isIndexHidden(self, index: _Index) -> bool:
+        return False
+
+    def setSelection(self, rect: QRect, command: QItemSelectionModel.SelectionFlag) -> None:
+        return  # NoSelection: nothing to select
+
+    def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
+        return QRegion()
+
+    # --- painting ------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
+        painter = QPainter(self.viewport())
         model = self.model()
-        if model is not None and model.rowCount() == 0:
-            painter = QPainter(self.viewport())
+        if model is None or model.rowCount() == 0:
             painter.setPen(QColor("#90a4ae"))
             painter.setFont(_font(32, bold=True))
             painter.drawText(
                 self.viewport().rect(), int(Qt.AlignmentFlag.AlignCenter), self.empty_text
             )
             painter.end()
+            return
+        if self._layout_timer.isActive():
+            self._layout_now()  # places what moved and asks to repaint it
+        offset = self.verticalOffset()
+        visible = self._visible()
+        on_screen = len(self._rows_between(visible.top(), visible.bottom()))
+        self.cards.pictures_kept = max(PICTURES_KEPT, 2 * on_screen)
+        area = event.rect().translated(0, offset)
+        region = event.region()
+        for row in self._rows_between(area.top(), area.bottom()):
+            rect = QRect(self._x[row], self._y[row] - offset, CARD_WIDTH, self._h[row])
+            exposed = region.intersected(rect)
+            if exposed.isEmpty():
+                continue
+            index = model.index(row, 0)
+            layout = self.cards.layout(index)
+            if layout.timer.translated(rect.topLeft()).contains(exposed.boundingRect()):
+                self.cards.paint_timer(painter, rect, index, layout)
+            else:
+                self.cards.paint_card(painter, rect, index, layout)
+        painter.end()

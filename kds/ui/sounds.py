@@ -1,0 +1,295 @@
+"""The screens' sounds: which cue plays for what happened on which kind of monitor, the player
+over QtMultimedia, and the printer alarm that rings again until someone silences it."""
+
+from __future__ import annotations
+
+import heapq
+import logging
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
+from enum import Enum, StrEnum
+from functools import partial
+from pathlib import Path
+from types import MappingProxyType
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QTimer, QUrl
+from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+
+from kds import wire
+from kds.domain.orders import Applied, AppliedKind, OrderState
+from kds.resources import resource_path
+from kds.settings import MonitorKind, MonitorSettings
+from kds.ui.monitor_window import MonitorWindow
+
+log = logging.getLogger(__name__)
+
+
+class SoundCue(StrEnum):
+    """One of the sounds kds ships (resources/sounds/<value>.wav, made by
+    scripts/make_sounds.py)."""
+
+    NEW_ORDER = "new_order"
+    CHANGED = "changed"
+    CANCELLED = "cancelled"
+    RELEASED = "released"
+    READY = "ready_chime"
+    PRINTER_ALARM = "printer_alarm"
+
+    @property
+    def path(self) -> Path:
+        return resource_path("sounds", f"{self.value}.wav")
+
+
+class Happening(Enum):
+    """Something that happened which a monitor may want to be heard."""
+
+    CREATED = "created"
+    """A new order arrived (also an update for an order this device never saw)."""
+    UPDATED = "updated"
+    CANCELLED = "cancelled"
+    RELEASED = "released"
+    """A scheduled order's start time came."""
+    READY = "ready"
+    """The whole order is ready to collect."""
+    PRINTER_ALARM = "printer_alarm"
+    """A printer this monitor's cooks depend on needs a person."""
+
+
+CUES: Mapping[MonitorKind, Mapping[Happening, SoundCue]] = MappingProxyType(
+    {
+        # Cooks: everything about the tickets they make, and their printers' alarms.
+        MonitorKind.STATION: {
+            Happening.CREATED: SoundCue.NEW_ORDER,
+            Happening.UPDATED: SoundCue.CHANGED,
+            Happening.CANCELLED: SoundCue.CANCELLED,
+            Happening.RELEASED: SoundCue.RELEASED,
+            Happening.PRINTER_ALARM: SoundCue.PRINTER_ALARM,
+        },
+        # The counter: orders coming, changing, going, and ready to hand over. Not the
+        # release (the cooks start it) nor printer alarms (the stations ring for their
+        # printers; the expo's printer lines show every printer).
+        MonitorKind.EXPO: {
+            Happening.CREATED: SoundCue.NEW_ORDER,
+            Happening.UPDATED: SoundCue.CHANGED,
+            Happening.CANCELLED: SoundCue.CANCELLED,
+            Happening.READY: SoundCue.READY,
+        },
+        # Guests hear only that their order is ready.
+        MonitorKind.PICKUP: {Happening.READY: SoundCue.READY},
+    }
+)
+"""Which cue a kind of monitor plays for each happening; a happening it lacks is silent."""
+
+RELEASE_CHECK_MS = 1000
+"""How often a station looks whether a scheduled order's start time has come."""
+
+REPEAT_GAP = timedelta(seconds=1)
+"""The same order cue does not start again within this time: a burst of orders (a replay
+after a reconnect) rings once, not once per order."""
+
+
+def cue_for(kind: MonitorKind, happening: Happening) -> SoundCue | None:
+    return CUES[kind].get(happening)
+
+
+def order_happening(event: wire.Event, applied: Applied) -> Happening | None:
+    """What an applied event did that can be heard: a new, changed or cancelled order, or
+    a status that left the whole order ready. None for everything else."""
+    match applied.kind:
+        case AppliedKind.CREATED:
+            return Happening.CREATED
+        case AppliedKind.UPDATED:
+            return Happening.UPDATED
+        case AppliedKind.CANCELLED:
+            return Happening.CANCELLED
+        case AppliedKind.STATUS if (
+            isinstance(event, wire.OrderStatusChanged)
+            and event.status is wire.OrderStatus.READY
+            and applied.state is not None
+            and applied.state.overall_status is wire.OrderStatus.READY
+        ):
+            return Happening.READY
+    return None
+
+
+def start_time(state: OrderState) -> datetime | None:
+    """When the kitchen should start a scheduled order (`prepare_at`, else `due_at`); None
+    for an ASAP order."""
+    fulfillment = state.order.fulfillment
+    if fulfillment.asap:
+        return None
+    return fulfillment.prepare_at or fulfillment.due_at
+
+
+class SoundPlayer(Protocol):
+    """Where cues are played."""
+
+    def play(self, cue: SoundCue, volume: float) -> None:
+        """Start `cue` now at `volume` (0–1 of the file's own level)."""
+
+
+SoundPlayerFactory = Callable[[MonitorSettings], SoundPlayer]
+"""Builds the player of one monitor."""
+
+
+class QtSoundPlayer:
+    """Plays cues through QtMultimedia: one QSoundEffect per cue, loaded when built.
+
+    Without an audio output (no PulseAudio or PipeWire, no sound card) it says so once in
+    the log and stays silent.
+    """
+
+    def __init__(self, monitor_name: str) -> None:
+        self.monitor_name = monitor_name
+        self.effects: dict[SoundCue, QSoundEffect] = {}
+        if not QMediaDevices.audioOutputs():
+            log.warning(
+                "monitor %s: no audio output (Qt plays through PulseAudio or PipeWire);"
+                " its sounds are off",
+                monitor_name,
+            )
+            return
+        for cue in SoundCue:
+            effect = QSoundEffect()
+            effect.statusChanged.connect(partial(self._status_changed, cue))
+            effect.setSource(QUrl.fromLocalFile(str(cue.path)))
+            self.effects[cue] = effect
+
+    def _status_changed(self, cue: SoundCue) -> None:
+        if self.effects[cue].status() is QSoundEffect.Status.Error:
+            log.warning("monitor %s: sound %s (%s) cannot play", self.monitor_name, cue, cue.path)
+
+    def play(self, cue: SoundCue, volume: float) -> None:
+        effect = self.effects.get(cue)
+        if effect is None:
+            return
+        effect.setVolume(volume)
+        effect.play()
+
+
+def qt_sound_player(monitor: MonitorSettings) -> SoundPlayer:
+    """The real player of a monitor (what `kds run` uses)."""
+    return QtSoundPlayer(monitor.name)
+
+
+class MonitorSounds(QObject):
+    """The sounds of one monitor window, at its volume, or none when it is muted.
+
+    Fed with applied events (`on_applied`); watches the window's printer alarm, which rings
+    at once and then every `alarm_repeat_s` until the alarm clears or someone taps
+    "Silence alarm" on it (silenced, it stays quiet until the printers are fine again); and
+    rings the release cue when a scheduled order's start time comes (checked every second).
+    """
+
+    def __init__(
+        self,
+        window: MonitorWindow,
+        player: SoundPlayer,
+        clock: Callable[[], datetime],
+        *,
+        alarm_repeat_s: float,
+    ) -> None:
+        super().__init__(window)  # lives and dies with its window
+        self._window = window
+        self._kind = window.monitor.kind
+        self._filter = window.model.monitor_filter
+        self._player = player
+        self._clock = clock
+        self._volume = window.monitor.volume / 100
+        self._muted = window.monitor.mute
+        self._last_played: dict[SoundCue, datetime] = {}
+        self._alarm_silenced = False
+        self._alarm_timer = QTimer(self)
+        self._alarm_timer.setInterval(round(alarm_repeat_s * 1000))
+        self._alarm_timer.timeout.connect(self._ring_alarm)
+        window.printer_alarm_changed.connect(self._alarm_changed)
+        window.silence_alarm_button.clicked.connect(self.silence_alarm)
+        # Scheduled orders waiting for their start: order id -> start, and a heap of
+        # (start, id) whose stale entries (an order moved or gone) are skipped when due.
+        self._starts: dict[str, datetime] = {}
+        self._due: list[tuple[datetime, str]] = []
+        if cue_for(self._kind, Happening.RELEASED) is not None:
+            now = clock()
+            for state in window.model.states():
+                self._track_start(state, now)
+            self._release_timer = QTimer(self)
+            self._release_timer.setInterval(RELEASE_CHECK_MS)
+            self._release_timer.timeout.connect(self.check_releases)
+            self._release_timer.start()
+
+    @property
+    def alarm_ringing(self) -> bool:
+        """The printer alarm rings again and again (until silenced or cleared)."""
+        return self._alarm_timer.isActive()
+
+    # --- orders ----------------------------------------------------------------------------
+
+    def on_applied(self, event: wire.Event, applied: Applied) -> None:
+        """An AppliedListener: play what the event means for the orders this monitor shows."""
+        state = applied.state
+        if state is None:
+            return
+        now = self._clock()
+        self._track_start(state, now)
+        happening = order_happening(event, applied)
+        if happening is not None and self._filter.shows(state, now):
+            self._play(happening, now)
+
+    def check_releases(self) -> None:
+        """Ring once when the start time of one or more scheduled orders has come."""
+        now = self._clock()
+        released = False
+        while self._due and self._due[0][0] <= now:
+            start, order_id = heapq.heappop(self._due)
+            if self._starts.get(order_id) == start:
+                del self._starts[order_id]
+                released = True
+        if released:
+            self._play(Happening.RELEASED, now)
+
+    def _track_start(self, state: OrderState, now: datetime) -> None:
+        start = start_time(state)
+        if start is None or start <= now or state.cancelled or not self._filter.shows(state, now):
+            self._starts.pop(state.id, None)
+        elif self._starts.get(state.id) != start:
+            self._starts[state.id] = start
+            heapq.heappush(self._due, (start, state.id))
+
+    def _play(self, happening: Happening, now: datetime) -> None:
+        cue = cue_for(self._kind, happening)
+        if cue is None or self._muted:
+            return
+        last = self._last_played.get(cue)
+        if last is not None and now - last < REPEAT_GAP:
+            return
+        self._last_played[cue] = now
+        self._player.play(cue, self._volume)
+
+    # --- the printer alarm -----------------------------------------------------------------
+
+    def _alarm_changed(self, text: str) -> None:
+        if not text:  # the printers are fine again
+            self._alarm_silenced = False
+            self._stop_alarm()
+            return
+        if self._alarm_silenced or self._alarm_timer.isActive():
+            return
+        if cue_for(self._kind, Happening.PRINTER_ALARM) is None or self._muted:
+            return
+        self._ring_alarm()
+        self._alarm_timer.start()
+        self._window.set_alarm_silenceable(True)
+
+    def _ring_alarm(self) -> None:
+        self._player.play(SoundCue.PRINTER_ALARM, self._volume)
+
+    def silence_alarm(self) -> None:
+        """The "Silence alarm" button: no more rings until the alarm clears; the red line
+        stays."""
+        self._alarm_silenced = True
+        self._stop_alarm()
+
+    def _stop_alarm(self) -> None:
+        self._alarm_timer.stop()
+        self._window.set_alarm_silenceable(False)
