@@ -40,6 +40,7 @@ from kds import wire
 from kds.clock import utc_now
 from kds.connector.errors import ConnectorDataError, ConnectorLockedError, EventTooLargeError
 from kds.lockfile import DataDirLock
+from kds.sqlite import check_version, migrate, open_db, transaction
 
 log = logging.getLogger(__name__)
 
@@ -246,12 +247,9 @@ class ConnectorLog:
         if lock is None:
             raise ConnectorLockedError(data_dir)
         try:
-            conn = sqlite3.connect(data_dir / DB_NAME, isolation_level=None)
+            conn = open_db(data_dir / DB_NAME)
             try:
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute("PRAGMA synchronous=FULL")
-                conn.execute("PRAGMA foreign_keys=ON")
-                _migrate(conn, data_dir)
+                migrate(conn, _MIGRATIONS, _where(data_dir), error=ConnectorDataError)
                 return cls(data_dir, conn, lock)
             except BaseException:
                 conn.close()
@@ -285,14 +283,9 @@ class ConnectorLog:
     # --- transactions -------------------------------------------------------------------
 
     def _write(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
-            result = work(self._conn)
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        self._conn.execute("COMMIT")
-        return result
+        """`work` in one durable transaction (`kds.sqlite.transaction`); what it returns."""
+        with transaction(self._conn) as conn:
+            return work(conn)
 
     def _connector_id(self) -> str:
         row = self._conn.execute("SELECT value FROM meta WHERE key = 'connector_id'").fetchone()
@@ -786,6 +779,11 @@ class ConnectorLog:
         )
 
 
+def _where(data_dir: Path) -> str:
+    """The log file, as messages name it."""
+    return f"the connector log {data_dir / DB_NAME}"
+
+
 def _inbox_rows(conn: sqlite3.Connection) -> list[InboxEntry]:
     rows = conn.execute(
         "SELECT id, platform, received_at, field, reason, body, deliveries FROM inbox ORDER BY id"
@@ -802,8 +800,9 @@ def read_inbox(data_dir: Path) -> list[InboxEntry]:
     if not path.exists():
         raise ConnectorDataError(f"no connector data in {data_dir} ({DB_NAME} not found)")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = open_db(path, readonly=True)
         try:
+            check_version(conn, SCHEMA_VERSION, _where(data_dir), error=ConnectorDataError)
             has_inbox = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'inbox'"
             ).fetchone()
@@ -814,24 +813,3 @@ def read_inbox(data_dir: Path) -> list[InboxEntry]:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise ConnectorDataError(f"cannot read {path}: {exc}") from exc
-
-
-def _migrate(conn: sqlite3.Connection, data_dir: Path) -> None:
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if version > SCHEMA_VERSION:
-        raise ConnectorDataError(
-            f"{data_dir / DB_NAME} has schema version {version}, newer than this kds "
-            f"understands ({SCHEMA_VERSION}): upgrade kds"
-        )
-    for target in range(version + 1, SCHEMA_VERSION + 1):
-        log.info("migrating %s to schema version %d", data_dir / DB_NAME, target)
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _MIGRATIONS[target - 1].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {target}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
