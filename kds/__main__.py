@@ -60,6 +60,7 @@ def _cmd_connector(args: argparse.Namespace) -> int:
         data_dir=_data_dir(args.data_dir),
         config=config,
         retention=Retention(args.keep_days, args.day_starts_at),
+        announce=not args.no_announce,
     )
 
 
@@ -258,6 +259,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     conn.add_argument(
         "--config", help="connector config (TOML): the platforms whose webhooks it takes"
+    )
+    conn.add_argument(
+        "--no-announce",
+        action="store_true",
+        help="do not announce this connector on the local network (mDNS)",
     )
     conn.set_defaults(func=_cmd_connector)
     conn_sub = conn.add_subparsers(dest="connector_command")
