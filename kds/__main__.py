@@ -38,6 +38,25 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return run_app(settings, _data_dir(args.data_dir))
 
 
+def _cmd_sync(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from kds.net.sync import sync_catalog
+    from kds.settings import load_settings
+    from kds.store import StoreLockedError, open_store
+
+    settings = load_settings(Path(args.config))
+    try:
+        store = open_store(_data_dir(args.data_dir), settings.device.name)
+    except StoreLockedError as exc:
+        raise KdsError(f"{exc}; the running app receives the catalog itself") from None
+    with store:
+        connector = settings.connector
+        synced = asyncio.run(sync_catalog(connector.url, connector.token, store, args.timeout))
+    print(synced.describe())
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from kds.demo import run_demo
 
@@ -225,6 +244,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--config", default=os.environ.get("KDS_CONFIG", "kds.toml"))
     run.add_argument("--data-dir")
     run.set_defaults(func=_cmd_run)
+
+    sync = sub.add_parser(
+        "sync", help="Sync now: ask the connector for a fresh catalog and wait for it"
+    )
+    sync.add_argument("--config", default=os.environ.get("KDS_CONFIG", "kds.toml"))
+    sync.add_argument("--data-dir")
+    sync.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the catalog")
+    sync.set_defaults(func=_cmd_sync)
 
     demo = sub.add_parser("demo", help="connector, sample orders, virtual printers, two monitors")
     demo.add_argument(

@@ -12,10 +12,13 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from kds import wire
+from kds.__main__ import main
+from kds.connector import server as server_module
 from kds.connector.announce import announce_addresses, instance_name
 from kds.connector.server import ConnectorServer
 from kds.net import joining
@@ -32,6 +35,7 @@ TOKEN = "sales-point-token"
 LOOPBACK = ["127.0.0.1"]
 WAIT = 15.0  # a safety net: probing for a unique name alone takes about 1.7 s
 MDNS_GROUP = "224.0.0.251"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _loopback_multicast_problem() -> str | None:
@@ -103,6 +107,46 @@ async def test_discover_lists_announcing_connectors_and_not_silent_ones(tmp_path
     finally:
         await loud.stop()
         await silent.stop()
+
+
+@needs_loopback_multicast
+async def test_kds_connector_announces_itself_by_default(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "kds", "connector", "--port", "0", "--token", TOKEN]
+    proc = await asyncio.create_subprocess_exec(
+        *command,
+        *("--data-dir", str(tmp_path / "c")),
+        cwd=ROOT,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    try:
+        assert proc.stdout is not None
+        async with asyncio.timeout(60):  # a cold interpreter start on a busy machine
+            line = (await proc.stdout.readline()).decode()
+        port = int(line.rsplit(":", 1)[1])
+        outcome = await joining.check_connection(f"ws://127.0.0.1:{port}/kds", TOKEN)
+        assert outcome.connector_id is not None
+        found = await _first_found(outcome.connector_id)
+        assert found.url == f"ws://127.0.0.1:{port}/kds"
+    finally:
+        proc.terminate()
+        await proc.wait()
+
+
+def test_no_announce_keeps_the_connector_quiet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[bool] = []
+
+    def serve(**kwargs: Any) -> int:
+        asked.append(kwargs["announce"])
+        return 0
+
+    monkeypatch.setattr(server_module, "serve", serve)
+    data = ["--token", TOKEN, "--data-dir", str(tmp_path)]
+    assert main(["connector", *data]) == 0
+    assert main(["connector", "--no-announce", *data]) == 0
+    assert asked == [True, False]
 
 
 async def test_a_connector_that_cannot_announce_still_serves(
