@@ -1,14 +1,19 @@
 """The reference connector: the server side of PROTOCOL.md, websocket and HTTP intake on one port.
 
 Run it with ``kds connector --token T [--host H] [--port P] [--data-dir D] [--config F]
-[--keep-days N] [--day-starts-at HH:MM]``. As soon as it listens it prints one line to
-stdout, ``kds connector listening on http://HOST:PORT`` (the real port when started with
-``--port 0``), and it runs until SIGINT or SIGTERM. Exactly one connector may run per data
-dir: a second one refuses to start.
+[--keep-days N] [--day-starts-at HH:MM] [--no-announce]``. As soon as it listens it prints
+one line to stdout, ``kds connector listening on http://HOST:PORT`` (the real port when
+started with ``--port 0``), and it runs until SIGINT or SIGTERM. Exactly one connector may
+run per data dir: a second one refuses to start. Unless ``--no-announce``, it announces
+itself on the local network (mDNS, `kds.connector.announce`).
 
-Every request needs the sales-point token: ``Authorization: Bearer <token>`` (except the
-platform webhooks, which carry the platform's own signature). A missing or wrong token gets
-HTTP 401 (on the websocket handshake too, before the upgrade).
+Every request needs a token in ``Authorization: Bearer <token>``: the sales-point token,
+or a paired device's own token that has not been revoked (except the platform webhooks,
+which carry the platform's own signature, and ``POST /pairing/join``, which carries a
+code). A missing, wrong or revoked token gets HTTP 401 (on the websocket handshake too,
+before the upgrade); so does any request with a ``token`` or ``access_token`` in its URL
+query, since URLs end up in logs. A device token opens sessions only for its own
+``device_id`` (another one gets the ``error`` ``token_device_mismatch``).
 
 Websocket, ``GET /kds``: PROTOCOL.md version 1. Text frames of at most 1 MiB (a bigger
 frame closes the connection with 1009), ping every 20 s. The first message must be
@@ -38,6 +43,22 @@ HTTP order intake (JSON bodies of at most 1 MiB, else 413; errors are
   name}]}``: stored, and a ``catalog`` event is sent, 202.
 - ``GET /health``: ``{"status": "ok", "last_seq", "connector_id", "devices": [{device_id,
   name, connected, last_acked_seq}], "printing_holder", "inbox", "pending_fetches"}``.
+
+Sub-terminals (`kds.connector.pairing`; extensions of this connector, not of PROTOCOL.md):
+
+- ``POST /pairing/codes`` (sales-point or device token): 201 ``{"code", "expires_at",
+  "valid_seconds"}``, six digits, valid 10 minutes, single use, kept in the log.
+- ``POST /pairing/join`` ``{"code", "device_name", "device_id"?}`` (no token): 201
+  ``{"token", "device_id", "device_name", "connector_id"}``: a token for that device, of
+  which only the SHA-256 is stored (a device paired again gets a new one; sessions on the
+  old one are closed). An unknown, used or expired code: 403 naming which. After 5 wrong
+  codes within a minute from one address: 429 with ``Retry-After``, whatever the code.
+- ``POST /devices/{device_id}/revoke`` (sales-point token only, else 403): the device's
+  token is refused from then on, its open sessions are closed with 4003, it is forgotten as
+  a device (retention no longer waits for its acks) and it loses the printing role if it
+  held it; 404 for a device with no token of its own, 409 for one on the sales-point token.
+- ``GET /devices``: ``{"devices": [{device_id, name, connected, last_seen,
+  last_acked_seq, token}]}``, ``token`` being ``sales_point``, ``active`` or ``revoked``.
 
 The intake rules (duplicates, revisions, cancelled orders) are `kds.connector.intake`'s;
 the handlers only read the log, ask it, and write what it says.

@@ -8,6 +8,7 @@ take no waiting.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -100,6 +101,15 @@ async def test_a_sub_terminal_joins_with_a_code_and_its_token_brings_the_orders(
         assert isinstance(event, wire.OrderCreated) and event.order.id == "webshop:1"
     outcome = await joining.check_connection(ws_url(server.port), token)
     assert outcome.describe() == f"connected to connector {server.connector_log.connector_id}"
+
+
+async def test_the_connector_keeps_only_a_hash_of_each_token(
+    server: ConnectorServer, tmp_path: Path
+) -> None:
+    token = await join(server, "bar-1", "Bar")
+    stored = b"".join(path.read_bytes() for path in (tmp_path / "connector").glob("connector*"))
+    assert token.encode() not in stored
+    assert hashlib.sha256(token.encode()).hexdigest().encode() in stored
 
 
 async def test_a_device_that_is_set_up_shows_codes_for_the_next_one(
