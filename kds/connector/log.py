@@ -6,9 +6,10 @@ across restarts and crashes. The stored payload is the exact frame sent to devic
 (`kds.wire.dump` of a `kds.wire` event model), so a replay is byte-identical to the live
 send. Besides the events the log keeps the current orders (for duplicate and revision
 checks), the devices (name, last ack, last seen), the printing role holder, status
-changes, rejections and the catalog; and, for the platform webhooks, the inbox (payloads
+changes, rejections and the catalog; for the platform webhooks, the inbox (payloads
 that could not be read, kept verbatim), cancellations that arrived before their order, and
-the orders still to be fetched from a platform's API.
+the orders still to be fetched from a platform's API; and, for sub-terminals, the pairing
+codes and each paired device's token (as a SHA-256 only).
 
 Retention (`prune`): events every known device has acknowledged leave the log once they
 are older than the retention cutoff, and with them the finished (cancelled or collected)
@@ -31,7 +32,8 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -143,6 +145,25 @@ _MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (platform, external_id)
     );
     """,
+    # 4: sub-terminals: pairing codes (single use, short-lived) and per-device tokens (only
+    # their SHA-256 is kept).
+    """
+    CREATE TABLE pairing_codes (
+        code TEXT PRIMARY KEY,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_by TEXT,
+        used_at TEXT
+    );
+    CREATE TABLE device_tokens (
+        device_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        token_sha256 TEXT NOT NULL UNIQUE,
+        issued_at TEXT NOT NULL,
+        revoked_at TEXT
+    );
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -213,6 +234,36 @@ class PendingFetch:
     external_id: str
     version: int | None
     received_at: datetime
+
+
+@dataclass(frozen=True)
+class DeviceToken:
+    """A sub-terminal's own token (its hash is never handed out)."""
+
+    device_id: str
+    name: str
+    issued_at: datetime
+    revoked_at: datetime | None
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None
+
+
+class CodeRefusal(StrEnum):
+    """Why a pairing code did not let a device join."""
+
+    UNKNOWN = "unknown"
+    USED = "used"
+    EXPIRED = "expired"
+
+
+@dataclass(frozen=True)
+class Revocation:
+    """What revoking a device's token changed."""
+
+    device: DeviceToken
+    printing_released: bool
 
 
 @dataclass(frozen=True)
@@ -777,6 +828,120 @@ class ConnectorLog:
                 (platform, external_id),
             )
         )
+
+    # --- sub-terminals: pairing codes and device tokens ---------------------------------
+
+    def add_pairing_code(
+        self, make_code: Callable[[], str], created_by: str, now: datetime, valid_for: timedelta
+    ) -> tuple[str, datetime]:
+        """Store a new code from `make_code` (redrawn while it collides with a kept one);
+        codes that ended more than a day ago are dropped. Returns the code and its expiry."""
+        expires = now + valid_for
+
+        def work(c: sqlite3.Connection) -> str:
+            c.execute(
+                "DELETE FROM pairing_codes WHERE expires_at < ?",
+                ((now - timedelta(days=1)).isoformat(),),
+            )
+            while True:
+                code = make_code()
+                taken = c.execute("SELECT 1 FROM pairing_codes WHERE code = ?", (code,))
+                if taken.fetchone() is None:
+                    break
+            c.execute(
+                "INSERT INTO pairing_codes(code, created_by, created_at, expires_at)"
+                " VALUES (?, ?, ?, ?)",
+                (code, created_by, now.isoformat(), expires.isoformat()),
+            )
+            return code
+
+        code: str = self._write(work)
+        return code, expires
+
+    def join_with_code(
+        self, code: str, device_id: str, name: str, token_sha256: str, now: datetime
+    ) -> CodeRefusal | None:
+        """Use `code` once to give `device_id` the token with this hash (replacing any token
+        it had, revoked or not); None on success, else why the code was refused."""
+
+        def work(c: sqlite3.Connection) -> CodeRefusal | None:
+            row = c.execute(
+                "SELECT expires_at, used_at FROM pairing_codes WHERE code = ?", (code,)
+            ).fetchone()
+            if row is None:
+                return CodeRefusal.UNKNOWN
+            if row[1] is not None:
+                return CodeRefusal.USED
+            if datetime.fromisoformat(row[0]) <= now:
+                return CodeRefusal.EXPIRED
+            at = now.isoformat()
+            c.execute(
+                "UPDATE pairing_codes SET used_by = ?, used_at = ? WHERE code = ?",
+                (device_id, at, code),
+            )
+            c.execute(
+                "INSERT INTO device_tokens(device_id, name, token_sha256, issued_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT(device_id) DO UPDATE SET"
+                " name = excluded.name, token_sha256 = excluded.token_sha256,"
+                " issued_at = excluded.issued_at, revoked_at = NULL",
+                (device_id, name, token_sha256, at),
+            )
+            return None
+
+        refusal: CodeRefusal | None = self._write(work)
+        return refusal
+
+    def device_token(self, token_sha256: str) -> DeviceToken | None:
+        """The device token with this hash, revoked or not."""
+        row = self._conn.execute(
+            "SELECT device_id, name, issued_at, revoked_at FROM device_tokens"
+            " WHERE token_sha256 = ?",
+            (token_sha256,),
+        ).fetchone()
+        return None if row is None else _device_token(row)
+
+    def device_tokens(self) -> list[DeviceToken]:
+        """Every paired device, by name."""
+        rows = self._conn.execute(
+            "SELECT device_id, name, issued_at, revoked_at FROM device_tokens ORDER BY name"
+        ).fetchall()
+        return [_device_token(row) for row in rows]
+
+    def revoke_device_token(self, device_id: str, now: datetime) -> Revocation | None:
+        """Revoke the device's token (None when it has none). The device is forgotten as
+        a device (so the events it will never acknowledge do not hold back the retention)
+        and gives up the printing role if it held it."""
+
+        def work(c: sqlite3.Connection) -> Revocation | None:
+            c.execute(
+                "UPDATE device_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE device_id = ?",
+                (now.isoformat(), device_id),
+            )
+            row = c.execute(
+                "SELECT device_id, name, issued_at, revoked_at FROM device_tokens"
+                " WHERE device_id = ?",
+                (device_id,),
+            ).fetchone()
+            if row is None:
+                return None
+            c.execute("DELETE FROM devices WHERE device_id = ?", (device_id,))
+            released = c.execute(
+                "DELETE FROM printing_role WHERE device_id = ?", (device_id,)
+            ).rowcount
+            return Revocation(_device_token(row), printing_released=bool(released))
+
+        result: Revocation | None = self._write(work)
+        return result
+
+
+def _device_token(row: Sequence[Any]) -> DeviceToken:
+    device_id, name, issued_at, revoked_at = row
+    return DeviceToken(
+        str(device_id),
+        str(name),
+        datetime.fromisoformat(issued_at),
+        None if revoked_at is None else datetime.fromisoformat(revoked_at),
+    )
 
 
 def _where(data_dir: Path) -> str:

@@ -217,6 +217,7 @@ class KdsStore:
             if isinstance(event, wire.Catalog):
                 result = Applied(AppliedKind.CATALOG, None)
                 self._replace_catalog(conn, event)
+                self._set_meta(conn, "catalog_received_at", _ts(now))
                 held = None
             else:
                 order_id = (
@@ -451,6 +452,11 @@ class KdsStore:
             "INSERT OR REPLACE INTO article_groups (id, name) VALUES (?, ?)",
             [(g.id, g.name) for g in event.groups],
         )
+
+    def catalog_received_at(self) -> datetime | None:
+        """When the newest `catalog` event was stored (None before any), for "as of 20:14"."""
+        value = self._meta("catalog_received_at")
+        return None if value is None else datetime.fromisoformat(value)
 
     def catalog(self) -> tuple[list[wire.Article], list[wire.ArticleGroup]]:
         """The articles and groups of the newest `catalog` event (empty before any)."""
