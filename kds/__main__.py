@@ -150,6 +150,26 @@ def _cmd_admin_set_pin(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_sync(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from kds.config_file import config_path
+    from kds.net.sync import sync_catalog
+    from kds.settings import load_settings
+    from kds.store import StoreLockedError, open_store
+
+    settings = load_settings(config_path(args.config))
+    try:
+        store = open_store(_data_dir(args.data_dir), settings.device.name)
+    except StoreLockedError as exc:
+        raise KdsError(f"{exc}; the running app receives the catalog itself") from None
+    with store:
+        connector = settings.connector
+        synced = asyncio.run(sync_catalog(connector.url, connector.token, store, args.timeout))
+    print(synced.describe())
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from kds.demo import run_demo
 
@@ -172,6 +192,7 @@ def _cmd_connector(args: argparse.Namespace) -> int:
         data_dir=_data_dir(args.data_dir),
         config=config,
         retention=Retention(args.keep_days, args.day_starts_at),
+        announce=not args.no_announce,
     )
 
 
@@ -374,6 +395,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     set_pin.set_defaults(func=_cmd_admin_set_pin)
 
+    sync = sub.add_parser(
+        "sync", help="Sync now: ask the connector for a fresh catalog and wait for it"
+    )
+    sync.add_argument("--config", help=config_help)
+    sync.add_argument("--data-dir")
+    sync.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the catalog")
+    sync.set_defaults(func=_cmd_sync)
+
     demo = sub.add_parser("demo", help="connector, sample orders, virtual printers, two monitors")
     demo.add_argument(
         "--seconds",
@@ -407,6 +436,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     conn.add_argument(
         "--config", help="connector config (TOML): the platforms whose webhooks it takes"
+    )
+    conn.add_argument(
+        "--no-announce",
+        action="store_true",
+        help="do not announce this connector on the local network (mDNS)",
     )
     conn.set_defaults(func=_cmd_connector)
     conn_sub = conn.add_subparsers(dest="connector_command")

@@ -36,6 +36,8 @@ CLOSE_TAKEN_OVER = 4001
 """Websocket close code: another device took the printing role over from this one."""
 CLOSE_ROLE_GRANTED = 4002
 """Websocket close code: this device was given the printing role; reconnect to get it."""
+CLOSE_TOKEN_REVOKED = 4003
+"""Websocket close code: this device's token was revoked (or replaced); it is refused now."""
 
 _DECIMAL_PATTERN = r"^-?\d+(\.\d+)?$"
 
