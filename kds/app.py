@@ -37,7 +37,7 @@ from kds.ui.monitor_window import MonitorWindow, find_screen
 from kds.ui.order_menu import MenuEntry
 from kds.ui.orders_model import OrdersModel
 from kds.ui.printer_lines import printer_alarms, printer_lines, station_printers
-from kds.ui.printing_role import confirm_question, role_line, role_text
+from kds.ui.printing_role import ask_yes_no, confirm_question, role_line, role_text
 from kds.ui.qt_logging import install_qt_message_handler
 from kds.ui.reprint_menu import reprint_menu
 from kds.ui.sounds import MonitorSounds, SoundPlayerFactory, qt_sound_player
@@ -576,8 +576,7 @@ class KdsApp:
 
     def _confirm_with_dialog(self, title: str, question: str) -> bool:
         parent = next((w for w in self.windows if w.rules.role_controls), None)
-        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
-        return QMessageBox.question(parent, title, question, yes | no, no) == yes
+        return ask_yes_no(parent, title, question)
 
     def ask_take_over(self) -> None:
         """The "Take over printing" button: confirm, then take the role from its holder;

@@ -613,17 +613,18 @@ class Spooler:
         """Queue one more copy of a job, marked REPRINT; the new job's id."""
         with self.transaction() as db:
             original = self.job(job_id)
+            identity = (
+                original.order_id,
+                original.revision,
+                original.printer,
+                original.template,
+                original.station or "",
+                original.copy,
+            )
             count = db.execute(
                 "SELECT MAX(reprint) FROM jobs WHERE order_id = ? AND revision = ?"
                 " AND printer = ? AND template = ? AND station = ? AND copy = ?",
-                (
-                    original.order_id,
-                    original.revision,
-                    original.printer,
-                    original.template,
-                    original.station or "",
-                    original.copy,
-                ),
+                identity,
             ).fetchone()[0]
             target = self._target_for(original.printer)
             cursor = db.execute(
@@ -631,12 +632,7 @@ class Spooler:
                 " reprint, display_id, kind, payload, state, target, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)",
                 (
-                    original.order_id,
-                    original.revision,
-                    original.printer,
-                    original.template,
-                    original.station or "",
-                    original.copy,
+                    *identity,
                     count + 1,
                     original.display_id,
                     original.kind.value,
