@@ -145,39 +145,22 @@ class KindRules:
 
     shows: Callable[[MonitorFilter, OrderState, datetime], bool]
     """(the monitor, an order, now) -> is the order on it."""
-    by_stations: bool
+    by_stations: bool = False
     """It shows only the lines of its stations."""
-    printer_lines: bool
+    printer_lines: bool = False
     """It lists every printer's state (and lines no printer takes)."""
-    printer_alarms: bool
-    """A red line (and the alarm sound) when a printer its stations use needs a person."""
-    role_controls: bool
+    printer_alarms: bool = False
+    """A red line when a printer its stations use needs a person (rung where its CUES row
+    in kds.ui.sounds has the printer alarm)."""
+    role_controls: bool = False
     """It offers "Take over printing" and "Stop printing here" (and their dialogs)."""
 
 
 RULES: Mapping[MonitorKind, KindRules] = MappingProxyType(
     {
-        MonitorKind.STATION: KindRules(
-            _on_station,
-            by_stations=True,
-            printer_lines=False,
-            printer_alarms=True,
-            role_controls=False,
-        ),
-        MonitorKind.EXPO: KindRules(
-            _on_expo,
-            by_stations=False,
-            printer_lines=True,
-            printer_alarms=False,
-            role_controls=True,
-        ),
-        MonitorKind.PICKUP: KindRules(
-            _on_pickup,
-            by_stations=False,
-            printer_lines=False,
-            printer_alarms=False,
-            role_controls=False,
-        ),
+        MonitorKind.STATION: KindRules(_on_station, by_stations=True, printer_alarms=True),
+        MonitorKind.EXPO: KindRules(_on_expo, printer_lines=True, role_controls=True),
+        MonitorKind.PICKUP: KindRules(_on_pickup),
     }
 )
 """Each kind's rules; every MonitorKind has a row (checked by the tests)."""
