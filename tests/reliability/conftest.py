@@ -34,6 +34,7 @@ class Tally:
 
     hostile_inputs: int = 0
     rejected_with_reason: int = 0
+    accepted: int = 0
     crashes: int = 0
     dropped_sessions: int = 0
     orders_checked: int = 0
