@@ -34,6 +34,8 @@ class Tally:
 
     hostile_inputs: int = 0
     rejected_with_reason: int = 0
+    printed_harmless: int = 0
+    """Order text with printer commands in it, printed as plain text and nothing else."""
     accepted: int = 0
     crashes: int = 0
     dropped_sessions: int = 0
