@@ -75,8 +75,11 @@ def refusals(shop: Shop) -> dict[str, tuple[str, dict[str, str]]]:
         "old": ("", {"Authorization": f"Bearer {shop.old}"}),
         "in the URL": (f"?token={TOKEN}", {}),
         "in the URL as access_token": (f"?access_token={TOKEN}", {}),
-        "in the URL beside a good header": (f"?token={TOKEN}", {"Authorization": f"Bearer {TOKEN}"}),
-    }  # fmt: skip
+        "in the URL beside a good header": (
+            f"?token={TOKEN}",
+            {"Authorization": f"Bearer {TOKEN}"},
+        ),
+    }
 
 
 async def test_every_bad_token_gets_401_on_the_websocket_and_no_order_byte(
