@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from collections.abc import Callable
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +23,14 @@ import pytest
 from kds.connector.server import ConnectorServer
 from kds.net import Cause, Phase
 from kds.net.state import cause_words
+from kds.ui.connection import describe_connection
 
 from .conftest import Tally
 from .links import T0, TOKEN, WAIT, order_dict, running_device
 
-FAULTS: dict[str, tuple[Callable[[sqlite3.Connection], None], Callable[[sqlite3.Connection], None], str]] = {
+Pragma = Callable[[sqlite3.Connection], object]
+# name: (break the disk, mend it, a word SQLite's error says)
+FAULTS: dict[str, tuple[Pragma, Pragma, str]] = {
     "full": (
         lambda c: c.execute(
             f"PRAGMA max_page_count = {c.execute('PRAGMA page_count').fetchone()[0]}"
@@ -124,6 +128,9 @@ async def test_a_device_whose_disk_fails_stops_acking_says_why_and_loses_nothing
             assert state.detail is not None and state.detail.cause is Cause.CANNOT_STORE
             assert cause_words(state.detail).startswith("cannot store events: ")
             assert words in cause_words(state.detail).replace(" ", "").lower()
+            # The status line staff read on the monitor.
+            line = describe_connection(state, UTC)
+            assert line.startswith("reconnecting since 18:00:00 (cannot store events: "), line
             assert await acked() == first  # not one ack for what was not stored
             assert device.applied == [first]
 
