@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, settings
 # Bounded and repeatable: the same examples on every run and machine, no example database.
 settings.register_profile(
     "reliability",
-    max_examples=40,
+    max_examples=100,
     derandomize=True,
     database=None,
     deadline=None,
