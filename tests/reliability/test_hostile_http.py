@@ -256,3 +256,15 @@ async def test_after_every_kind_of_bad_webhook_a_good_one_still_arrives(intake: 
     delivered = await intake.delivered_orders()
     assert sorted(delivered) == sorted(f"{p}:OK" for p in ORDER_PLATFORMS)
     intake.tally.orders_checked += len(delivered)
+
+
+async def test_a_platform_order_repeating_a_line_id_is_refused_into_the_inbox(
+    intake: Intake,
+) -> None:
+    payload = order_payload("ubereats")
+    line = {"id": "FK", "instance_id": "line-1", "title": "Flammkuchen", "quantity": 1}
+    payload["cart"]["items"] = [line, {**line, "title": "Salad"}]
+    body = json.dumps(payload).encode()
+    status, answer = await intake.refused("/webhooks/ubereats", body, SIGN["ubereats"](body))
+    assert status == 400 and "'line-1' is used by more than one item" in answer["reason"]
+    assert [e.body for e in intake.server.connector_log.inbox()] == [body]
