@@ -19,6 +19,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     WithJsonSchema,
+    model_validator,
 )
 
 PROTOCOL_VERSION = 1
@@ -237,6 +238,17 @@ class Order(WireModel):
     totals: Totals | None = None
     loyalty: Loyalty | None = None
     is_test: bool = False
+
+    @model_validator(mode="after")
+    def _line_ids_are_unique(self) -> Order:
+        # A line is bumped, struck and routed by its id: two lines with one id would be
+        # shown or struck together.
+        seen: set[str] = set()
+        for item in self.items:
+            if item.line_id in seen:
+                raise ValueError(f"line_id {item.line_id!r} is used by more than one item")
+            seen.add(item.line_id)
+        return self
 
     def item(self, line_id: str) -> Item | None:
         """The line with this id, or None."""
