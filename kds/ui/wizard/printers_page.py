@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QProgressBar,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -25,6 +26,7 @@ from kds.ui.wizard.draft import Draft
 from kds.ui.wizard.worker import Cancellable, Job, run_async, run_blocking
 from printing.config import PrinterConfig
 from printing.discovery import (
+    DEFAULT_PORT,
     CodepageSheet,
     DiscoveryError,
     ProbeResult,
@@ -66,6 +68,10 @@ class PrintersPage(QWizardPage):
         self.probe.clicked.connect(self._probe)
         self.range = QLineEdit()
         self.range.setPlaceholderText(tr("scan, e.g. 192.168.1.0/24 (optional)"))
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.port.setValue(DEFAULT_PORT)
+        self.port.setPrefix(tr("port "))
         self.scan = touch_button(tr("Scan"))
         self.scan.clicked.connect(self._start_scan)
         self.cancel = touch_button(tr("Cancel scan"))
@@ -109,10 +115,11 @@ class PrintersPage(QWizardPage):
         grid.addWidget(self.usb, 0, 0, 1, 3)
         grid.addWidget(self.address, 1, 0, 1, 2)
         grid.addWidget(self.probe, 1, 2)
-        grid.addWidget(self.range, 2, 0)
-        grid.addWidget(self.scan, 2, 1)
-        grid.addWidget(self.cancel, 2, 2)
-        grid.addWidget(self.progress, 3, 0, 1, 3)
+        grid.addWidget(self.range, 2, 0, 1, 2)
+        grid.addWidget(self.port, 2, 2)
+        grid.addWidget(self.scan, 3, 0)
+        grid.addWidget(self.cancel, 3, 1)
+        grid.addWidget(self.progress, 3, 2)
         find = QVBoxLayout()
         find.addLayout(grid)
         find.addWidget(self.state)
@@ -186,12 +193,13 @@ class PrintersPage(QWizardPage):
             self.state.setText(str(exc))
             return
         stop = self._scan = Cancellable()
+        port = self.port.value()
 
         def call(job: Job) -> ScanResult:
             import asyncio
 
             async def run() -> ScanResult:
-                return await scan(where, progress=job.progress.emit, cancel=stop.event())
+                return await scan(where, port, progress=job.progress.emit, cancel=stop.event())
 
             return asyncio.run(run())
 

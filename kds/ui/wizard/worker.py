@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from kds.errors import KdsError
+
 log = logging.getLogger(__name__)
 
 
@@ -35,7 +37,10 @@ class Job(QObject):
     def _run(self) -> None:
         try:
             result = self._call(self)
-        except Exception as exc:  # by outcome: every failure is shown in words
+        except KdsError as exc:  # kds's own errors say what went wrong in words
+            log.info("%s failed: %s", self._what, exc)
+            self.failed.emit(str(exc))
+        except Exception as exc:  # by outcome: every other failure is shown in words too
             log.warning("%s failed: %s", self._what, exc, exc_info=True)
             self.failed.emit(str(exc) or type(exc).__name__)
         else:
