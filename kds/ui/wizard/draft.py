@@ -105,11 +105,9 @@ class Draft:
             ]
         monitors = []
         for n, monitor in enumerate(self.monitors, start=1):
-            table: dict[str, Any] = {
-                "name": f"Screen {n}",
-                "kind": monitor.kind,
-                "screen": monitor.screen,
-            }
+            table: dict[str, Any] = {"name": f"Screen {n}", "kind": monitor.kind}
+            if monitor.screen:
+                table["screen"] = monitor.screen
             if monitor.kind == "station" and monitor.station is not None:
                 table["stations"] = [monitor.station]
                 table["name"] = self.station_name(monitor.station) or table["name"]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from kds.ui.wizard.common import note, touch_button, tr
+from kds.ui.wizard.common import TOUCH_HEIGHT, note, touch_button, tr
 from kds.ui.wizard.draft import Draft, RouteChoice
 from kds.ui.wizard.worker import Job, run_blocking
 
@@ -43,7 +43,7 @@ class RoutesPage(QWizardPage):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setDefaultSectionSize(52)
+        self.table.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT + 12)
         self.table.verticalHeader().hide()
         self.default_printer = QComboBox()
         self.problems = note()
