@@ -9,6 +9,7 @@ import array
 import asyncio
 import errno
 import json
+import socket
 import threading
 import urllib.request
 from collections.abc import Iterator
@@ -382,3 +383,21 @@ def test_a_broken_config_opens_on_its_section_and_saving_keeps_a_backup(
     )
     assert len(backups(path)) == 1
     assert "kept as" in wizard.summary.result.text()
+
+
+def test_cancel_stops_a_subnet_scan_with_what_it_found_so_far(qtbot: QtBot, tmp_path: Path) -> None:
+    with socket.socket() as silent:  # takes connections (the kernel's backlog), never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        wizard = SetupWizard(tmp_path / "kds.toml", tmp_path / "data")
+        qtbot.addWidget(wizard)
+        page = wizard.printers
+        assert not page.cancel.isEnabled()
+        page.range.setText("127.0.0.1/30")
+        page.port.setValue(silent.getsockname()[1])
+        page.scan.click()
+        assert page.state.text() == "scanning 127.0.0.1/30 (2 addresses)…"
+        page.cancel.click()
+        qtbot.waitUntil(page.scan.isEnabled, timeout=WAIT_MS)
+        assert page.state.text() == "scan cancelled after 0 of 2 addresses: none found"
+        assert not page.cancel.isEnabled()
