@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 import usb.backend
 import usb.core
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QSpinBox, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -30,6 +31,7 @@ from kds.net import joining
 from kds.settings import SettingsError, load_settings
 from kds.ui.wizard import SetupWizard
 from kds.ui.wizard.common import TOUCH_HEIGHT, PageId
+from kds.ui.wizard.worker import Job
 from printing.emulator import EmulatorThread
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -403,3 +405,25 @@ def test_cancel_stops_a_subnet_scan_with_what_it_found_so_far(qtbot: QtBot, tmp_
         qtbot.waitUntil(page.scan.isEnabled, timeout=WAIT_MS)
         assert page.state.text() == "scan cancelled after 0 of 1 addresses: none found"
         assert not page.cancel.isEnabled()
+
+
+def test_worker_results_arrive_in_the_qt_thread(qtbot: QtBot) -> None:
+    """Slots of a job's signals (lambdas too) may touch widgets: they run in the Qt thread."""
+    parent = QObject()
+    seen: list[tuple[str, bool]] = []
+
+    def call(job: Job) -> int:
+        job.report(1, 1)
+        return 42
+
+    job = Job(parent, call, "test")
+    job.progress.connect(lambda *_: seen.append(("progress", is_qt_thread())))
+    with qtbot.waitSignal(job.done, timeout=WAIT_MS) as done:
+        job.done.connect(lambda _r: seen.append(("done", is_qt_thread())))
+        job.start()
+    assert done.args == [42]
+    assert seen == [("progress", True), ("done", True)]
+
+
+def is_qt_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()

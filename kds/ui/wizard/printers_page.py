@@ -199,7 +199,7 @@ class PrintersPage(QWizardPage):
             import asyncio
 
             async def run() -> ScanResult:
-                return await scan(where, port, progress=job.progress.emit, cancel=stop.event())
+                return await scan(where, port, progress=job.report, cancel=stop.event())
 
             return asyncio.run(run())
 

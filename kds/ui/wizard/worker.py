@@ -9,16 +9,26 @@ import threading
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from kds.errors import KdsError
 
 log = logging.getLogger(__name__)
 
 
+class _Relay(QObject):
+    """Emitted from the worker thread; its queued connections bring the values to the Qt
+    thread, where `Job` emits its own signals (so any slot, a lambda too, runs there)."""
+
+    done = Signal(object)
+    failed = Signal(str)
+    progress = Signal(int, int)
+
+
 class Job(QObject):
     """One call in a worker thread. `done` carries its (frozen) result, `failed` the reason
-    in words; `progress` is for calls that report (done, total)."""
+    in words; `progress` is for calls that report (done, total). All three are emitted in
+    the Qt thread."""
 
     done = Signal(object)
     failed = Signal(str)
@@ -28,23 +38,32 @@ class Job(QObject):
         super().__init__(parent)
         self._call = call
         self._what = what
+        self._relay = _Relay(self)
+        queued = Qt.ConnectionType.QueuedConnection
+        self._relay.done.connect(self.done, queued)
+        self._relay.failed.connect(self.failed, queued)
+        self._relay.progress.connect(self.progress, queued)
         self._thread = threading.Thread(target=self._run, name=f"wizard: {what}", daemon=True)
 
     def start(self) -> Job:
         self._thread.start()
         return self
 
+    def report(self, done: int, total: int) -> None:
+        """Progress, from the worker thread."""
+        self._relay.progress.emit(done, total)
+
     def _run(self) -> None:
         try:
             result = self._call(self)
         except KdsError as exc:  # kds's own errors say what went wrong in words
             log.info("%s failed: %s", self._what, exc)
-            self.failed.emit(str(exc))
+            self._relay.failed.emit(str(exc))
         except Exception as exc:  # by outcome: every other failure is shown in words too
             log.warning("%s failed: %s", self._what, exc, exc_info=True)
-            self.failed.emit(str(exc) or type(exc).__name__)
+            self._relay.failed.emit(str(exc) or type(exc).__name__)
         else:
-            self.done.emit(result)
+            self._relay.done.emit(result)
 
 
 def run_blocking(parent: QObject, what: str, call: Callable[[], Any]) -> Job:
