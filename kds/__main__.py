@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Mapping
 from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,13 +51,25 @@ def _cmd_run(args: argparse.Namespace) -> int:
     try:
         settings = load_settings(path)
     except SettingsError as exc:
-        return _config_problem(exc.problem)
+        if not _config_problem(exc.problem, _data_dir(args.data_dir)):
+            return 2
+        settings = load_settings(path)
     return run_app(settings, _data_dir(args.data_dir))
 
 
-def _config_problem(problem: ConfigProblem) -> int:
-    """`kds run` cannot start: say why (missing, unreadable, or which section is invalid).
-    The set-up wizard takes over here, opened on `problem.section`."""
+def _has_display(env: Mapping[str, str] = os.environ) -> bool:
+    """Whether a window can be shown: not offscreen, and on Linux an X or Wayland display."""
+    if env.get("QT_QPA_PLATFORM", "") in ("offscreen", "minimal"):
+        return False
+    if sys.platform.startswith("linux"):
+        return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def _config_problem(problem: ConfigProblem, data_dir: Path) -> bool:
+    """`kds run` cannot start: say why (missing, unreadable, or which section is invalid);
+    with a display, the set-up wizard then opens on the broken part. True when the wizard
+    saved a config (the app starts with it)."""
     from kds.settings import ProblemKind
 
     if problem.kind is ProblemKind.INVALID:
@@ -70,7 +83,28 @@ def _config_problem(problem: ConfigProblem) -> int:
         print(f"kds: cannot start: {problem.message}", file=sys.stderr)
     else:
         print(f"kds: {problem.message}", file=sys.stderr)
-    return 2
+    if not _has_display():
+        return False
+    from kds.ui.wizard import run_setup
+
+    print("kds: opening the set-up wizard", file=sys.stderr)
+    return run_setup(problem.path, data_dir, problem)
+
+
+def _cmd_setup(args: argparse.Namespace) -> int:
+    from kds.config_file import config_path
+    from kds.settings import SettingsError, load_settings
+    from kds.ui.wizard import run_setup
+
+    path = config_path(args.config)
+    problem: ConfigProblem | None = None
+    try:
+        load_settings(path)
+    except SettingsError as exc:
+        problem = exc.problem
+    saved = run_setup(path, _data_dir(args.data_dir), problem)
+    print(f"{path}: saved" if saved else "set-up closed; nothing saved")
+    return 0 if saved else 1
 
 
 def _cmd_config_check(args: argparse.Namespace) -> int:
@@ -363,6 +397,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the app in a child process and start it again when it dies",
     )
     run.set_defaults(func=_cmd_run)
+
+    setup = sub.add_parser("setup", help="the set-up wizard: device, connector, screens, printers")
+    setup.add_argument("--config", help=config_help)
+    setup.add_argument("--data-dir")
+    setup.set_defaults(func=_cmd_setup)
 
     config = sub.add_parser("config", help="check the config file, or print its JSON Schema")
     config_sub = config.add_subparsers(dest="config_command", required=True)
