@@ -1,6 +1,6 @@
 """The device's link to its connector: plain asyncio websocket client (no Qt)."""
 
-from kds.net.client import MAX_RECEIVE_BYTES, KdsClient, NotConnectedError
+from kds.net.client import MAX_RECEIVE_BYTES, BatchLimits, KdsClient, NotConnectedError
 from kds.net.state import (
     Backoff,
     Cause,
@@ -14,6 +14,7 @@ from kds.net.state import (
 __all__ = [
     "MAX_RECEIVE_BYTES",
     "Backoff",
+    "BatchLimits",
     "Cause",
     "ConnectionState",
     "Detail",

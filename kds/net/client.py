@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from websockets.asyncio.client import ClientConnection, connect
@@ -65,6 +67,46 @@ class _FrameNotStored(KdsError):
         super().__init__(reason)
 
 
+@dataclass(frozen=True)
+class BatchLimits:
+    """How many frames already received are stored in one commit, and for how long they are
+    read: a replay is committed (and acked) a batch at a time, a live frame alone at once.
+
+    Reading and parsing a batch stops at `frames` frames or after `seconds`, whichever comes
+    first, so one batch keeps the event loop (the screens) busy for about a frame at most.
+    """
+
+    frames: int = 500
+    seconds: float = 0.006
+
+
+@dataclass(frozen=True)
+class _Unreadable:
+    """A frame that could not be parsed: it is kept and answered with a reject."""
+
+    seq: int | None
+    raw: str
+    reason: str
+
+
+_Read = tuple[wire.Event, str] | _Unreadable | wire.Welcome
+"""One frame read: an event with its verbatim text, a frame to reject, or a second welcome."""
+
+
+def _cumulative(replies: list[wire.Ack | wire.Reject]) -> list[wire.Ack | wire.Reject]:
+    """The replies without the acks a later ack covers (acks are cumulative, PROTOCOL.md)."""
+    kept: list[wire.Ack | wire.Reject] = []
+    covered = -1
+    for reply in reversed(replies):
+        if isinstance(reply, wire.Ack):
+            if reply.seq <= covered:
+                continue
+            covered = reply.seq
+        kept.append(reply)
+    kept.reverse()
+    return kept
+
+
 def _reason(exc: BaseException) -> Detail:
     """Why a connection failed, as a value for the status line."""
     if isinstance(exc, ConnectionRefusedError) or "Connect call failed" in str(exc):
@@ -93,11 +135,16 @@ def _reason(exc: BaseException) -> Detail:
 class KdsClient:
     """Keeps one device connected to its connector and every event stored exactly once.
 
-    For each event: store.apply commits, then `on_applied` runs, then `ack` is sent; a
-    seq already stored is acked again (so the connector stops resending) but not
-    re-applied. A frame that cannot be read or used, whatever the reason, is kept and
-    answered with `reject`; an event that cannot be stored ends the session unacked (the
-    connector resends it), and one that ended `rules.skip_after` sessions in a row is
+    Frames are taken a batch at a time: the frame that arrived and those already received
+    behind it (within `batch` limits; a live frame is a batch of one, nothing waits for
+    more). The batch's events are stored by one store.apply_batch (one commit), then
+    `on_applied` runs for each, then one `ack` of the batch's last seq is sent (acks are
+    cumulative); a seq already stored is acked again (so the connector stops resending) but
+    not re-applied. Between batches the event loop turns, so the screens keep up during a
+    replay. A frame that cannot be read or used, whatever the reason, is kept and answered
+    with `reject`, in its place in the batch. When a batch cannot be stored, its events are
+    stored one at a time to find the one that cannot: that one ends the session unacked
+    (the connector resends it), and one that ended `rules.skip_after` sessions in a row is
     rejected instead. Callbacks run on the loop thread; an exception in one is logged and
     never breaks the stream.
     """
@@ -116,6 +163,7 @@ class KdsClient:
         clock: Callable[[], datetime] = utc_now,
         backoff: Backoff | None = None,
         rules: SessionRules | None = None,
+        batch: BatchLimits | None = None,
         token_refused_delay: float = 30.0,
         protocol_error_delay: float | None = None,
     ) -> None:
@@ -130,6 +178,7 @@ class KdsClient:
         self._clock = clock
         self._backoff = backoff if backoff is not None else Backoff()
         self._rules = rules if rules is not None else SessionRules()
+        self._batch = batch if batch is not None else BatchLimits()
         self._token_refused_delay = token_refused_delay
         self._protocol_error_delay = (
             protocol_error_delay if protocol_error_delay is not None else token_refused_delay
@@ -205,31 +254,70 @@ class KdsClient:
             last_seq=self._store.last_seq(),
         )
 
-    def _handle_frame(self, frame: str | bytes) -> list[wire.Ack | wire.Reject]:
-        """One frame from the connector in, the messages to send back out.
-
-        Raises _SessionRefused for a protocol `error` (the session must end) and
-        _FrameNotStored when the store failed (no ack: the connector resends).
-        """
+    def _read(self, frame: str | bytes) -> _Read:
+        """Parse one frame from the connector (raises _SessionRefused for an `error`)."""
         raw = frame if isinstance(frame, str) else frame.decode("utf-8", errors="replace")
         try:
             message = wire.parse(frame)
         except Exception as exc:  # wire.parse raises WireError; anything else is a bug there
             if isinstance(exc, wire.WireError):
-                return self._reject(exc.seq, raw, str(exc))
+                return _Unreadable(exc.seq, raw, str(exc))
             logger.exception("the parser failed on a frame")
-            return self._reject(None, raw, f"unreadable frame: {type(exc).__name__}: {exc}")
+            return _Unreadable(None, raw, f"unreadable frame: {type(exc).__name__}: {exc}")
         if isinstance(message, wire.ProtocolErrorMessage):
             raise _SessionRefused(
                 Detail(Cause.CONNECTOR_ERROR, {"code": message.code, "message": message.message})
             )
         if isinstance(message, wire.Welcome):
-            logger.warning("a second welcome in one session; taking its printing answer")
-            self._call(self._on_welcome, message)
+            return message
+        return message, raw
+
+    def _handle_batch(self, batch: list[_Read]) -> list[wire.Ack | wire.Reject]:
+        """Frames read in one batch in, in order; the messages to send back out.
+
+        The events between two frames that are not events are stored in one commit; a
+        frame to reject is kept after the events before it, so seqs are stored in order.
+        Raises _FrameNotStored when an event cannot be stored (nothing may be acked).
+        """
+        replies: list[wire.Ack | wire.Reject] = []
+        events: list[tuple[wire.Event, str]] = []
+        for item in batch:
+            if isinstance(item, tuple):
+                events.append(item)
+                continue
+            replies += self._store_events(events)
+            events = []
+            if isinstance(item, _Unreadable):
+                replies += self._reject(item.seq, item.raw, item.reason)
+            else:
+                logger.warning("a second welcome in one session; taking its printing answer")
+                self._call(self._on_welcome, item)
+        replies += self._store_events(events)
+        return _cumulative(replies)
+
+    def _store_events(self, events: list[tuple[wire.Event, str]]) -> list[wire.Ack | wire.Reject]:
+        """Store events in one commit, then hand each to `on_applied`; their acks."""
+        if not events:
             return []
-        event: wire.Event = message
+        seqs = f"{len(events)} event(s), seq {events[0][0].seq}-{events[-1][0].seq}"
         try:
-            applied = self._store.apply(event, raw, self._clock())
+            results = self._store.apply_batch(events, self._clock())
+        except StoreError as exc:
+            logger.warning("could not store %s (%s); storing them one at a time", seqs, exc)
+        except Exception:
+            logger.exception("could not apply %s; applying them one at a time", seqs)
+        else:
+            for (event, _raw), applied in zip(events, results, strict=True):
+                self._applied(event, applied)
+            return [wire.Ack(seq=event.seq) for event, _raw in events]
+        # Nothing of the batch was stored. One at a time finds the event that fails (and
+        # stores the others), or finds nothing when the trouble has passed.
+        return [reply for event, raw in events for reply in self._store_event(event, raw)]
+
+    def _store_event(self, event: wire.Event, raw: str) -> list[wire.Ack | wire.Reject]:
+        """Store one event in its own commit (raises _FrameNotStored when the store fails)."""
+        try:
+            (applied,) = self._store.apply_batch(((event, raw),), self._clock())
         except StoreError as exc:
             if self._rules.skips(self._health, event.seq):
                 failures = self._health.failures
@@ -243,10 +331,13 @@ class KdsClient:
             # A valid event the device cannot apply (a bug): keep it and go on.
             logger.exception("could not apply seq %d (%s)", event.seq, event.type)
             return self._reject(event.seq, raw, f"could not apply: {type(exc).__name__}: {exc}")
+        self._applied(event, applied)
+        return [wire.Ack(seq=event.seq)]
+
+    def _applied(self, event: wire.Event, applied: Applied) -> None:
         if applied.reason != SEQ_ALREADY_APPLIED:
             self._stored += 1
             self._call(self._on_applied, event, applied)
-        return [wire.Ack(seq=event.seq)]
 
     def _reject(self, seq: int | None, raw: str, reason: str) -> list[wire.Ack | wire.Reject]:
         if len(reason) > MAX_REASON_CHARS:  # a reason may quote the frame
@@ -349,13 +440,51 @@ class KdsClient:
         self._welcomed_at = self._clock()
         self._set_state(Phase.CONNECTED)
         self._call(self._on_welcome, message)
+        if last is not None:
+            # What the store holds is acked again: after a crash between a commit and its
+            # ack, the connector learns it now, not at the next order.
+            await ws.send(wire.dump(wire.Ack(seq=last)))
         while True:
             try:
                 frame = await ws.recv(decode=False)
             except ConnectionClosedOK:
                 return
-            for reply in self._handle_frame(frame):
+            batch, refusal = await self._read_batch(ws, frame)
+            for reply in self._handle_batch(batch):
                 await ws.send(wire.dump(reply))
+            if refusal is not None:
+                raise refusal
+            # Let the loop turn between batches: the screens show this one, stay smooth.
+            await asyncio.sleep(0)
+
+    async def _read_batch(
+        self, ws: ClientConnection, frame: bytes
+    ) -> tuple[list[_Read], _SessionRefused | None]:
+        """`frame` and the frames already received after it, parsed, within the limits.
+
+        Never waits for a frame that has not arrived: a live frame is a batch of one. A
+        connector `error` ends the batch (the frames before it are still handled).
+        """
+        batch: list[_Read] = []
+        started = time.monotonic()
+        try:
+            # A zero timeout over the whole batch: recv returns frames already received
+            # without yielding; the first one that would wait is cancelled at the next turn
+            # of the loop (TimeoutError). Cancelling recv loses nothing (websockets says so).
+            async with asyncio.timeout(0):
+                while True:
+                    batch.append(self._read(frame))
+                    if (
+                        len(batch) >= self._batch.frames
+                        or time.monotonic() - started >= self._batch.seconds
+                    ):
+                        break
+                    frame = await ws.recv(decode=False)
+        except _SessionRefused as refusal:
+            return batch, refusal
+        except (TimeoutError, ConnectionClosed):
+            pass  # a closed connection shows at the next recv
+        return batch, None
 
     def _retry_later(self, detail: Detail, failed_seq: int | None = None) -> float:
         if self._welcomed_at is None:

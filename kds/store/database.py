@@ -13,7 +13,7 @@ import json
 import logging
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -210,36 +210,67 @@ class KdsStore:
 
     def apply(self, event: wire.Event, raw: str, now: datetime) -> Applied:
         """Store and apply one event in one committed transaction; a known seq changes nothing."""
-        with self._transaction() as conn:
-            last = self.last_seq()
-            if last is not None and event.seq <= last:
-                return Applied(AppliedKind.IGNORED, None, SEQ_ALREADY_APPLIED)
-            if isinstance(event, wire.Catalog):
-                result = Applied(AppliedKind.CATALOG, None)
-                self._replace_catalog(conn, event)
-                self._set_meta(conn, "catalog_received_at", _ts(now))
-                held = None
-            else:
-                order_id = (
-                    event.order.id
-                    if isinstance(event, wire.OrderCreated | wire.OrderUpdated)
-                    else event.order_id
-                )
-                current = self._load(order_id)
-                result = apply_event(current, event, now)
-                if result.kind is not AppliedKind.IGNORED and result.state is not None:
-                    self._write_order(conn, result.state, event.seq)
-                # An event about an order this device holds leaves the store with it.
-                held = order_id if result.state is not None else None
-            conn.execute(
-                "INSERT INTO events (seq, type, event_id, raw, applied_at, outcome, order_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (event.seq, event.type, event.event_id, raw, _ts(now), result.kind.value, held),
-            )
-            self._set_meta(conn, "last_seq", str(event.seq))
-        if result.kind is AppliedKind.IGNORED:
-            logger.info("seq %d (%s) ignored: %s", event.seq, event.type, result.reason)
+        (result,) = self.apply_batch(((event, raw),), now)
         return result
+
+    def apply_batch(self, events: Iterable[tuple[wire.Event, str]], now: datetime) -> list[Applied]:
+        """Store and apply events (each with its verbatim frame) in order, in one transaction.
+
+        The rules are `apply`'s, event by event: a seq at or below the last stored one
+        changes nothing (SEQ_ALREADY_APPLIED), the domain decides the rest. One commit with
+        synchronous=FULL for the whole batch: once this returned, every event of it survives
+        a crash or power cut; when it raises, none of them was stored.
+        """
+        batch = list(events)
+        results: list[Applied] = []
+        held: dict[str, OrderState] = {}  # orders this batch read or wrote, newest state
+        applied_at = _ts(now)
+        with self._transaction() as conn:
+            start = last = self.last_seq()
+            for event, raw in batch:
+                if last is not None and event.seq <= last:
+                    results.append(Applied(AppliedKind.IGNORED, None, SEQ_ALREADY_APPLIED))
+                    continue
+                held_id: str | None = None  # the order it concerns, if this device holds it
+                if isinstance(event, wire.Catalog):
+                    result = Applied(AppliedKind.CATALOG, None)
+                    self._replace_catalog(conn, event)
+                    self._set_meta(conn, "catalog_received_at", applied_at)
+                else:
+                    order_id = (
+                        event.order.id
+                        if isinstance(event, wire.OrderCreated | wire.OrderUpdated)
+                        else event.order_id
+                    )
+                    current = held[order_id] if order_id in held else self._load(order_id)
+                    result = apply_event(current, event, now)
+                    if result.kind is not AppliedKind.IGNORED and result.state is not None:
+                        self._write_order(conn, result.state, event.seq)
+                    if result.state is not None:
+                        held[order_id] = result.state
+                        # An event about an order this device holds leaves the store with it.
+                        held_id = order_id
+                conn.execute(
+                    "INSERT INTO events (seq, type, event_id, raw, applied_at, outcome, order_id) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        event.seq,
+                        event.type,
+                        event.event_id,
+                        raw,
+                        applied_at,
+                        result.kind.value,
+                        held_id,
+                    ),
+                )
+                last = event.seq
+                results.append(result)
+            if last != start:
+                self._set_meta(conn, "last_seq", str(last))
+        for (event, _raw), result in zip(batch, results, strict=True):
+            if result.kind is AppliedKind.IGNORED:
+                logger.info("seq %d (%s) ignored: %s", event.seq, event.type, result.reason)
+        return results
 
     def record_rejected(self, seq: int | None, raw: str, reason: str, now: datetime) -> bool:
         """Keep an unusable frame verbatim; its seq counts as done so the stream goes on.

@@ -2,10 +2,12 @@
 
 Run as ``python tests/integration/crashing_device.py --url U --token T --data-dir D
 --kill-at N --point before-store|after-store|after-ack``. It wraps the real store (no
-product test hooks): ``before-store`` dies when event N arrives, before anything of it is
-written; ``after-store`` dies right after event N is committed, before its ack is sent;
-``after-ack`` dies at the first frame after N, so event N was stored and acked. It prints
-``applied seq=S`` for every event it applies and ``crashing at seq=S point=P`` before dying.
+product test hooks). The client stores a batch of events in one commit, so the points are
+those of the batch holding event N: ``before-store`` dies when it is to be stored, before
+anything of it is written; ``after-store`` dies right after its commit, before any of it
+reaches `on_applied` or is acked; ``after-ack`` dies at the first batch after N, so event N
+was stored and acked. It prints ``applied seq=S`` for every event it applies and
+``crashing at seq=S point=P batch=F-L`` (the batch's first and last seq) before dying.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import asyncio
 import os
 import signal
 import sys
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -28,7 +31,7 @@ POINTS = ("before-store", "after-store", "after-ack")
 
 
 class CrashingStore:
-    """The real KdsStore, except that apply() kills the process at the chosen point."""
+    """The real KdsStore, except that apply_batch() kills the process at the chosen point."""
 
     def __init__(self, store: KdsStore, kill_at: int, point: str) -> None:
         self._store = store
@@ -38,18 +41,22 @@ class CrashingStore:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
 
-    def _crash(self, seq: int) -> None:
-        print(f"crashing at seq={seq} point={self._point}", flush=True)
+    def _crash(self, seq: int, seqs: list[int]) -> None:
+        batch = f"{seqs[0]}-{seqs[-1]}"
+        print(f"crashing at seq={seq} point={self._point} batch={batch}", flush=True)
         os.kill(os.getpid(), signal.SIGKILL)
 
-    def apply(self, event: wire.Event, raw: str, now: datetime) -> Applied:
-        if self._point == "before-store" and event.seq == self._kill_at:
-            self._crash(event.seq)
-        if self._point == "after-ack" and event.seq > self._kill_at:
-            self._crash(event.seq)  # the ack of every seq up to kill_at went out before
-        applied = self._store.apply(event, raw, now)
-        if self._point == "after-store" and event.seq == self._kill_at:
-            self._crash(event.seq)
+    def apply_batch(self, events: Iterable[tuple[wire.Event, str]], now: datetime) -> list[Applied]:
+        batch = list(events)
+        seqs = [event.seq for event, _raw in batch]
+        if self._point == "before-store" and self._kill_at in seqs:
+            self._crash(self._kill_at, seqs)
+        later = [seq for seq in seqs if seq > self._kill_at]
+        if self._point == "after-ack" and later:
+            self._crash(later[0], seqs)  # the ack of every seq up to kill_at went out before
+        applied = self._store.apply_batch(batch, now)
+        if self._point == "after-store" and self._kill_at in seqs:
+            self._crash(self._kill_at, seqs)
         return applied
 
 

@@ -499,31 +499,39 @@ async def test_a_device_killed_around_store_and_ack_loses_nothing_and_doubles_no
             crash_seq = kill_at
         assert last == len(plan) == 25
 
-        await crashing.wait_line(rf"crashing at seq={crash_seq} point={point}$")
+        # The device stores a batch of frames at a time: it died around the batch of seq 12.
+        crash = await crashing.wait_line(
+            rf"crashing at seq={crash_seq} point={point} batch=(\d+)-(\d+)$"
+        )
+        first, last_of_batch = int(crash.group(1)), int(crash.group(2))
+        assert first <= crash_seq <= last_of_batch
+        if point == "after-ack":
+            assert first == kill_at + 1  # 12 was stored and acked before 13 was posted
         assert await crashing.exit() == -signal.SIGKILL
-        stored_before = kill_at - 1 if point == "before-store" else kill_at
-        assert stored_seq(device_dir) == stored_before
+        # before-store and after-ack wrote nothing of the batch; after-store committed all.
+        stored_before = last_of_batch if point == "after-store" else first - 1
+        assert (stored_seq(device_dir) or 0) == stored_before
         acked_before = device_health(await health(http))["last_acked_seq"] or 0
-        # Never acked what was not stored; after-store died between commit and ack.
-        assert acked_before <= (kill_at if point == "after-ack" else kill_at - 1)
+        # Never acked what was not stored, nor anything of the batch it died in.
+        assert acked_before <= first - 1
+        if point == "after-ack":
+            assert acked_before == kill_at
 
         device = await procs.headless(port, device_dir)
         await wait_stored(device, device_dir, last)
         final = await wait_acked(http, last)
         assert device_health(final)["last_acked_seq"] == last
-        # The store can be ahead of the stdout pipe: read up to the last `applied` line.
-        await device.wait_line(rf"applied seq={last} ")
-        # It resumed right after what it had stored: nothing re-applied, nothing skipped.
-        resumed = applied_lines([device])
-        assert resumed[0][0] == stored_before + 1
-        assert [seq for seq, _, _ in resumed] == list(range(stored_before + 1, last + 1))
+        # Every line it printed is read once it has exited (the store can be ahead of the
+        # pipe). It resumed right after what it had stored: nothing re-applied, nothing
+        # skipped (and nothing at all when the killed batch had reached the last seq).
         assert await device.exit(signal.SIGTERM) == 0
+        resumed = applied_lines([device])
+        assert [seq for seq, _, _ in resumed] == list(range(stored_before + 1, last + 1))
 
     assert_held_exactly_once(device_dir, created, revisions, last)
     assert_nothing_applied_twice([crashing, device])
-    # after-store died between the commit of 12 and its `applied` line.
-    shown = kill_at if point == "after-ack" else kill_at - 1
-    assert [seq for seq, _, _ in applied_lines([crashing])] == list(range(1, shown + 1))
+    # after-store died between the commit of the batch and its `applied` lines.
+    assert [seq for seq, _, _ in applied_lines([crashing])] == list(range(1, first))
 
 
 async def test_a_seq_resent_after_a_crash_between_store_and_ack_is_acked_not_applied_again(
@@ -533,17 +541,18 @@ async def test_a_seq_resent_after_a_crash_between_store_and_ack_is_acked_not_app
     device_dir = tmp_path / "device"
     _, port = await procs.connector(tmp_path / "connector")
     async with shop(port) as http:
-        for n in range(1, 7):
+        # Seq 5 is the newest: the batch that holds it ends with it.
+        for n in range(1, kill_at + 1):
             await post_order(http, make_order(n))
         crashing = await procs.crashing(port, device_dir, kill_at, "after-store")
-        await crashing.wait_line(rf"crashing at seq={kill_at} point=after-store$")
+        await crashing.wait_line(rf"crashing at seq={kill_at} point=after-store batch=\d+-5$")
         assert await crashing.exit() == -signal.SIGKILL
         assert (device_health(await health(http))["last_acked_seq"] or 0) < kill_at
     assert stored_seq(device_dir) == kill_at
 
     # The reference connector resumes after the hello's last_seq. PROTOCOL.md also allows
     # one that resends everything after the last ack: here seq 5 comes again, verbatim,
-    # then one new event.
+    # then, once that is answered, one new event.
     (resent,) = [raw for seq, raw in stored_events(device_dir) if seq == kill_at]
     new = wire.OrderCreated(
         seq=kill_at + 1,
@@ -555,21 +564,25 @@ async def test_a_seq_resent_after_a_crash_between_store_and_ack_is_acked_not_app
     acks: list[int] = []
     all_acked = asyncio.Event()
 
+    async def next_ack(ws: ServerConnection) -> None:
+        while not isinstance(message := wire.parse_client(await ws.recv()), wire.Ack):
+            pass
+        acks.append(message.seq)
+
     async def resending_connector(ws: ServerConnection) -> None:
         hello = wire.parse_client(await ws.recv())
         assert isinstance(hello, wire.Hello)
         hellos.append(hello)
         welcome = wire.Welcome(protocol=1, connector_id="resender", last_seq=kill_at + 1)
         await ws.send(wire.dump(welcome))
+        await next_ack(ws)  # what the device holds, acked on the welcome
         await ws.send(resent)
+        await next_ack(ws)
         await ws.send(wire.dump(new))
+        await next_ack(ws)
+        all_acked.set()
         with contextlib.suppress(ConnectionClosed):  # the device is stopped at the end
-            async for text in ws:
-                message = wire.parse_client(text)
-                if isinstance(message, wire.Ack):
-                    acks.append(message.seq)
-                    if message.seq == kill_at + 1:
-                        all_acked.set()
+            await ws.wait_closed()
 
     async with serve(resending_connector, "127.0.0.1", 0) as server:
         resender_port = int(next(iter(server.sockets)).getsockname()[1])
@@ -579,7 +592,8 @@ async def test_a_seq_resent_after_a_crash_between_store_and_ack_is_acked_not_app
         assert await device.exit(signal.SIGTERM) == 0
 
     assert [h.last_seq for h in hellos] == [kill_at]
-    assert acks == [kill_at, kill_at + 1]  # the resend is acked, so it stops coming
+    # The welcome's ack of what it holds, the resend acked (so it stops coming), the new one.
+    assert acks == [kill_at, kill_at, kill_at + 1]
     assert [(seq, order) for seq, order, _ in applied_lines([device])] == [(6, "webshop:99")]
     ids = [f"webshop:{n}" for n in (1, 2, 3, 4, 5, 99)]
     assert_held_exactly_once(device_dir, ids, dict.fromkeys(ids, 1), kill_at + 1)

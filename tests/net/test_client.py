@@ -25,6 +25,7 @@ from kds.domain.orders import Applied, AppliedKind
 from kds.net import (
     MAX_RECEIVE_BYTES,
     Backoff,
+    BatchLimits,
     Cause,
     ConnectionState,
     Detail,
@@ -108,6 +109,10 @@ class FakeConnector:
     def acks(self) -> list[int]:
         return [m.seq for m in self.received if isinstance(m, wire.Ack)]
 
+    def acked(self) -> int:
+        """The highest seq acked: every event up to it is stored (acks are cumulative)."""
+        return max(self.acks(), default=0)
+
     def rejects(self) -> list[wire.Reject]:
         return [m for m in self.received if isinstance(m, wire.Reject)]
 
@@ -167,10 +172,16 @@ class FakeConnector:
 
     async def push(self, seq: int | None, frame: Frame) -> None:
         """Add to the log (when it has a seq) and send to the connected device."""
-        if seq is not None:
-            self.log[seq] = frame
+        await self.push_many([(seq, frame)])
+
+    async def push_many(self, frames: list[tuple[int | None, Frame]]) -> None:
+        """Push frames back to back: the device finds them all received when it reads."""
         await self.wait_until(lambda: bool(self.connections))
-        await send_frame(self.connections[-1], frame)
+        for seq, frame in frames:
+            if seq is not None:
+                self.log[seq] = frame
+            # No await in between yields to the loop while the socket takes the bytes.
+            await send_frame(self.connections[-1], frame)
 
 
 @dataclass
@@ -263,17 +274,20 @@ async def test_hello_carries_identity_and_last_seq_from_store(
     assert device.client is not None
     assert (device.client.state.phase, device.client.state.detail) == (Phase.CONNECTED, None)
     assert device.phases() == [Phase.CONNECTING, Phase.CONNECTED]
+    # What it holds is acked at once (it may have died between a commit and its ack).
+    await connector.wait_until(lambda: connector.acks() == [7])
 
 
 async def test_events_are_stored_before_ack_and_applied_once(
     tmp_path: Path, device: Device, connector: FakeConnector
 ) -> None:
-    seen_at_callback: list[tuple[int, int | None, bool]] = []
+    seen_at_callback: list[tuple[int, bool, bool]] = []
 
     def check_committed(event: wire.Event, applied: Applied) -> None:
         # Another connection already sees the event committed; its ack has not arrived.
         with open_store_readonly(tmp_path / "device") as reader:
-            seen_at_callback.append((event.seq, reader.last_seq(), event.seq in connector.acks()))
+            stored = (reader.last_seq() or 0) >= event.seq
+            seen_at_callback.append((event.seq, stored, connector.acked() >= event.seq))
 
     device.on_applied_hook = check_committed
     connector.log[1] = created(1)
@@ -288,13 +302,14 @@ async def test_events_are_stored_before_ack_and_applied_once(
         }
     )
     device.start()
-    await connector.wait_until(lambda: connector.acks() == [1, 2])
-    assert seen_at_callback == [(1, 1, False), (2, 2, False)]
+    await connector.wait_until(lambda: connector.acked() == 2)
+    assert seen_at_callback == [(1, True, False), (2, True, False)]
     assert device.applied == [(1, AppliedKind.CREATED), (2, AppliedKind.STATUS)]
 
     # The connector resends seq 1 (it missed the ack): acked again, not applied again.
+    acks_before = len(connector.acks())
     await connector.push(1, created(1))
-    await connector.wait_until(lambda: connector.acks() == [1, 2, 1])
+    await connector.wait_until(lambda: connector.acks()[acks_before:] == [1])
     assert device.applied == [(1, AppliedKind.CREATED), (2, AppliedKind.STATUS)]
     state = device.store.order("web:1")
     assert state is not None and state.overall_status is wire.OrderStatus.READY
@@ -312,10 +327,10 @@ async def test_reconnect_after_drop_resumes_from_last_seq(
     connector.log[1] = created(1)
     connector.log[2] = created(2)
     device.start()
-    await connector.wait_until(lambda: connector.acks() == [1, 2])
+    await connector.wait_until(lambda: connector.acked() == 2)
     connector.log[3] = created(3)  # arrives while the device is away
     await connector.connections[-1].close(code=1012, reason="restart")
-    await connector.wait_until(lambda: connector.acks() == [1, 2, 3])
+    await connector.wait_until(lambda: connector.acked() == 3)
     assert [h.last_seq for h in connector.hellos] == [None, 2]
     assert [seq for seq, _ in device.applied] == [1, 2, 3]
     assert device.phases() == [
@@ -452,27 +467,38 @@ async def test_a_failing_callback_does_not_break_the_stream(
     connector.log[1] = created(1)
     connector.log[2] = created(2)
     device.start()
-    await connector.wait_until(lambda: connector.acks() == [1, 2])
+    await connector.wait_until(lambda: connector.acked() == 2)
     assert [seq for seq, _ in device.applied] == [1, 2]
     assert any("screen bug" in (r.exc_text or "") for r in caplog.records)
 
 
+Batch = list[tuple[wire.Event, str]]
+
+
+@pytest.mark.parametrize(("failures", "sessions"), [(1, 1), (2, 2)])
 async def test_store_failure_means_no_ack_and_a_resend(
-    device: Device, connector: FakeConnector, monkeypatch: pytest.MonkeyPatch
+    device: Device,
+    connector: FakeConnector,
+    monkeypatch: pytest.MonkeyPatch,
+    failures: int,
+    sessions: int,
 ) -> None:
-    real_apply = device.store.apply
-    failures = [StoreError("disk I/O error")]
+    """A batch the store refused is stored again one event at a time: a failure that has
+    passed costs nothing; one that lasts ends the session unacked, and the event comes again."""
+    real_apply_batch = device.store.apply_batch
+    left = [failures]
 
-    def flaky_apply(event: wire.Event, raw: str, now: datetime) -> Applied:
-        if failures:
-            raise failures.pop()
-        return real_apply(event, raw, now)
+    def flaky_apply_batch(events: Batch, now: datetime) -> list[Applied]:
+        if left[0]:
+            left[0] -= 1
+            raise StoreError("disk I/O error")
+        return real_apply_batch(events, now)
 
-    monkeypatch.setattr(device.store, "apply", flaky_apply)
+    monkeypatch.setattr(device.store, "apply_batch", flaky_apply_batch)
     connector.log[1] = created(1)
     device.start()
     await connector.wait_until(lambda: connector.acks() == [1])
-    assert [h.last_seq for h in connector.hellos] == [None, None]
+    assert [h.last_seq for h in connector.hellos] == [None] * sessions
     assert device.applied == [(1, AppliedKind.CREATED)]
 
 
@@ -618,13 +644,12 @@ async def test_a_bad_frame_is_rejected_and_the_orders_after_it_arrive(
     connector.log[2] = make(2)
     connector.log[3] = created(3)
     device.start()
-    await connector.wait_until(lambda: 3 in connector.acks())
+    await connector.wait_until(lambda: connector.acked() == 3)
     (reject,) = connector.rejects()
     expected_seq = None if kind == "not JSON at all" else 2
     assert reject.seq == expected_seq
     assert reason in reject.error
     assert len(reject.error) <= 500
-    assert connector.acks() == [1, 3]
     assert device.applied == [(1, AppliedKind.CREATED), (3, AppliedKind.CREATED)]
     assert [o.id for o in device.store.orders(now=T0)] == ["web:1", "web:3"]
     assert device.store.rejected_count() == 1
@@ -659,29 +684,32 @@ async def test_a_seqless_bad_frame_resent_is_counted_once(
 async def test_an_event_that_keeps_ending_sessions_is_rejected_and_skipped(
     device: Device, connector: FakeConnector, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_apply = device.store.apply
-    tried: list[int] = []
+    real_apply_batch = device.store.apply_batch
+    tried_alone: list[int] = []
 
-    def apply_failing_on_2(event: wire.Event, raw: str, now: datetime) -> Applied:
-        tried.append(event.seq)
-        if event.seq == 2:
+    def apply_failing_on_2(events: Batch, now: datetime) -> list[Applied]:
+        if len(events) == 1:
+            tried_alone.append(events[0][0].seq)
+        if any(event.seq == 2 for event, _raw in events):
             raise StoreError("string or blob too big")
-        return real_apply(event, raw, now)
+        return real_apply_batch(events, now)
 
-    monkeypatch.setattr(device.store, "apply", apply_failing_on_2)
+    monkeypatch.setattr(device.store, "apply_batch", apply_failing_on_2)
     for seq in (1, 2, 3):
         connector.log[seq] = created(seq)
     device.start()
-    await connector.wait_until(lambda: 3 in connector.acks())
+    await connector.wait_until(lambda: connector.acked() == 3)
     # Two sessions ended on seq 2 (not acked, so resent); the third rejects it and goes on.
-    assert tried == [1, 2, 2, 2, 3]
+    # Each time, the batch holding 2 was stored one event at a time to find it.
+    assert tried_alone.count(2) == 3
     assert [h.last_seq for h in connector.hellos] == [None, 1, 1]
     (reject,) = connector.rejects()
     assert reject == wire.Reject(
         seq=2,
         error="could not be stored in 3 sessions in a row (string or blob too big); skipped",
     )
-    assert connector.acks() == [1, 3]
+    assert connector.acked() == 3
+    assert [seq for seq, _ in device.applied] == [1, 3]
     assert device.store.rejected_count() == 1
     assert device.store.rejected()[0].raw == created(2)
     assert [o.id for o in device.store.orders(now=T0)] == ["web:1", "web:3"]
@@ -692,22 +720,98 @@ async def test_an_event_that_keeps_ending_sessions_is_rejected_and_skipped(
 async def test_an_event_the_device_fails_to_apply_is_rejected_without_a_reconnect(
     device: Device, connector: FakeConnector, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_apply = device.store.apply
+    real_apply_batch = device.store.apply_batch
 
-    def apply_with_a_bug(event: wire.Event, raw: str, now: datetime) -> Applied:
-        if event.seq == 2:
+    def apply_with_a_bug(events: Batch, now: datetime) -> list[Applied]:
+        if any(event.seq == 2 for event, _raw in events):
             raise RecursionError("maximum recursion depth exceeded")
-        return real_apply(event, raw, now)
+        return real_apply_batch(events, now)
 
-    monkeypatch.setattr(device.store, "apply", apply_with_a_bug)
+    monkeypatch.setattr(device.store, "apply_batch", apply_with_a_bug)
     for seq in (1, 2, 3):
         connector.log[seq] = created(seq)
     device.start()
-    await connector.wait_until(lambda: 3 in connector.acks())
+    await connector.wait_until(lambda: connector.acked() == 3)
     assert [(r.seq, r.error) for r in connector.rejects()] == [
         (2, "could not apply: RecursionError: maximum recursion depth exceeded")
     ]
     assert device.store.rejected_count() == 1
+    assert [seq for seq, _ in device.applied] == [1, 3]
+    assert connector.attempts == 1
+
+
+# --- a replay is stored and acked a batch at a time -----------------------------------
+
+# Time enough to read any batch: here the frame count alone cuts batches, whatever the load.
+UNHURRIED = 60.0
+
+
+async def test_a_replay_batch_is_one_commit_and_one_ack_of_its_last_seq(
+    tmp_path: Path, device: Device, connector: FakeConnector
+) -> None:
+    # Replayed back to back after the welcome: all received when the device reads.
+    for seq in range(1, 31):
+        connector.log[seq] = created(seq)
+    seen_at_callback: list[tuple[int, int | None, int]] = []
+
+    def check_committed(event: wire.Event, applied: Applied) -> None:
+        # Another connection: what is durable when the screens get the event.
+        with open_store_readonly(tmp_path / "device") as reader:
+            seen_at_callback.append((event.seq, reader.last_seq(), connector.acked()))
+
+    device.on_applied_hook = check_committed
+    device.start(batch=BatchLimits(frames=500, seconds=UNHURRIED))
+    await connector.wait_until(lambda: connector.acked() == 30)
+    # The whole batch was committed before the first event reached the screens, none of it
+    # was acked before the last had, and one ack covers all 30.
+    assert seen_at_callback == [(seq, 30, 0) for seq in range(1, 31)]
+    assert connector.acks() == [30]
+    assert [o.id for o in device.store.orders(now=T0)] == [f"web:{n}" for n in range(1, 31)]
+
+    # Live: each frame alone is a batch of one, acked at once.
+    await connector.push(31, created(31))
+    await connector.wait_until(lambda: connector.acked() == 31)
+    await connector.push(32, created(32))
+    await connector.wait_until(lambda: connector.acked() == 32)
+    assert connector.acks() == [30, 31, 32]
+
+
+async def test_a_batch_holds_at_most_its_frame_limit(
+    device: Device, connector: FakeConnector
+) -> None:
+    for seq in range(1, 6):
+        connector.log[seq] = created(seq)
+    device.start(batch=BatchLimits(frames=2, seconds=UNHURRIED))
+    await connector.wait_until(lambda: connector.acked() == 5)
+    assert connector.acks() == [2, 4, 5]
+    assert [seq for seq, _ in device.applied] == [1, 2, 3, 4, 5]
+
+
+async def test_a_bad_frame_inside_a_batch_is_rejected_once_and_the_rest_is_acked(
+    device: Device, connector: FakeConnector
+) -> None:
+    device.start(batch=BatchLimits(frames=500, seconds=UNHURRIED))
+    await connector.wait_until(lambda: bool(device.welcomes))
+    frames: list[tuple[int | None, Frame]] = [(seq, created(seq)) for seq in (1, 2, 4, 5)]
+    frames.insert(2, (3, created(3)[:70]))  # cut off: not valid JSON
+    await connector.push_many(frames)
+    await connector.wait_until(lambda: connector.acked() == 5)
+    (reject,) = connector.rejects()
+    assert reject.seq == 3 and "not valid JSON" in reject.error
+    # One reject in its place, one ack for the whole batch (it covers 1 and 2 as well).
+    assert connector.received == [reject, wire.Ack(seq=5)]
+    assert [seq for seq, _ in device.applied] == [1, 2, 4, 5]
+    assert device.store.last_seq() == 5
+    assert [o.id for o in device.store.orders(now=T0)] == ["web:1", "web:2", "web:4", "web:5"]
+
+    # The connector, having missed those answers, resends the batch: answered the same,
+    # but nothing is applied again and the bad frame is kept (and counted on screen) once.
+    await connector.push_many(frames)
+    await connector.wait_until(lambda: len(connector.received) == 4)
+    assert connector.received[2:] == [reject, wire.Ack(seq=5)]
+    assert [seq for seq, _ in device.applied] == [1, 2, 4, 5]
+    assert device.store.rejected_count() == 1
+    assert device.rejected == [(3, reject.error)]
     assert connector.attempts == 1
 
 
