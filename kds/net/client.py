@@ -72,12 +72,13 @@ class BatchLimits:
     """How many frames already received are stored in one commit, and for how long they are
     read: a replay is committed (and acked) a batch at a time, a live frame alone at once.
 
-    Reading and parsing a batch stops at `frames` frames or after `seconds`, whichever comes
-    first, so one batch keeps the event loop (the screens) busy for about a frame at most.
+    Reading and parsing stop at `frames` frames or after `seconds`, whichever comes first.
+    Storing the batch takes about as long again: with the screens' share, one batch keeps
+    the event loop busy for about one 60 Hz frame.
     """
 
     frames: int = 500
-    seconds: float = 0.006
+    seconds: float = 0.004
 
 
 @dataclass(frozen=True)
@@ -145,8 +146,10 @@ class KdsClient:
     with `reject`, in its place in the batch. When a batch cannot be stored, its events are
     stored one at a time to find the one that cannot: that one ends the session unacked
     (the connector resends it), and one that ended `rules.skip_after` sessions in a row is
-    rejected instead. Callbacks run on the loop thread; an exception in one is logged and
-    never breaks the stream.
+    rejected instead. After each welcome the last seq the store holds is acked again (a
+    crash between a commit and its ack leaves the connector a seq behind otherwise).
+    Callbacks run on the loop thread; an exception in one is logged and never breaks the
+    stream.
     """
 
     def __init__(
