@@ -41,7 +41,7 @@ from kds import wire
 from kds.domain.orders import WHOLE_ORDER, OrderState
 from kds.domain.retention import Retention
 from kds.store import PRUNE_BATCH, KdsStore, open_store
-from printing.config import PrinterConfig, PrintingConfig
+from printing.config import PrintingConfig
 from printing.emulator import EmulatorThread
 from printing.jobs import TicketJob
 from printing.service import SPOOL_FILE, PrintService
@@ -193,10 +193,14 @@ class DataDir:
 
 
 def config_for(port: int) -> PrintingConfig:
-    return PrintingConfig(
-        printers=(PrinterConfig(name="Kitchen", transport="network", host="127.0.0.1", port=port),),
-        default_printer="Kitchen",
-        idle_check_s=0,
+    return PrintingConfig.model_validate(
+        {
+            "printers": [
+                {"name": "Kitchen", "transport": "network", "host": "127.0.0.1", "port": port}
+            ],
+            "default_printer": "Kitchen",
+            "idle_check_s": 0,
+        }
     )
 
 

@@ -7,10 +7,10 @@ app pieces in this process (KdsApp on qasync: store, client, the demo's two moni
 offscreen 1280x800 screens), catches up: timed from start() until its store holds the last
 seq, and until the connector's /health shows it acked. While it replays, a 16 ms Qt timer
 measures how long the GUI went without turning (a stall over 16.7 ms is a dropped frame)
-and how many different "Catching up" texts the screens showed, and gc.callbacks time
-Python's garbage collections (the full ones walk every object held). Median of three device runs;
-the target is >= 5,000 orders/s and >= 10 % of raw delivery. --profile adds a fourth run
-under cProfile and prints where the device's time goes.
+and how many different "Catching up" texts the screens showed, and gc.callbacks times
+Python's garbage collections (the full ones walk every object held). Median of three
+device runs; the target is >= 5,000 orders/s and >= 10 % of raw delivery. --profile adds a
+fourth run under cProfile and prints where the device's time goes.
 
     .venv/bin/python bench/bench_replay.py [--orders N] [--profile]
 """

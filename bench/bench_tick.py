@@ -26,9 +26,10 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QApplication, QListView
 
 from kds import wire
+from kds.domain.monitors import MonitorFilter
 from kds.domain.orders import OrderState
 from kds.settings import MonitorKind, MonitorSettings, Station
-from kds.ui import MonitorFilter, MonitorWindow, OrdersModel
+from kds.ui import MonitorWindow, OrdersModel
 from kds.ui.ticket_view import TicketDelegate
 
 TARGET_MS = 2.0

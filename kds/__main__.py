@@ -7,12 +7,16 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Mapping
 from datetime import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kds.domain.retention import DEFAULT_DAY_STARTS_AT, DEFAULT_KEEP_DAYS
 from kds.errors import KdsError
+
+if TYPE_CHECKING:
+    from kds.settings import ConfigProblem
 
 log = logging.getLogger(__name__)
 
@@ -31,11 +35,173 @@ def _data_dir(value: str | None) -> Path:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from kds.app import run_app
-    from kds.settings import load_settings
+    from kds.config_file import config_path
 
-    settings = load_settings(Path(args.config))
+    path = config_path(args.config)
+    if args.supervise:
+        from kds.autostart import run_arguments, supervise
+
+        data_dir = Path(args.data_dir) if args.data_dir else None
+        verbose = ["-v"] if args.verbose else []
+        return supervise([sys.executable, "-m", "kds", *verbose, *run_arguments(path, data_dir)])
+
+    from kds.app import run_app
+    from kds.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings(path)
+    except SettingsError as exc:
+        if not _config_problem(exc.problem, _data_dir(args.data_dir)):
+            return 2
+        settings = load_settings(path)
     return run_app(settings, _data_dir(args.data_dir))
+
+
+def _has_display(env: Mapping[str, str] = os.environ) -> bool:
+    """Whether a window can be shown: not offscreen, and on Linux an X or Wayland display."""
+    if env.get("QT_QPA_PLATFORM", "") in ("offscreen", "minimal"):
+        return False
+    if sys.platform.startswith("linux"):
+        return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def _config_problem(problem: ConfigProblem, data_dir: Path) -> bool:
+    """`kds run` cannot start: say why (missing, unreadable, or which section is invalid);
+    with a display, the set-up wizard then opens on the broken part. True when the wizard
+    saved a config (the app starts with it)."""
+    from kds.settings import ProblemKind
+
+    if problem.kind is ProblemKind.INVALID:
+        where = f"[{problem.section}]" if problem.section else "the top level"
+        print(
+            f"kds: cannot start: the config is invalid (the first problem is in {where}).\n"
+            f"{problem.message}\nCheck it again with: kds config check {problem.path}",
+            file=sys.stderr,
+        )
+    elif problem.kind is ProblemKind.UNREADABLE:
+        print(f"kds: cannot start: {problem.message}", file=sys.stderr)
+    else:
+        print(f"kds: {problem.message}", file=sys.stderr)
+    if not _has_display():
+        return False
+    from kds.ui.wizard import run_setup
+
+    print("kds: opening the set-up wizard", file=sys.stderr)
+    return run_setup(problem.path, data_dir, problem)
+
+
+def _cmd_setup(args: argparse.Namespace) -> int:
+    from kds.config_file import config_path
+    from kds.settings import SettingsError, load_settings
+    from kds.ui.wizard import run_setup
+
+    path = config_path(args.config)
+    problem: ConfigProblem | None = None
+    try:
+        load_settings(path)
+    except SettingsError as exc:
+        problem = exc.problem
+    saved = run_setup(path, _data_dir(args.data_dir), problem)
+    print(f"{path}: saved" if saved else "set-up closed; nothing saved")
+    return 0 if saved else 1
+
+
+def _cmd_config_check(args: argparse.Namespace) -> int:
+    from kds.config_file import config_path
+    from kds.settings import ProblemKind, SettingsError, load_settings
+
+    path = config_path(args.file)
+    try:
+        settings = load_settings(path)
+    except SettingsError as exc:
+        print(exc.problem.message)
+        return 1 if exc.problem.kind is ProblemKind.INVALID else 2
+    printing = settings.printing
+    printers = len(printing.printers) if printing else 0
+    routes = len(printing.routes) if printing else 0
+    print(f"{path}: OK — {len(settings.monitors)} monitors, {printers} printers, {routes} routes")
+    return 0
+
+
+def _cmd_config_schema(args: argparse.Namespace) -> int:
+    from kds.settings import Settings
+
+    print(json.dumps(Settings.model_json_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _cmd_install_autostart(args: argparse.Namespace) -> int:
+    from kds.autostart import AutostartKind, install_autostart, kds_command, run_arguments
+    from kds.config_file import config_path
+    from kds.settings import SettingsError, load_settings
+
+    kind = AutostartKind.SYSTEMD if args.systemd else AutostartKind.XDG
+    path = config_path(args.config).absolute()
+    data_dir = Path(args.data_dir) if args.data_dir else None
+    installed = install_autostart(kind, kds_command(), run_arguments(path, data_dir))
+    print(f"wrote {installed.path}")
+    print(installed.next_step)
+    try:
+        load_settings(path)
+    except SettingsError as exc:
+        print(f"kds: note: kds will not start until the config is fixed:\n{exc}", file=sys.stderr)
+    return 0
+
+
+def _cmd_uninstall_autostart(args: argparse.Namespace) -> int:
+    from kds.autostart import uninstall_autostart
+
+    removed = uninstall_autostart()
+    for path in removed:
+        print(f"removed {path}")
+    if not removed:
+        print("no autostart was installed")
+    elif any(path.suffix == ".service" for path in removed):
+        print("to stop a kds started by systemd now: systemctl --user stop kds.service")
+    return 0
+
+
+def _cmd_admin_set_pin(args: argparse.Namespace) -> int:
+    from kds.admin import PinError, check_pin_format, hash_pin
+    from kds.config_file import config_path, save_settings
+    from kds.settings import AdminSettings, load_settings
+
+    path = config_path(args.config)
+    settings = load_settings(path)
+    if args.pin_stdin:
+        pin = check_pin_format(sys.stdin.readline().rstrip("\r\n"))
+    else:
+        import getpass
+
+        pin = check_pin_format(getpass.getpass("New admin PIN (4 to 12 digits): "))
+        if getpass.getpass("The same PIN again: ") != pin:
+            raise PinError("the two PINs differ; the PIN was not changed")
+    updated = settings.model_copy(update={"admin": AdminSettings(pin_hash=hash_pin(pin))})
+    backup = save_settings(updated, path)
+    kept = f" (the previous file is kept as {backup})" if backup else ""
+    print(f"{path}: admin PIN set{kept}")
+    return 0
+
+
+def _cmd_sync(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from kds.config_file import config_path
+    from kds.net.sync import sync_catalog
+    from kds.settings import load_settings
+    from kds.store import StoreLockedError, open_store
+
+    settings = load_settings(config_path(args.config))
+    try:
+        store = open_store(_data_dir(args.data_dir), settings.device.name)
+    except StoreLockedError as exc:
+        raise KdsError(f"{exc}; the running app receives the catalog itself") from None
+    with store:
+        connector = settings.connector
+        synced = asyncio.run(sync_catalog(connector.url, connector.token, store, args.timeout))
+    print(synced.describe())
+    return 0
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -60,6 +226,7 @@ def _cmd_connector(args: argparse.Namespace) -> int:
         data_dir=_data_dir(args.data_dir),
         config=config,
         retention=Retention(args.keep_days, args.day_starts_at),
+        announce=not args.no_announce,
     )
 
 
@@ -220,10 +387,60 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command")
 
+    config_help = "the config file (default: $KDS_CONFIG, else ~/.config/kds/kds.toml on Linux)"
     run = sub.add_parser("run", help="the app, as installed in a restaurant (default)")
-    run.add_argument("--config", default=os.environ.get("KDS_CONFIG", "kds.toml"))
+    run.add_argument("--config", help=config_help)
     run.add_argument("--data-dir")
+    run.add_argument(
+        "--supervise",
+        action="store_true",
+        help="run the app in a child process and start it again when it dies",
+    )
     run.set_defaults(func=_cmd_run)
+
+    setup = sub.add_parser("setup", help="the set-up wizard: device, connector, screens, printers")
+    setup.add_argument("--config", help=config_help)
+    setup.add_argument("--data-dir")
+    setup.set_defaults(func=_cmd_setup)
+
+    config = sub.add_parser("config", help="check the config file, or print its JSON Schema")
+    config_sub = config.add_subparsers(dest="config_command", required=True)
+    check = config_sub.add_parser("check", help="list every problem of a config file")
+    check.add_argument("file", nargs="?", metavar="FILE", help=config_help)
+    check.set_defaults(func=_cmd_config_check)
+    config_schema = config_sub.add_parser("schema", help="print the config's JSON Schema")
+    config_schema.set_defaults(func=_cmd_config_schema)
+
+    autostart = sub.add_parser(
+        "install-autostart", help="start kds at login: an XDG autostart entry or a systemd unit"
+    )
+    how = autostart.add_mutually_exclusive_group()
+    how.add_argument(
+        "--xdg", action="store_true", help="~/.config/autostart/kds.desktop (the default)"
+    )
+    how.add_argument("--systemd", action="store_true", help="~/.config/systemd/user/kds.service")
+    autostart.add_argument("--config", help=config_help)
+    autostart.add_argument("--data-dir")
+    autostart.set_defaults(func=_cmd_install_autostart)
+    no_autostart = sub.add_parser("uninstall-autostart", help="remove what install-autostart wrote")
+    no_autostart.set_defaults(func=_cmd_uninstall_autostart)
+
+    admin = sub.add_parser("admin", help="the admin area's PIN")
+    admin_sub = admin.add_subparsers(dest="admin_command", required=True)
+    set_pin = admin_sub.add_parser("set-pin", help="set the admin PIN (asked twice)")
+    set_pin.add_argument("--config", help=config_help)
+    set_pin.add_argument(
+        "--pin-stdin", action="store_true", help="read the PIN from one line of stdin"
+    )
+    set_pin.set_defaults(func=_cmd_admin_set_pin)
+
+    sync = sub.add_parser(
+        "sync", help="Sync now: ask the connector for a fresh catalog and wait for it"
+    )
+    sync.add_argument("--config", help=config_help)
+    sync.add_argument("--data-dir")
+    sync.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the catalog")
+    sync.set_defaults(func=_cmd_sync)
 
     demo = sub.add_parser("demo", help="connector, sample orders, virtual printers, two monitors")
     demo.add_argument(
@@ -258,6 +475,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     conn.add_argument(
         "--config", help="connector config (TOML): the platforms whose webhooks it takes"
+    )
+    conn.add_argument(
+        "--no-announce",
+        action="store_true",
+        help="do not announce this connector on the local network (mDNS)",
     )
     conn.set_defaults(func=_cmd_connector)
     conn_sub = conn.add_subparsers(dest="connector_command")

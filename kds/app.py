@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import sys
 from collections import deque
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -20,35 +21,31 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kds import wire
 from kds.clock import utc_now
 from kds.domain import printing_role as role_core
+from kds.domain.monitors import RULES, MonitorFilter
 from kds.domain.orders import Applied, AppliedKind
 from kds.domain.printing_role import PrintingRole, RoleChange, RoleState, Setup
 from kds.domain.retention import PruneSchedule
+from kds.kiosk import ScreenKeptOn
 from kds.net import Backoff, Cause, ConnectionState, KdsClient, Phase
 from kds.net import role as printing_role
 from kds.net.role import RoleChangeError, RoleMemory
-from kds.settings import MonitorKind, Settings
+from kds.settings import MonitorSettings, Settings
 from kds.store import PRUNE_BATCH, KdsStore, StoreError, open_store
-from kds.ui.cards import MonitorFilter, tr
+from kds.ui.cards import tr
 from kds.ui.connection import connection_severity, describe_connection
-from kds.ui.monitor_window import (
-    MonitorWindow,
-    PrinterStatusLines,
-    Severity,
-    StatusLine,
-    find_screen,
-)
+from kds.ui.monitor_window import MonitorWindow, find_screen
 from kds.ui.order_menu import MenuEntry
 from kds.ui.orders_model import OrdersModel
-from kds.ui.printing_role import confirm_question, role_line, role_text
+from kds.ui.printer_lines import printer_alarms, printer_lines, station_printers
+from kds.ui.printing_role import ask_yes_no, confirm_question, role_line, role_text
 from kds.ui.qt_logging import install_qt_message_handler
+from kds.ui.reprint_menu import reprint_menu
 from kds.ui.sounds import MonitorSounds, SoundPlayerFactory, qt_sound_player
+from kds.ui.status import Severity, StatusLine, StatusModel
 from kds.ui.unexpected_errors import UnexpectedErrors, describe
 from printing.config import check_catalog
 from printing.errors import PrintingError
-from printing.jobs import JobKind
-from printing.routing import printers_for_stations
 from printing.service import PrintService
-from printing.spooler import JobInfo, PrinterState
 
 log = logging.getLogger(__name__)
 
@@ -56,13 +53,6 @@ AppliedListener = Callable[[wire.Event, Applied], None]
 """Called on the loop thread after an event is stored and shown (e.g. the print service)."""
 
 _PRINTED_KINDS = (AppliedKind.CREATED, AppliedKind.UPDATED, AppliedKind.CANCELLED)
-
-_JOB_NAMES = {
-    "ticket": "{template} ticket",
-    "document": "{template}",
-    "change": "change slip",
-    "void": "void slip",
-}
 
 
 Confirm = Callable[[str, str], bool]
@@ -86,7 +76,6 @@ class KdsApp:
         data_dir: Path,
         *,
         clock: Callable[[], datetime] = utc_now,
-        printer_status: PrinterStatusLines | None = None,
         backoff: Backoff | None = None,
         tick_ms: int = 1000,
         confirm: Confirm | None = None,
@@ -95,13 +84,10 @@ class KdsApp:
         self.settings = settings
         self.data_dir = data_dir
         self.clock = clock
-        self.printer_status = printer_status
         self.applied_listeners: list[AppliedListener] = []
-        self.state_listeners: list[Callable[[ConnectionState], None]] = []
-        self.role_listeners: list[Callable[[PrintingRole], None]] = []
-        """Called after the printing role (or the print service) changed, on the loop."""
-        self.printer_listeners: list[Callable[[], None]] = []
-        """Called after the printer status on screen was refreshed (service change, tick)."""
+        """Called with each applied event (each window's sounds)."""
+        self.status = StatusModel()
+        """What every window shows about the device; the windows follow its signals."""
         self.store: KdsStore | None = None
         self.client: KdsClient | None = None
         self.windows: list[MonitorWindow] = []
@@ -120,6 +106,7 @@ class KdsApp:
         """Route keys the last catalog (Sync now) does not know; shown on the expo."""
         self.unexpected_errors = UnexpectedErrors()
         """Logs and shows on every window what nothing else caught, while the app is open."""
+        self.unexpected_errors.raised.connect(self.status.add_unexpected_error)
         self._catch_up: tuple[int, int] | None = None
         """(the device's last seq at the welcome, the connector's) while replaying."""
         self._stopping = False
@@ -147,27 +134,26 @@ class KdsApp:
         self._prune(now)
         states = self.store.orders(now=now)
         log.info("restored %d open order(s) from %s", len(states), self.data_dir)
+        self.status.set_rejected_count(self.store.rejected_count())
         for monitor in self.settings.monitors:
             model = OrdersModel(MonitorFilter.for_monitor(monitor, self.settings.stations), now)
             model.reset(states)
-            expo = monitor.kind == MonitorKind.EXPO
             window = MonitorWindow(
                 monitor,
                 model,
-                printer_status=self._printer_lines if expo else None,
+                status=self.status,
+                alarm_printers=self._alarm_printers(monitor),
                 order_menu=self.order_menu if self.wants_printing else None,
                 on_take_over=self.ask_take_over,
                 on_stop_printing=self.ask_stop_printing,
             )
             model.setParent(window)
-            self.unexpected_errors.raised.connect(window.show_unexpected_error)
             screen, warning = find_screen(monitor.screen)
             if warning:
                 log.warning("monitor %s: %s", monitor.name, warning)
             window.set_screen_warning(warning)
-            window.set_rejected_count(self.store.rejected_count())
             window.refresh(now)
-            window.place_on(screen)
+            window.place_on(screen, kiosk=self.settings.device.kiosk)
             log.info(
                 "monitor %s (%s) on screen %s at %s",
                 monitor.name,
@@ -180,6 +166,13 @@ class KdsApp:
         self._feed(role_core.Configured(self._setup(), memory.granted_since, memory.released))
         self._check_catalog()
         self._timer.start()
+
+    def _alarm_printers(self, monitor: MonitorSettings) -> frozenset[str]:
+        """The printers whose problems the monitor's red line shows (its kind has one)."""
+        config = self.settings.printing
+        if config is None or not RULES[monitor.kind].printer_alarms:
+            return frozenset()
+        return station_printers(config, self.settings.stations, monitor)
 
     def _add_sounds(self, window: MonitorWindow) -> None:
         """The window's sounds (none without a player); they leave with the window."""
@@ -256,7 +249,7 @@ class KdsApp:
         for window in self.windows:
             window.model.tick(now)
             window.refresh(now)
-        self._set_printer_alarms()
+        self._show_printers(now)
         self._prune(now)
 
     def _prune(self, now: datetime) -> None:
@@ -270,9 +263,7 @@ class KdsApp:
             pruned = self.store.prune(now, before)
             more = pruned.more
             if pruned.rejected:
-                count = self.store.rejected_count()
-                for window in self.windows:
-                    window.set_rejected_count(count)
+                self.status.set_rejected_count(self.store.rejected_count())
             if self.print_service is not None:
                 forgotten, _jobs = self.print_service.prune(before, PRUNE_BATCH)
                 more = more or forgotten == PRUNE_BATCH
@@ -330,19 +321,11 @@ class KdsApp:
         self.connection = state
         if state.phase is not Phase.CONNECTED and self._catch_up is not None:
             self._catch_up = None
-            for window in self.windows:
-                window.set_catch_up(0, 0)
+            self.status.set_catch_up(0, 0)
         log.info("connection: %s", state)
         if state.detail is not None and state.detail.cause is Cause.PRINTING_TAKEN_OVER:
             self._feed(role_core.TakenOver())
-        text, severity = describe_connection(state), connection_severity(state.phase)
-        for window in self.windows:
-            window.set_connection(text, severity)
-        for listener in self.state_listeners:
-            try:
-                listener(state)
-            except Exception:
-                log.exception("connection-state listener %r failed", listener)
+        self.status.set_connection(describe_connection(state), connection_severity(state.phase))
 
     def _on_welcome(self, welcome: wire.Welcome) -> None:
         if self.store is not None:
@@ -366,16 +349,13 @@ class KdsApp:
         start, end = self._catch_up
         if seq >= end:
             self._catch_up = None
-        for window in self.windows:
-            window.set_catch_up(seq - start, end - start)
+        self.status.set_catch_up(seq - start, end - start)
 
     def _on_rejected(self, seq: int | None, reason: str) -> None:
         log.warning("rejected event seq %s: %s", seq, reason)
         if seq is not None:
             self._caught_up_to(seq)
-        count = self.store.rejected_count() if self.store is not None else 0
-        for window in self.windows:
-            window.set_rejected_count(count)
+        self.status.set_rejected_count(self.store.rejected_count() if self.store else 0)
 
     # --- the printing role and the print service (loop thread) ---------------------------
 
@@ -558,80 +538,25 @@ class KdsApp:
 
     def _refresh_printers(self) -> None:
         self._printers_refresh_pending = False
-        now = self.clock()
-        for window in self.windows:
-            if window.printer_status is not None:
-                window.refresh(now)
-        self._set_printer_alarms()
+        self._show_printers(self.clock())
 
-    def _printer_lines(self, now: datetime) -> Sequence[str | StatusLine]:
-        """The expo's printer-status area: one line per printer, then unrouted lines."""
-        if self.printer_status is not None:
-            return self.printer_status(now)
+    def _show_printers(self, now: datetime) -> None:
+        """The printers' lines (the expo's area) and alarms (the stations' red line), now."""
         service = self.print_service
-        if service is None:
-            return ()
-        local = now.astimezone()
-        lines: list[str | StatusLine] = []
-        for printer in service.snapshot():
-            problem = printer.problem is not None or printer.failed > 0
-            lines.append(StatusLine(printer.describe(local), problem=problem))
-            # "Kitchen holds #G-1 until the paper is refilled": that ticket will be late.
-            lines.extend(StatusLine(held, problem=True) for held in printer.held_lines())
-        lines.extend(
-            StatusLine(
-                tr("#{number}: '{label}' has no printer — add a route or a default printer").format(
-                    number=number, label=label
-                ),
-                problem=True,
+        try:
+            states = service.snapshot() if service is not None else []
+            lines = (
+                printer_lines(states, service.unrouted_lines(), self.catalog_problems, now)
+                if service is not None
+                else []
             )
-            for number, label in service.unrouted_lines()
-        )
-        lines.extend(
-            StatusLine(
-                tr("Printer routes: {problem} — not in the synced catalog").format(problem=problem),
-                problem=True,
-            )
-            for problem in self.catalog_problems
-        )
-        return lines
-
-    def _set_printer_alarms(self) -> None:
-        """Station windows: a red line for each printer problem that concerns their cooks."""
-        service = self.print_service
-        states = service.snapshot() if service is not None else []
-        for window in self.windows:
-            if window.monitor.kind is MonitorKind.STATION:
-                window.set_printer_alarm(self._printer_alarm(window, states))
-        for listener in self.printer_listeners:
-            try:
-                listener()
-            except Exception:
-                log.exception("printer listener %r failed", listener)
-
-    def _printer_alarm(self, window: MonitorWindow, states: Sequence[PrinterState]) -> str | None:
-        """The alarm of one station window: only printers its stations' lines can go to (a
-        printer's backup too while it stands in), never those it does not use."""
-        config = self.settings.printing
-        if config is None:
-            return None
-        wanted = window.monitor.stations
-        stations = [s for s in self.settings.stations if not wanted or s.id in wanted]
-        takes_all = not stations or any(not s.groups for s in stations)
-        groups = None if takes_all else frozenset(g for s in stations for g in s.groups)
-        names = frozenset(n for s in stations for n in (s.id, s.name))
-        used = set(printers_for_stations(config, groups, names))
-        used.update(p.on_backup_to for p in states if p.name in used and p.on_backup_to)
-        problems: list[str] = []
-        for p in states:
-            if p.name not in used:
-                continue
-            if p.problem is not None:
-                problems.append(
-                    tr("{printer} printer: {problem}").format(printer=p.name, problem=p.problem)
-                )
-            problems.extend(p.held_lines())
-        return " · ".join(problems) or None
+        except Exception:
+            log.exception("the printers' status could not be read")
+            unavailable = StatusLine(tr("Printer status unavailable — see log"), problem=True)
+            self.status.set_printer_lines([unavailable])
+            return
+        self.status.set_printer_lines(lines)
+        self.status.set_printer_alarms(printer_alarms(states))
 
     def printing_text(self) -> tuple[str, Severity]:
         """The role line every window shows (without its problem), and how loud."""
@@ -643,25 +568,15 @@ class KdsApp:
 
     def _show_role(self) -> None:
         text, severity = role_line(self.role, self._printer_names())
-        for window in self.windows:
-            window.set_printing_role(
-                text,
-                severity,
-                can_take_over=self.role.can_take_over,
-                can_stop=self.role.can_stop,
-            )
-        for listener in self.role_listeners:
-            try:
-                listener(self.role.role)
-            except Exception:
-                log.exception("printing-role listener %r failed", listener)
+        self.status.set_printing_role(
+            text, severity, can_take_over=self.role.can_take_over, can_stop=self.role.can_stop
+        )
 
     # --- role controls (expo buttons) --------------------------------------------------
 
     def _confirm_with_dialog(self, title: str, question: str) -> bool:
-        parent = next((w for w in self.windows if w.monitor.kind is MonitorKind.EXPO), None)
-        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
-        return QMessageBox.question(parent, title, question, yes | no, no) == yes
+        parent = next((w for w in self.windows if w.rules.role_controls), None)
+        return ask_yes_no(parent, title, question)
 
     def ask_take_over(self) -> None:
         """The "Take over printing" button: confirm, then take the role from its holder;
@@ -685,51 +600,7 @@ class KdsApp:
 
     def order_menu(self, order_id: str) -> list[MenuEntry]:
         """A card's menu: reprint each printed ticket of the order on this device."""
-        service = self.print_service
-        if service is None:
-            text, _ = self.printing_text()
-            return [MenuEntry(tr("Reprint: {reason}").format(reason=text))]
-        entries: list[MenuEntry] = []
-        seen: set[tuple[str, str, str, str | None, int]] = set()
-        jobs = [job for job in service.jobs(order_id) if job.kind is not JobKind.LATE]
-        for job in reversed(jobs):
-            key = (job.kind, job.printer, job.template, job.station, job.copy)
-            if job.state != "done" or job.reprint or key in seen:
-                continue
-            seen.add(key)
-            entries.append(
-                MenuEntry(_reprint_text(job, jobs), self._reprint_action(service, job.id))
-            )
-        if not entries:
-            entries.append(MenuEntry(tr("Nothing printed for this order yet")))
-        return entries[::-1]
-
-    def _reprint_action(self, service: PrintService, job_id: int) -> Callable[[], None]:
-        def reprint() -> None:
-            new_id = service.reprint(job_id)
-            log.info("reprint of job %d queued as job %d", job_id, new_id)
-
-        return reprint
-
-
-def _reprint_text(job: JobInfo, jobs: Sequence[JobInfo]) -> str:
-    """A reprint menu entry that tells tickets apart: "Reprint kitchen ticket (Grill, copy
-    2/2) on Kitchen"; without station and copies just "Reprint receipt on Receipt"."""
-    what = tr(_JOB_NAMES.get(job.kind, "{template}")).format(template=job.template)
-    copies = max(
-        j.copy
-        for j in jobs
-        if (j.kind, j.revision, j.printer, j.template, j.station)
-        == (job.kind, job.revision, job.printer, job.template, job.station)
-    )
-    details = [job.station] if job.station else []
-    if copies > 1:
-        details.append(tr("copy {copy}/{copies}").format(copy=job.copy, copies=copies))
-    if not details:
-        return tr("Reprint {what} on {printer}").format(what=what, printer=job.printer)
-    return tr("Reprint {what} ({details}) on {printer}").format(
-        what=what, details=", ".join(details), printer=job.printer
-    )
+        return reprint_menu(self.print_service, order_id, self.printing_text()[0])
 
 
 def show_fatal(message: str, title: str | None = None) -> None:
@@ -794,8 +665,10 @@ def _run_app(app: QApplication, settings: Settings, data_dir: Path) -> int:
     wake.start(250)
     wake.timeout.connect(lambda: None)
     loop = qasync.QEventLoop(app)
+    platform = QGuiApplication.platformName()
+    screen = ScreenKeptOn(platform) if settings.device.kiosk else contextlib.nullcontext()
     try:
-        with loop:
+        with screen, loop:
             loop.run_until_complete(main())
     finally:
         wake.stop()

@@ -17,7 +17,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -26,6 +26,7 @@ import aiohttp
 import qasync
 
 from kds.app import KdsApp, ensure_qapplication
+from kds.clock import utc_now
 from kds.connector.adapters.base import PlatformSettings
 from kds.connector.adapters.deliveroo import DeliverooSettings
 from kds.connector.adapters.justeat import JustEatSettings
@@ -35,7 +36,7 @@ from kds.connector.adapters.woocommerce import WooCommerceSettings
 from kds.connector.config import ConnectorConfig, load_connector_config
 from kds.errors import KdsError
 from kds.resources import resource_path
-from kds.settings import ConnectorSettings, MonitorKind, Settings, load_settings
+from kds.settings import ConnectorSettings, Settings, load_settings
 from kds.ui.monitor_window import MonitorWindow
 from kds.ui.sounds import qt_sound_player
 from printing.errors import PrintingError
@@ -176,7 +177,7 @@ async def feed_orders(
     base_url: str,
     token: str,
     script: DemoScript,
-    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    clock: Callable[[], datetime] = utc_now,
     platforms: ConnectorConfig | None = None,
 ) -> None:
     """Play the script against the connector's HTTP intake and platform webhooks, one step
@@ -491,7 +492,7 @@ async def paper_out_episode(
                 log.warning("demo: %s did not fail over to %s in time", printer.name, backup)
         kds_app.tick()
         path = out_dir / "counter-paper-out.png"
-        counter = next(w for w in kds_app.windows if w.monitor.kind is MonitorKind.EXPO)
+        counter = next(w for w in kds_app.windows if w.rules.printer_lines)
         return path if _screenshot(counter, path) else None
     finally:
         await printer.set_fault(None)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import tomllib
+import types
+import typing
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import time
 from enum import StrEnum
 from pathlib import Path
@@ -16,11 +19,14 @@ from pydantic import (
     ModelWrapValidatorHandler,
     TypeAdapter,
     ValidationError,
+    field_serializer,
     field_validator,
     model_validator,
 )
 from pydantic_core import InitErrorDetails
 
+from kds.admin import valid_pin_hash
+from kds.domain.monitors import MonitorKind
 from kds.domain.retention import DEFAULT_DAY_STARTS_AT, DEFAULT_KEEP_DAYS, Retention
 from kds.errors import KdsError
 from kds.resources import resource_path
@@ -28,8 +34,52 @@ from kds.validation import checked, problem, valid_entries, valid_value
 from printing.config import CONFIG_DIR, PrintingConfig, RouteRule, unknown_station
 
 
+class ProblemKind(StrEnum):
+    MISSING = "missing"
+    """There is no config file yet (a new device: the set-up starts from nothing)."""
+    UNREADABLE = "unreadable"
+    """The file is there but cannot be read as TOML (permissions, encoding, syntax)."""
+    INVALID = "invalid"
+    """The file is TOML but some keys are wrong; `errors` lists each with its key."""
+
+
+@dataclass(frozen=True)
+class ConfigError:
+    """One wrong key: where it is (as pydantic locates it) and why, in words."""
+
+    loc: tuple[str | int, ...]
+    message: str
+
+    @property
+    def key(self) -> str:
+        """The key as the file writes it, e.g. ``printing.routes.0.station``."""
+        return ".".join(str(part) for part in self.loc) or "(top level)"
+
+
+@dataclass(frozen=True)
+class ConfigProblem:
+    """Why a config cannot be used, as a value: what the set-up (or `kds run`) shows."""
+
+    path: Path
+    kind: ProblemKind
+    message: str
+    """Every problem in words, the file first (what `kds config check` prints)."""
+    errors: tuple[ConfigError, ...] = ()
+
+    @property
+    def section(self) -> str | None:
+        """The config section of the first problem, as its TOML table header names it
+        (``printing.routes``, ``connector``); None when the file itself is the problem or
+        the first problem is a key at the top level."""
+        return config_section(self.errors[0].loc) if self.errors else None
+
+
 class SettingsError(KdsError):
     """The config file is missing, not TOML, or invalid; the message lists every problem."""
+
+    def __init__(self, problem: ConfigProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
 
 
 class _Section(BaseModel):
@@ -41,6 +91,8 @@ class DeviceSettings(_Section):
     """The human name other devices see (e.g. who holds the printing role)."""
     printing: bool = False
     """Ask the connector for the printing role (exactly one device prints)."""
+    kiosk: bool = False
+    """A kitchen PC: every window full screen without frames, screen blanking kept off."""
 
 
 class ConnectorSettings(_Section):
@@ -55,15 +107,6 @@ class ConnectorSettings(_Section):
                 f"must start with ws:// or wss:// (e.g. ws://192.168.1.10:8765/kds), not {url!r}"
             )
         return url
-
-
-class MonitorKind(StrEnum):
-    STATION = "station"
-    """A cook's screen: the lines of its stations."""
-    EXPO = "expo"
-    """The counter/expo screen: whole orders, bumped when handed over."""
-    PICKUP = "pickup"
-    """The customer board: "in preparation" and "ready" numbers."""
 
 
 class Station(_Section):
@@ -106,8 +149,26 @@ class RetentionSettings(_Section):
             raise ValueError('hours and minutes only, e.g. "04:00"')
         return value
 
+    @field_serializer("day_starts_at", when_used="json")
+    def _hours_and_minutes(self, value: time) -> str:
+        return value.strftime("%H:%M")
+
     def retention(self) -> Retention:
         return Retention(self.keep_days, self.day_starts_at)
+
+
+class AdminSettings(_Section):
+    """The admin area (set-up, settings) is behind a PIN; kitchen staff see their screens."""
+
+    pin_hash: str | None = None
+    """The PIN as a salted scrypt hash, written by `kds admin set-pin`; none = no PIN set."""
+
+    @field_validator("pin_hash")
+    @classmethod
+    def _written_by_kds(cls, value: str | None) -> str | None:
+        if value is not None and not valid_pin_hash(value):
+            raise ValueError("not a PIN hash kds wrote; set the PIN with: kds admin set-pin")
+        return value
 
 
 class Settings(_Section):
@@ -117,6 +178,7 @@ class Settings(_Section):
     monitors: tuple[MonitorSettings, ...] = (MonitorSettings(name="Kitchen"),)
     printing: PrintingConfig | None = None
     retention: RetentionSettings = RetentionSettings()
+    admin: AdminSettings = AdminSettings()
 
     @field_validator("monitors")
     @classmethod
@@ -173,33 +235,94 @@ def _station_problems(data: Mapping[str, Any]) -> list[InitErrorDetails]:
 def load_settings(path: Path) -> Settings:
     """Read and validate the config file; every problem is reported at once, with its key.
 
-    A relative `printing.templates_dir` is taken relative to the file's folder.
+    A relative `printing.templates_dir` is taken relative to the file's folder. Raises
+    SettingsError, whose `problem` says what kind of problem it is and where.
     """
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise SettingsError(_not_found(path)) from None
+        raise SettingsError(ConfigProblem(path, ProblemKind.MISSING, _not_found(path))) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = f"{path}: cannot read the config file: {exc}"
+        raise SettingsError(ConfigProblem(path, ProblemKind.UNREADABLE, reason)) from None
+    try:
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"{path}: not valid TOML: {exc}") from None
+        reason = f"{path}: not valid TOML: {exc}"
+        raise SettingsError(ConfigProblem(path, ProblemKind.UNREADABLE, reason)) from None
+    except RecursionError:
+        reason = f"{path}: not valid TOML: nested too deep"
+        raise SettingsError(ConfigProblem(path, ProblemKind.UNREADABLE, reason)) from None
+    return validate_settings(raw, path)
+
+
+def validate_settings(raw: Mapping[str, Any], path: Path) -> Settings:
+    """The settings a TOML document (as tomllib reads it) describes, for the file at `path`
+    (a relative `printing.templates_dir` is taken from its folder). Raises SettingsError
+    listing every problem with its key."""
     try:
         return Settings.model_validate(raw, context={CONFIG_DIR: path.absolute().parent})
     except ValidationError as exc:
-        problems = [
-            f"  {'.'.join(str(p) for p in err['loc']) or '(top level)'}: "
-            + err["msg"].removeprefix("Value error, ")
+        errors = tuple(
+            ConfigError(tuple(err["loc"]), err["msg"].removeprefix("Value error, "))
             for err in exc.errors(include_url=False)
-        ]
-        raise SettingsError(
-            f"{path}: {len(problems)} problem(s):\n" + "\n".join(problems)
-        ) from None
+        )
+        lines = [f"  {error.key}: {error.message}" for error in errors]
+        message = f"{path}: {len(errors)} problem(s):\n" + "\n".join(lines)
+        raise SettingsError(ConfigProblem(path, ProblemKind.INVALID, message, errors)) from None
+
+
+def config_section(loc: tuple[str | int, ...]) -> str | None:
+    """The TOML table a key is in: ``("printing", "routes", 2, "station")`` is in
+    ``printing.routes``, ``("connector", "url")`` in ``connector``; None at the top level.
+
+    Follows the settings models: a part naming a section (a model, or a list of them) goes
+    into the name, a list index is skipped, and the first plain key ends it."""
+    names: list[str] = []
+    model: type[BaseModel] | None = Settings
+    parts = list(loc)
+    while parts and model is not None:
+        part = parts.pop(0)
+        field = model.model_fields.get(part) if isinstance(part, str) else None
+        if field is None:
+            break
+        model, is_list = _section_model(field.annotation)
+        if model is None:
+            break
+        names.append(str(part))
+        if is_list and parts and isinstance(parts[0], int):
+            parts.pop(0)
+    return ".".join(names) or None
+
+
+def _section_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The model a field's annotation holds (`X`, `X | None`, `tuple[X, ...]`, an
+    `Annotated` X), and whether it is a list of them; (None, False) for a plain value."""
+    origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        return _section_model(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            model, is_list = _section_model(arg)
+            if model is not None:
+                return model, is_list
+        return None, False
+    if origin is tuple:
+        model, _ = _section_model(typing.get_args(annotation)[0])
+        return model, model is not None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    return None, False
 
 
 def _not_found(path: Path) -> str:
     example = resource_path("demo", "kds.toml")
+    folder = path.absolute().parent
+    mkdir = "" if folder.is_dir() else f"  mkdir -p {folder}\n"
     return (
         f"{path}: config file not found (looked for {path.absolute()}).\n"
         "To set this device up, start from the example configuration and edit it:\n"
-        f"  cp {example} {path.absolute()}\n"
+        f"{mkdir}  cp {example} {path.absolute()}\n"
         'Every key is explained in the README\'s "Configuration" section. Another file:'
         " kds run --config FILE (or $KDS_CONFIG)."
     )

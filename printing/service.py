@@ -4,8 +4,9 @@
 at start-up, for every order that could still need paper (open, or changed within
 ``max_order_age_h``), so a crash between the store's commit and the enqueue never loses a
 ticket. What was printed for each order (its last handled revision
-and which lines went to which ticket) is kept in the spool database, in the same
-transaction as the jobs, so "what did this printer get" survives restarts.
+and which lines went to which ticket) is kept in the spool database (its ``print_orders``
+table, part of the spool's schema in `printing.spooler`), in the same transaction as the
+jobs, so "what did this printer get" survives restarts.
 
 Rules, per order:
 
@@ -75,23 +76,6 @@ def _job_words(kind: JobKind, template: str) -> str:
     if kind is JobKind.TICKET:
         return f"{template} ticket"
     return _JOB_WORDS.get(kind, template)
-
-
-_ORDERS_SCHEMA = """
-CREATE TABLE IF NOT EXISTS print_orders (
-    order_id TEXT PRIMARY KEY,
-    display_id TEXT NOT NULL,
-    first_seen_at TEXT NOT NULL,
-    outcome TEXT NOT NULL CHECK (outcome IN ('printing', 'skipped', 'cancelled')),
-    revision INTEGER NOT NULL,
-    order_json TEXT NOT NULL,
-    tickets_json TEXT NOT NULL,
-    unrouted_json TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS print_orders_first_seen ON print_orders (first_seen_at);
-CREATE INDEX IF NOT EXISTS print_orders_unrouted ON print_orders (first_seen_at)
-    WHERE outcome = 'printing' AND unrouted_json != '[]';
-"""
 
 
 class PrintServiceError(PrintingError):
@@ -217,7 +201,6 @@ class PrintService:
             on_change=self._changed,
         )
         try:
-            spooler.db.executescript(_ORDERS_SCHEMA)
             self._load_unrouted(spooler.db)
         except sqlite3.Error:
             await spooler.stop()

@@ -56,6 +56,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
+from kds.sqlite import Migration, migrate, open_db, transaction
 from printing.errors import PrintingError
 from printing.jobs import JobKind, JobPayload, LateJob, load_payload, payload_from_v1
 from printing.queue_core import (
@@ -95,8 +96,6 @@ from printing.transports.base import Transport, TransportError
 logger = logging.getLogger(__name__)
 
 REPRINT_BANNER = "REPRINT"
-SCHEMA_VERSION = 2
-"""1: payloads held the order as a JSON text; 2: typed payloads (`printing.jobs`)."""
 
 JobState = Literal["queued", "sending", "done", "cancelled", "failed"]
 
@@ -273,7 +272,7 @@ class _Worker:
         """One transport call at a time (the worker's and `send_now`'s)."""
 
 
-_SCHEMA = """
+_JOBS = """
 CREATE TABLE IF NOT EXISTS jobs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     order_id TEXT NOT NULL,
@@ -300,8 +299,24 @@ CREATE TABLE IF NOT EXISTS jobs (
 CREATE INDEX IF NOT EXISTS jobs_by_target ON jobs (target, state, id);
 CREATE INDEX IF NOT EXISTS jobs_by_order ON jobs (order_id);
 CREATE INDEX IF NOT EXISTS jobs_by_printer ON jobs (printer, state);
+"""
+
+_RETENTION_AND_PRINT_RECORDS = """
 CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, target);
 CREATE INDEX IF NOT EXISTS jobs_last_done ON jobs (target, state, done_at);
+CREATE TABLE IF NOT EXISTS print_orders (
+    order_id TEXT PRIMARY KEY,
+    display_id TEXT NOT NULL,
+    first_seen_at TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('printing', 'skipped', 'cancelled')),
+    revision INTEGER NOT NULL,
+    order_json TEXT NOT NULL,
+    tickets_json TEXT NOT NULL,
+    unrouted_json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS print_orders_first_seen ON print_orders (first_seen_at);
+CREATE INDEX IF NOT EXISTS print_orders_unrouted ON print_orders (first_seen_at)
+    WHERE outcome = 'printing' AND unrouted_json != '[]'
 """
 
 _COLUMNS = (
@@ -336,62 +351,56 @@ def _job(row: sqlite3.Row) -> JobInfo:
     )
 
 
+def _typed_payloads(db: sqlite3.Connection, where: str) -> None:
+    """Schema 1 -> 2: every job's payload rewritten as a typed one (`printing.jobs`); a
+    payload that cannot be read stops the upgrade and leaves the file as it was."""
+    last = 0
+    while rows := db.execute(
+        "SELECT id, kind, payload FROM jobs WHERE id > ? ORDER BY id LIMIT ?",
+        (last, _UPGRADE_BATCH),
+    ).fetchall():
+        for row in rows:
+            try:
+                payload = payload_from_v1(row["kind"], row["payload"])
+            except Exception as exc:  # noqa: BLE001 - by outcome: one clear error
+                raise SpoolError(
+                    f"cannot upgrade {where}: job {row['id']} ({row['kind']}) cannot be read: {exc}"
+                ) from None
+            db.execute(
+                "UPDATE jobs SET payload = ? WHERE id = ?", (payload.model_dump_json(), row["id"])
+            )
+        last = rows[-1]["id"]
+
+
+_MIGRATIONS: tuple[Migration, ...] = (
+    # 1: the jobs, their payloads holding the order as a JSON text. (IF NOT EXISTS: the
+    # first spooler created the table before it recorded the version.)
+    _JOBS,
+    # 2: typed payloads.
+    _typed_payloads,
+    # 3: the file's two table sets under one version: the jobs' retention indexes and the
+    # print service's record of what each order got (`printing.service`), which files from
+    # before it mostly hold already.
+    _RETENTION_AND_PRINT_RECORDS,
+)
+"""Migration N (1-based) brings the spool from version N-1 to N. Only ever append."""
+
+SCHEMA_VERSION = len(_MIGRATIONS)
+
+
 def open_spool_db(path: Path) -> sqlite3.Connection:
-    """Open (creating or upgrading if needed) the spool database: WAL, fsync on every commit."""
+    """Open (creating or upgrading if needed) the spool database (`kds.sqlite.open_db`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        db = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
+        db = open_db(path)
+        try:
+            migrate(db, _MIGRATIONS, f"the print spool {path}", error=SpoolError)
+        except BaseException:
+            db.close()
+            raise
     except sqlite3.Error as exc:
         raise SpoolError(f"cannot open the print spool {path}: {exc}") from exc
-    try:
-        db.row_factory = sqlite3.Row
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=FULL")
-        db.execute("PRAGMA busy_timeout=5000")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise SpoolError(
-                f"the print spool {path} was written by a newer kds (schema {version})"
-            )
-        db.executescript(_SCHEMA)
-        if version == 1:
-            _typed_payloads(db, path)
-        db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-    except BaseException:
-        db.close()
-        raise
     return db
-
-
-def _typed_payloads(db: sqlite3.Connection, path: Path) -> None:
-    """Schema 1 -> 2: every job's payload rewritten as a typed one, in one transaction (a
-    payload that cannot be read stops the upgrade and leaves the file as it was)."""
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        last = 0
-        while rows := db.execute(
-            "SELECT id, kind, payload FROM jobs WHERE id > ? ORDER BY id LIMIT ?",
-            (last, _UPGRADE_BATCH),
-        ).fetchall():
-            for row in rows:
-                try:
-                    payload = payload_from_v1(row["kind"], row["payload"])
-                except Exception as exc:  # noqa: BLE001 - by outcome: one clear error
-                    raise SpoolError(
-                        f"cannot upgrade the print spool {path}: job {row['id']} "
-                        f"({row['kind']}) cannot be read: {exc}"
-                    ) from None
-                db.execute(
-                    "UPDATE jobs SET payload = ? WHERE id = ?",
-                    (payload.model_dump_json(), row["id"]),
-                )
-            last = rows[-1]["id"]
-        db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    logger.info("print spool %s upgraded to schema %d (typed job payloads)", path, SCHEMA_VERSION)
 
 
 class Spooler:
@@ -482,35 +491,28 @@ class Spooler:
         `durable=False` (outermost only) commits without fsync: for work that is simply
         done again when a power cut loses it (retention).
         """
-        outer = self._tx_depth == 0
-        if outer:
-            if not durable:
-                self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("BEGIN IMMEDIATE")
-        self._tx_depth += 1
-        try:
-            yield self.db
-        except BaseException:
-            self._tx_depth -= 1
-            if outer:
-                self.db.execute("ROLLBACK")
-                self._tx_touched.clear()
-                if not durable:
-                    self.db.execute("PRAGMA synchronous=FULL")
-            raise
-        self._tx_depth -= 1
-        if outer:
+        if self._tx_depth:
+            self._tx_depth += 1
             try:
-                self.db.execute("COMMIT")
+                yield self.db
             finally:
-                if not durable:
-                    self.db.execute("PRAGMA synchronous=FULL")
-            touched, self._tx_touched = self._tx_touched, set()
-            for name in touched:
-                if name in self._workers:
-                    self._workers[name].wake.set()
-            if touched:
-                self._changed()
+                self._tx_depth -= 1
+            return
+        self._tx_depth = 1
+        try:
+            with transaction(self.db, durable=durable):
+                yield self.db
+        except BaseException:
+            self._tx_touched.clear()
+            raise
+        finally:
+            self._tx_depth = 0
+        touched, self._tx_touched = self._tx_touched, set()
+        for name in touched:
+            if name in self._workers:
+                self._workers[name].wake.set()
+        if touched:
+            self._changed()
 
     def _target_for(self, printer: str) -> str:
         worker = self._workers.get(printer)
@@ -611,17 +613,18 @@ class Spooler:
         """Queue one more copy of a job, marked REPRINT; the new job's id."""
         with self.transaction() as db:
             original = self.job(job_id)
+            identity = (
+                original.order_id,
+                original.revision,
+                original.printer,
+                original.template,
+                original.station or "",
+                original.copy,
+            )
             count = db.execute(
                 "SELECT MAX(reprint) FROM jobs WHERE order_id = ? AND revision = ?"
                 " AND printer = ? AND template = ? AND station = ? AND copy = ?",
-                (
-                    original.order_id,
-                    original.revision,
-                    original.printer,
-                    original.template,
-                    original.station or "",
-                    original.copy,
-                ),
+                identity,
             ).fetchone()[0]
             target = self._target_for(original.printer)
             cursor = db.execute(
@@ -629,12 +632,7 @@ class Spooler:
                 " reprint, display_id, kind, payload, state, target, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)",
                 (
-                    original.order_id,
-                    original.revision,
-                    original.printer,
-                    original.template,
-                    original.station or "",
-                    original.copy,
+                    *identity,
                     count + 1,
                     original.display_id,
                     original.kind.value,

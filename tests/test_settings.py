@@ -143,16 +143,17 @@ def test_a_missing_or_broken_file_says_so(tmp_path: Path, text: str | None, reas
 def test_kds_without_a_config_points_to_the_set_up(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))  # the per-user config dir
     monkeypatch.delenv("KDS_CONFIG", raising=False)
     assert main([]) == 2
     err = capsys.readouterr().err
-    looked_at = tmp_path / "kds.toml"
+    looked_at = tmp_path / "kds" / "kds.toml"
     example = resource_path("demo", "kds.toml")
     assert f"config file not found (looked for {looked_at})" in err
-    assert f"cp {example} {looked_at}" in err
+    assert f"  mkdir -p {looked_at.parent}\n  cp {example} {looked_at}\n" in err
     assert 'README\'s "Configuration" section' in err
     assert "--config FILE (or $KDS_CONFIG)" in err
     # The advice works: the example it names is there and is a valid configuration.
+    looked_at.parent.mkdir()
     shutil.copy(example, looked_at)
     assert load_settings(looked_at).connector.token

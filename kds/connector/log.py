@@ -6,9 +6,10 @@ across restarts and crashes. The stored payload is the exact frame sent to devic
 (`kds.wire.dump` of a `kds.wire` event model), so a replay is byte-identical to the live
 send. Besides the events the log keeps the current orders (for duplicate and revision
 checks), the devices (name, last ack, last seen), the printing role holder, status
-changes, rejections and the catalog; and, for the platform webhooks, the inbox (payloads
+changes, rejections and the catalog; for the platform webhooks, the inbox (payloads
 that could not be read, kept verbatim), cancellations that arrived before their order, and
-the orders still to be fetched from a platform's API.
+the orders still to be fetched from a platform's API; and, for sub-terminals, the pairing
+codes and each paired device's token (as a SHA-256 only).
 
 Retention (`prune`): events every known device has acknowledged leave the log once they
 are older than the retention cutoff, and with them the finished (cancelled or collected)
@@ -31,7 +32,8 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -40,6 +42,7 @@ from kds import wire
 from kds.clock import utc_now
 from kds.connector.errors import ConnectorDataError, ConnectorLockedError, EventTooLargeError
 from kds.lockfile import DataDirLock
+from kds.sqlite import check_version, migrate, open_db, transaction
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +145,25 @@ _MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (platform, external_id)
     );
     """,
+    # 4: sub-terminals: pairing codes (single use, short-lived) and per-device tokens (only
+    # their SHA-256 is kept).
+    """
+    CREATE TABLE pairing_codes (
+        code TEXT PRIMARY KEY,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_by TEXT,
+        used_at TEXT
+    );
+    CREATE TABLE device_tokens (
+        device_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        token_sha256 TEXT NOT NULL UNIQUE,
+        issued_at TEXT NOT NULL,
+        revoked_at TEXT
+    );
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -215,6 +237,36 @@ class PendingFetch:
 
 
 @dataclass(frozen=True)
+class DeviceToken:
+    """A sub-terminal's own token (its hash is never handed out)."""
+
+    device_id: str
+    name: str
+    issued_at: datetime
+    revoked_at: datetime | None
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None
+
+
+class CodeRefusal(StrEnum):
+    """Why a pairing code did not let a device join."""
+
+    UNKNOWN = "unknown"
+    USED = "used"
+    EXPIRED = "expired"
+
+
+@dataclass(frozen=True)
+class Revocation:
+    """What revoking a device's token changed."""
+
+    device: DeviceToken
+    printing_released: bool
+
+
+@dataclass(frozen=True)
 class PrintingHolder:
     """The device that holds the printing role (remembered while it is offline)."""
 
@@ -246,12 +298,9 @@ class ConnectorLog:
         if lock is None:
             raise ConnectorLockedError(data_dir)
         try:
-            conn = sqlite3.connect(data_dir / DB_NAME, isolation_level=None)
+            conn = open_db(data_dir / DB_NAME)
             try:
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute("PRAGMA synchronous=FULL")
-                conn.execute("PRAGMA foreign_keys=ON")
-                _migrate(conn, data_dir)
+                migrate(conn, _MIGRATIONS, _where(data_dir), error=ConnectorDataError)
                 return cls(data_dir, conn, lock)
             except BaseException:
                 conn.close()
@@ -285,14 +334,9 @@ class ConnectorLog:
     # --- transactions -------------------------------------------------------------------
 
     def _write(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
-            result = work(self._conn)
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        self._conn.execute("COMMIT")
-        return result
+        """`work` in one durable transaction (`kds.sqlite.transaction`); what it returns."""
+        with transaction(self._conn) as conn:
+            return work(conn)
 
     def _connector_id(self) -> str:
         row = self._conn.execute("SELECT value FROM meta WHERE key = 'connector_id'").fetchone()
@@ -353,8 +397,10 @@ class ConnectorLog:
         Up to `limit` of the oldest events, as far as every known device has acknowledged
         them (nothing while no device has connected yet) and they occurred before
         `before`; then up to `limit` finished orders whose events are all gone, and up to
-        `limit` device rejections from before `before`.
+        `limit` device rejections from before `before`. Acks still held in memory are
+        written first, so they count.
         """
+        self.write_acks()
 
         def work(c: sqlite3.Connection) -> Pruned:
             known, acked = c.execute(
@@ -783,6 +829,125 @@ class ConnectorLog:
             )
         )
 
+    # --- sub-terminals: pairing codes and device tokens ---------------------------------
+
+    def add_pairing_code(
+        self, make_code: Callable[[], str], created_by: str, now: datetime, valid_for: timedelta
+    ) -> tuple[str, datetime]:
+        """Store a new code from `make_code` (redrawn while it collides with a kept one);
+        codes that ended more than a day ago are dropped. Returns the code and its expiry."""
+        expires = now + valid_for
+
+        def work(c: sqlite3.Connection) -> str:
+            c.execute(
+                "DELETE FROM pairing_codes WHERE expires_at < ?",
+                ((now - timedelta(days=1)).isoformat(),),
+            )
+            while True:
+                code = make_code()
+                taken = c.execute("SELECT 1 FROM pairing_codes WHERE code = ?", (code,))
+                if taken.fetchone() is None:
+                    break
+            c.execute(
+                "INSERT INTO pairing_codes(code, created_by, created_at, expires_at)"
+                " VALUES (?, ?, ?, ?)",
+                (code, created_by, now.isoformat(), expires.isoformat()),
+            )
+            return code
+
+        code: str = self._write(work)
+        return code, expires
+
+    def join_with_code(
+        self, code: str, device_id: str, name: str, token_sha256: str, now: datetime
+    ) -> CodeRefusal | None:
+        """Use `code` once to give `device_id` the token with this hash (replacing any token
+        it had, revoked or not); None on success, else why the code was refused."""
+
+        def work(c: sqlite3.Connection) -> CodeRefusal | None:
+            row = c.execute(
+                "SELECT expires_at, used_at FROM pairing_codes WHERE code = ?", (code,)
+            ).fetchone()
+            if row is None:
+                return CodeRefusal.UNKNOWN
+            if row[1] is not None:
+                return CodeRefusal.USED
+            if datetime.fromisoformat(row[0]) <= now:
+                return CodeRefusal.EXPIRED
+            at = now.isoformat()
+            c.execute(
+                "UPDATE pairing_codes SET used_by = ?, used_at = ? WHERE code = ?",
+                (device_id, at, code),
+            )
+            c.execute(
+                "INSERT INTO device_tokens(device_id, name, token_sha256, issued_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT(device_id) DO UPDATE SET"
+                " name = excluded.name, token_sha256 = excluded.token_sha256,"
+                " issued_at = excluded.issued_at, revoked_at = NULL",
+                (device_id, name, token_sha256, at),
+            )
+            return None
+
+        refusal: CodeRefusal | None = self._write(work)
+        return refusal
+
+    def device_token(self, token_sha256: str) -> DeviceToken | None:
+        """The device token with this hash, revoked or not."""
+        row = self._conn.execute(
+            "SELECT device_id, name, issued_at, revoked_at FROM device_tokens"
+            " WHERE token_sha256 = ?",
+            (token_sha256,),
+        ).fetchone()
+        return None if row is None else _device_token(row)
+
+    def device_tokens(self) -> list[DeviceToken]:
+        """Every paired device, by name."""
+        rows = self._conn.execute(
+            "SELECT device_id, name, issued_at, revoked_at FROM device_tokens ORDER BY name"
+        ).fetchall()
+        return [_device_token(row) for row in rows]
+
+    def revoke_device_token(self, device_id: str, now: datetime) -> Revocation | None:
+        """Revoke the device's token (None when it has none). The device is forgotten as
+        a device (so the events it will never acknowledge do not hold back the retention)
+        and gives up the printing role if it held it."""
+
+        def work(c: sqlite3.Connection) -> Revocation | None:
+            c.execute(
+                "UPDATE device_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE device_id = ?",
+                (now.isoformat(), device_id),
+            )
+            row = c.execute(
+                "SELECT device_id, name, issued_at, revoked_at FROM device_tokens"
+                " WHERE device_id = ?",
+                (device_id,),
+            ).fetchone()
+            if row is None:
+                return None
+            c.execute("DELETE FROM devices WHERE device_id = ?", (device_id,))
+            released = c.execute(
+                "DELETE FROM printing_role WHERE device_id = ?", (device_id,)
+            ).rowcount
+            return Revocation(_device_token(row), printing_released=bool(released))
+
+        result: Revocation | None = self._write(work)
+        return result
+
+
+def _device_token(row: Sequence[Any]) -> DeviceToken:
+    device_id, name, issued_at, revoked_at = row
+    return DeviceToken(
+        str(device_id),
+        str(name),
+        datetime.fromisoformat(issued_at),
+        None if revoked_at is None else datetime.fromisoformat(revoked_at),
+    )
+
+
+def _where(data_dir: Path) -> str:
+    """The log file, as messages name it."""
+    return f"the connector log {data_dir / DB_NAME}"
+
 
 def _inbox_rows(conn: sqlite3.Connection) -> list[InboxEntry]:
     rows = conn.execute(
@@ -800,8 +965,9 @@ def read_inbox(data_dir: Path) -> list[InboxEntry]:
     if not path.exists():
         raise ConnectorDataError(f"no connector data in {data_dir} ({DB_NAME} not found)")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = open_db(path, readonly=True)
         try:
+            check_version(conn, SCHEMA_VERSION, _where(data_dir), error=ConnectorDataError)
             has_inbox = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'inbox'"
             ).fetchone()
@@ -812,24 +978,3 @@ def read_inbox(data_dir: Path) -> list[InboxEntry]:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise ConnectorDataError(f"cannot read {path}: {exc}") from exc
-
-
-def _migrate(conn: sqlite3.Connection, data_dir: Path) -> None:
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if version > SCHEMA_VERSION:
-        raise ConnectorDataError(
-            f"{data_dir / DB_NAME} has schema version {version}, newer than this kds "
-            f"understands ({SCHEMA_VERSION}): upgrade kds"
-        )
-    for target in range(version + 1, SCHEMA_VERSION + 1):
-        log.info("migrating %s to schema version %d", data_dir / DB_NAME, target)
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _MIGRATIONS[target - 1].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {target}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")

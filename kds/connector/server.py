@@ -1,14 +1,19 @@
 """The reference connector: the server side of PROTOCOL.md, websocket and HTTP intake on one port.
 
 Run it with ``kds connector --token T [--host H] [--port P] [--data-dir D] [--config F]
-[--keep-days N] [--day-starts-at HH:MM]``. As soon as it listens it prints one line to
-stdout, ``kds connector listening on http://HOST:PORT`` (the real port when started with
-``--port 0``), and it runs until SIGINT or SIGTERM. Exactly one connector may run per data
-dir: a second one refuses to start.
+[--keep-days N] [--day-starts-at HH:MM] [--no-announce]``. As soon as it listens it prints
+one line to stdout, ``kds connector listening on http://HOST:PORT`` (the real port when
+started with ``--port 0``), and it runs until SIGINT or SIGTERM. Exactly one connector may
+run per data dir: a second one refuses to start. Unless ``--no-announce``, it announces
+itself on the local network (mDNS, `kds.connector.announce`).
 
-Every request needs the sales-point token: ``Authorization: Bearer <token>`` (except the
-platform webhooks, which carry the platform's own signature). A missing or wrong token gets
-HTTP 401 (on the websocket handshake too, before the upgrade).
+Every request needs a token in ``Authorization: Bearer <token>``: the sales-point token,
+or a paired device's own token that has not been revoked (except the platform webhooks,
+which carry the platform's own signature, and ``POST /pairing/join``, which carries a
+code). A missing, wrong or revoked token gets HTTP 401 (on the websocket handshake too,
+before the upgrade); so does any request with a ``token`` or ``access_token`` in its URL
+query, since URLs end up in logs. A device token opens sessions only for its own
+``device_id`` (another one gets the ``error`` ``token_device_mismatch``).
 
 Websocket, ``GET /kds``: PROTOCOL.md version 1. Text frames of at most 1 MiB (a bigger
 frame closes the connection with 1009), ping every 20 s. The first message must be
@@ -38,6 +43,22 @@ HTTP order intake (JSON bodies of at most 1 MiB, else 413; errors are
   name}]}``: stored, and a ``catalog`` event is sent, 202.
 - ``GET /health``: ``{"status": "ok", "last_seq", "connector_id", "devices": [{device_id,
   name, connected, last_acked_seq}], "printing_holder", "inbox", "pending_fetches"}``.
+
+Sub-terminals (`kds.connector.pairing`; extensions of this connector, not of PROTOCOL.md):
+
+- ``POST /pairing/codes`` (sales-point or device token): 201 ``{"code", "expires_at",
+  "valid_seconds"}``, six digits, valid 10 minutes, single use, kept in the log.
+- ``POST /pairing/join`` ``{"code", "device_name", "device_id"?}`` (no token): 201
+  ``{"token", "device_id", "device_name", "connector_id"}``: a token for that device, of
+  which only the SHA-256 is stored (a device paired again gets a new one; sessions on the
+  old one are closed). An unknown, used or expired code: 403 naming which. After 5 wrong
+  codes within a minute from one address: 429 with ``Retry-After``, whatever the code.
+- ``POST /devices/{device_id}/revoke`` (sales-point token only, else 403): the device's
+  token is refused from then on, its open sessions are closed with 4003, it is forgotten as
+  a device (retention no longer waits for its acks) and it loses the printing role if it
+  held it; 404 for a device with no token of its own, 409 for one on the sales-point token.
+- ``GET /devices``: ``{"devices": [{device_id, name, connected, last_seen,
+  last_acked_seq, token}]}``, ``token`` being ``sales_point``, ``active`` or ``revoked``.
 
 The intake rules (duplicates, revisions, cancelled orders) are `kds.connector.intake`'s;
 the handlers only read the log, ask it, and write what it says.
@@ -79,19 +100,20 @@ import contextlib
 import hmac
 import logging
 import signal
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import aiohttp
 from aiohttp import WSCloseCode, WSMsgType, web
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kds import wire
 from kds.clock import utc_now
-from kds.connector import intake
+from kds.connector import intake, pairing
 from kds.connector.adapters import ADAPTERS
 from kds.connector.adapters.base import (
     Adapter,
@@ -106,8 +128,17 @@ from kds.connector.adapters.base import (
 from kds.connector.config import ConnectorConfig
 from kds.connector.errors import ConnectorError, EventTooLargeError
 from kds.connector.fetch import FetchFailedError, get_once, retry_delay
-from kds.connector.log import ConnectorLog, PendingFetch, StoredEvent
+from kds.connector.log import (
+    CodeRefusal,
+    ConnectorLog,
+    DeviceToken,
+    PendingFetch,
+    StoredEvent,
+)
 from kds.domain.retention import PRUNE_EVERY, Retention
+
+if TYPE_CHECKING:
+    from kds.connector.announce import Announcer
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +148,8 @@ CLOSE_TIMEOUT = 5.0
 REPLAY_BATCH = 256
 
 WEBHOOKS_PREFIX = "/webhooks/"
+JOIN_PATH = "/pairing/join"
+TOKEN_QUERY_KEYS = frozenset({"token", "access_token"})
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 Clock = Callable[[], datetime]
@@ -155,6 +188,12 @@ class TakeoverBody(_Body):
     confirm: bool = False
 
 
+class JoinBody(_Body):
+    code: str
+    device_name: Annotated[str, Field(min_length=1)]
+    device_id: Annotated[str, Field(min_length=1)] | None = None
+
+
 _M = TypeVar("_M", bound=BaseModel)
 
 
@@ -172,6 +211,29 @@ class _HttpProblem(Exception):
 def _problem_from_validation(exc: ValidationError, error: str) -> _HttpProblem:
     first = exc.errors(include_url=False)[0]
     return _HttpProblem(400, error, ".".join(str(p) for p in first["loc"]), first["msg"])
+
+
+# --- who is asking ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Whose token a request carries: the sales point's, or one paired device's."""
+
+    device_id: str | None = None
+    """None for the sales-point token."""
+    token_sha256: str | None = None
+
+    @property
+    def sales_point(self) -> bool:
+        return self.device_id is None
+
+    def describe(self) -> str:
+        return "the sales point" if self.device_id is None else f"device {self.device_id}"
+
+
+PRINCIPAL = web.RequestKey("principal", Principal)
+SALES_POINT = Principal()
 
 
 # --- websocket sessions -----------------------------------------------------------------
@@ -201,6 +263,7 @@ class ConnectorServer:
         retention: Retention | None = None,
         clock: Clock = utc_now,
         sleep: Sleep = asyncio.sleep,
+        announce: bool = False,
     ) -> None:
         if not token:
             raise ConnectorError("the connector needs a non-empty token")
@@ -216,11 +279,14 @@ class ConnectorServer:
         self._runner: web.AppRunner | None = None
         self._http: aiohttp.ClientSession | None = None
         self._sessions: dict[str, _Session] = {}
-        self._sockets: set[web.WebSocketResponse] = set()
+        self._sockets: dict[web.WebSocketResponse, Principal] = {}
         self._background: set[asyncio.Task[None]] = set()
         self._fetching: set[tuple[str, str]] = set()
         self._articles: dict[str, wire.Article] = {}
         self._ack_waiters: list[tuple[str, int, asyncio.Future[None]]] = []
+        self._wrong_codes = pairing.AttemptLimiter()
+        self._announce = announce
+        self._announcer: Announcer | None = None
         self.port = 0
 
     # --- life cycle ---------------------------------------------------------------------
@@ -245,6 +311,10 @@ class ConnectorServer:
                     web.post("/printing/release", self._post_release),
                     web.post("/printing/takeover", self._post_takeover),
                     web.get("/health", self._get_health),
+                    web.post("/pairing/codes", self._post_pairing_code),
+                    web.post(JOIN_PATH, self._post_join),
+                    web.get("/devices", self._get_devices),
+                    web.post("/devices/{device_id}/revoke", self._post_revoke),
                     web.post(WEBHOOKS_PREFIX + "{platform}", self._post_webhook),
                 ]
             )
@@ -273,6 +343,11 @@ class ConnectorServer:
             log.info("platform webhooks: %s", ", ".join(sorted(self._config.platforms)))
         for pending in self._log.pending_fetches():
             self._start_fetch(pending)
+        if self._announce:
+            from kds.connector.announce import Announcer  # loads zeroconf only when asked
+
+            self._announcer = Announcer(self._log.connector_id, self.host, self.port)
+            self._spawn(self._announcer.start())
         return self.port
 
     def _prune(self) -> bool:
@@ -308,6 +383,9 @@ class ConnectorServer:
             task.cancel()
         if self._background:
             await asyncio.gather(*self._background, return_exceptions=True)
+        if self._announcer is not None:
+            await self._announcer.stop()
+            self._announcer = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -364,28 +442,52 @@ class ConnectorServer:
     async def _auth_middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         if request.path.startswith(WEBHOOKS_PREFIX):
             return await handler(request)  # platforms sign with their own secrets
+        if TOKEN_QUERY_KEYS & request.query.keys():
+            # URLs end up in proxy and server logs: a token there has to be refused.
+            return self._unauthorized(
+                request,
+                "token in the URL",
+                "a token in the URL is refused (URLs end up in logs); send it as the "
+                "'Authorization: Bearer <token>' header",
+            )
+        if request.path == JOIN_PATH:
+            return await handler(request)  # a new device has no token yet: it has a code
         header = request.headers.get("Authorization", "")
         scheme, _, given = header.partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(
-            given.strip().encode(), self._token
-        ):
-            log.warning(
-                "refused %s %s from %s: %s token",
-                request.method,
-                request.path,
-                request.remote,
-                "missing" if not header else "wrong",
+        if not header or scheme.lower() != "bearer":
+            return self._unauthorized(
+                request,
+                "missing token",
+                "a valid 'Authorization: Bearer <token>' header is required",
             )
-            return web.json_response(
-                {
-                    "error": "unauthorized",
-                    "field": "Authorization",
-                    "reason": "a valid 'Authorization: Bearer <token>' header is required",
-                },
-                status=401,
-                headers={"WWW-Authenticate": "Bearer"},
-            )
+        principal, refusal = self._principal(given.strip())
+        if principal is None:
+            return self._unauthorized(request, "wrong token", refusal)
+        request[PRINCIPAL] = principal
         return await handler(request)
+
+    def _principal(self, token: str) -> tuple[Principal | None, str]:
+        """Who a token is (the sales point, or a paired device), or why it is refused."""
+        if hmac.compare_digest(token.encode(), self._token):
+            return SALES_POINT, ""
+        digest = pairing.token_hash(token)
+        known = self.connector_log.device_token(digest)
+        if known is None:
+            return None, _TOKEN_REQUIRED
+        if known.revoked:
+            return None, (
+                f"the token of {known.name} was revoked; pair the device again with a code"
+            )
+        return Principal(known.device_id, digest), ""
+
+    @staticmethod
+    def _unauthorized(request: web.Request, what: str, reason: str) -> web.Response:
+        log.warning("refused %s %s from %s: %s", request.method, request.path, request.remote, what)
+        return web.json_response(
+            {"error": "unauthorized", "field": "Authorization", "reason": reason},
+            status=401,
+            headers={"WWW-Authenticate": "Bearer"},
+        )
 
     @web.middleware
     async def _problem_middleware(
@@ -615,6 +717,138 @@ class ConnectorServer:
                 "pending_fetches": len(clog.pending_fetches()),
             }
         )
+
+    # --- sub-terminals: pairing and device tokens ----------------------------------------
+
+    async def _post_pairing_code(self, request: web.Request) -> web.Response:
+        principal = request[PRINCIPAL]
+        code, expires = self.connector_log.add_pairing_code(
+            pairing.new_code, principal.describe(), self._clock(), pairing.CODE_VALID_FOR
+        )
+        log.info("pairing code issued for %s, valid until %s", principal.describe(), expires)
+        return web.json_response(
+            {
+                "code": code,
+                "expires_at": expires.isoformat(),
+                "valid_seconds": int(pairing.CODE_VALID_FOR.total_seconds()),
+            },
+            status=201,
+        )
+
+    async def _post_join(self, request: web.Request) -> web.Response:
+        peer = request.remote or "unknown"
+        now = self._clock()
+        wait = self._wrong_codes.retry_after(peer, now)
+        if wait is not None:
+            seconds = max(1, int(wait.total_seconds() + 0.999))
+            log.warning("pairing from %s refused: too many wrong codes", peer)
+            return web.json_response(
+                {
+                    "error": "too many attempts",
+                    "field": "code",
+                    "reason": f"{pairing.WRONG_CODES_ALLOWED} wrong codes within "
+                    f"{int(pairing.WRONG_CODES_WINDOW.total_seconds())} s from this address; "
+                    f"try again in {seconds} s",
+                    "retry_after": seconds,
+                },
+                status=429,
+                headers={"Retry-After": str(seconds)},
+            )
+        body = self._parse_body(JoinBody, await self._body(request), "invalid join")
+        code = "".join(ch for ch in body.code if ch not in " -")
+        device_id = body.device_id or str(uuid.uuid4())
+        token = pairing.new_token()
+        refusal = self.connector_log.join_with_code(
+            code, device_id, body.device_name, pairing.token_hash(token), now
+        )
+        if refusal is not None:
+            self._wrong_codes.failed(peer, now)
+            raise _HttpProblem(403, "code refused", "code", _CODE_REFUSALS[refusal])
+        log.info("device %s (%s) paired with a code from %s", body.device_name, device_id, peer)
+        # A device paired again gets a new token: sessions on its old one end.
+        self._close_device_sockets(device_id, wire.CLOSE_TOKEN_REVOKED, "token replaced")
+        return web.json_response(
+            {
+                "token": token,
+                "device_id": device_id,
+                "device_name": body.device_name,
+                "connector_id": self.connector_log.connector_id,
+            },
+            status=201,
+        )
+
+    async def _get_devices(self, request: web.Request) -> web.Response:
+        clog = self.connector_log
+        tokens = {t.device_id: t for t in clog.device_tokens()}
+        rows: list[dict[str, Any]] = []
+        for device in clog.devices():
+            token = tokens.pop(device.device_id, None)
+            rows.append(
+                {
+                    "device_id": device.device_id,
+                    "name": device.name,
+                    "connected": device.device_id in self._sessions,
+                    "last_seen": device.last_seen.isoformat(),
+                    "last_acked_seq": device.last_acked_seq,
+                    "token": _token_state(token),
+                }
+            )
+        for token in tokens.values():  # paired, but not (or no longer) a connected device
+            rows.append(
+                {
+                    "device_id": token.device_id,
+                    "name": token.name,
+                    "connected": token.device_id in self._sessions,
+                    "last_seen": None,
+                    "last_acked_seq": None,
+                    "token": _token_state(token),
+                }
+            )
+        rows.sort(key=lambda row: (row["name"], row["device_id"]))
+        return web.json_response({"devices": rows})
+
+    async def _post_revoke(self, request: web.Request) -> web.Response:
+        principal = request[PRINCIPAL]
+        device_id = request.match_info["device_id"]
+        if not principal.sales_point:
+            raise _HttpProblem(
+                403, "forbidden", "Authorization", "only the sales-point token may revoke tokens"
+            )
+        clog = self.connector_log
+        revocation = clog.revoke_device_token(device_id, self._clock())
+        if revocation is None:
+            if any(d.device_id == device_id for d in clog.devices()):
+                raise _HttpProblem(
+                    409,
+                    "no device token",
+                    "device_id",
+                    f"device {device_id} uses the sales-point token, which only a new "
+                    "sales-point token (kds connector --token) can lock out",
+                )
+            raise _HttpProblem(404, "unknown device", "device_id", f"no paired device {device_id}")
+        device = revocation.device
+        log.warning(
+            "token of %s (%s) revoked%s",
+            device.name,
+            device.device_id,
+            "; it no longer holds the printing role" if revocation.printing_released else "",
+        )
+        self._close_device_sockets(device_id, wire.CLOSE_TOKEN_REVOKED, "token revoked")
+        return web.json_response(
+            {
+                "device_id": device.device_id,
+                "name": device.name,
+                "status": "revoked",
+                "revoked_at": device.revoked_at.isoformat() if device.revoked_at else None,
+                "printing_released": revocation.printing_released,
+            }
+        )
+
+    def _close_device_sockets(self, device_id: str, code: int, reason: str) -> None:
+        """End every connection opened with this device's own token."""
+        for ws, principal in list(self._sockets.items()):
+            if principal.device_id == device_id:
+                self._spawn(_close_ws(ws, code, reason))
 
     # --- platform webhooks --------------------------------------------------------------
 
@@ -868,18 +1102,41 @@ class ConnectorServer:
             heartbeat=PING_INTERVAL, max_msg_size=wire.MAX_FRAME_BYTES, timeout=CLOSE_TIMEOUT
         )
         await ws.prepare(request)
-        self._sockets.add(ws)
+        principal = request[PRINCIPAL]
+        self._sockets[ws] = principal
         try:
             hello = await self._receive_hello(ws)
-            if hello is not None:
+            if hello is not None and await self._hello_allowed(ws, principal, hello):
                 await self._run_session(ws, hello)
         except ConnectionError as exc:
             log.info("websocket connection lost: %s", exc)
         finally:
-            self._sockets.discard(ws)
+            self._sockets.pop(ws, None)
             if not ws.closed:
                 await _close_ws(ws, WSCloseCode.OK, "")
         return ws
+
+    async def _hello_allowed(
+        self, ws: web.WebSocketResponse, principal: Principal, hello: wire.Hello
+    ) -> bool:
+        """A paired device's token is its own: another device_id may not use it, and a
+        token revoked while the hello was on its way no longer opens a session."""
+        if principal.token_sha256 is None:
+            return True
+        known = self.connector_log.device_token(principal.token_sha256)
+        if known is None or known.revoked:
+            log.warning("device %s: its token was revoked before its hello", hello.device_id)
+            await _close_ws(ws, wire.CLOSE_TOKEN_REVOKED, "token revoked")
+            return False
+        if hello.device_id != principal.device_id:
+            await self._refuse(
+                ws,
+                "token_device_mismatch",
+                f"this token was issued to {known.name} ({known.device_id}), not to device "
+                f"{hello.device_id}: pair this device with a code of its own",
+            )
+            return False
+        return True
 
     async def _run_session(self, ws: web.WebSocketResponse, hello: wire.Hello) -> None:
         clog = self.connector_log
@@ -1044,6 +1301,23 @@ class ConnectorServer:
             log.warning("device %s sent %s after hello; ignored", session.name, message.type)
 
 
+_TOKEN_REQUIRED = "a valid 'Authorization: Bearer <token>' header is required"
+_CODE_REFUSALS = {
+    CodeRefusal.UNKNOWN: "no such pairing code: check the digits, or ask for a new code",
+    CodeRefusal.USED: "this pairing code was already used; ask for a new code",
+    CodeRefusal.EXPIRED: (
+        f"this pairing code has expired (codes are valid "
+        f"{int(pairing.CODE_VALID_FOR.total_seconds() // 60)} minutes); ask for a new code"
+    ),
+}
+
+
+def _token_state(token: DeviceToken | None) -> str:
+    if token is None:
+        return "sales_point"
+    return "revoked" if token.revoked else "active"
+
+
 def _check_fetched(messages: tuple[Message, ...], pending: PendingFetch) -> None:
     """A fetched body must be an order, and not older than the version we were told of."""
     for message in messages:
@@ -1080,8 +1354,11 @@ async def _serve(
     *,
     config: ConnectorConfig | None,
     retention: Retention,
+    announce: bool,
 ) -> int:
-    server = ConnectorServer(data_dir, token, host, port, config, retention=retention)
+    server = ConnectorServer(
+        data_dir, token, host, port, config, retention=retention, announce=announce
+    )
     bound = await server.start()
     shown = f"[{host}]" if ":" in host else host
     print(f"kds connector listening on http://{shown}:{bound}", flush=True)
@@ -1107,8 +1384,17 @@ def serve(
     *,
     config: ConnectorConfig | None = None,
     retention: Retention | None = None,
+    announce: bool = True,
 ) -> int:
     """`kds connector`: run until SIGINT/SIGTERM; prints the listening line first."""
     return asyncio.run(
-        _serve(host, port, token, data_dir, config=config, retention=retention or Retention())
+        _serve(
+            host,
+            port,
+            token,
+            data_dir,
+            config=config,
+            retention=retention or Retention(),
+            announce=announce,
+        )
     )

@@ -60,20 +60,17 @@ def format_quantity(quantity: Decimal) -> str:
     return text
 
 
-_ACTION_WORD = {
-    ModifierAction.ADD: "",
-    ModifierAction.REMOVE: "NO ",
-    ModifierAction.CHOOSE: "",
-    ModifierAction.PART: "",
-    ModifierAction.INFO: "",
-}
+def describe_modifier(modifier: Modifier, times: str = " x ", no: str = "NO {label}") -> str:
+    """One modifier in words: "2 x Bacon", "NO onion", "Medium (well done)".
 
-
-def describe_modifier(modifier: Modifier) -> str:
-    """One modifier in words: "2 x Bacon", "NO onion", "Medium"."""
-    words = _ACTION_WORD[modifier.action] + modifier.label
+    Tickets and screens say the same in their own style: `times` joins a quantity to the
+    words (" x " on paper, the screens' cards write "2× Bacon"), and `no` words a removal
+    (the screens pass it translated).
+    """
+    removed = modifier.action is ModifierAction.REMOVE
+    words = no.format(label=modifier.label) if removed else modifier.label
     if modifier.quantity != 1:
-        words = f"{format_quantity(modifier.quantity)} x {words}"
+        words = f"{format_quantity(modifier.quantity)}{times}{words}"
     if modifier.note:
         words = f"{words} ({modifier.note})"
     return words

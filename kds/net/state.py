@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum
@@ -150,3 +150,36 @@ class SessionRules:
     def delay(self, health: LinkHealth, backoff: Backoff) -> float:
         """The wait before the next connection attempt."""
         return backoff.delay(max(0, health.retries - 1))
+
+
+# The English source of each cause's words; kds.ui translates them with tr(). The fields
+# are the cause's facts.
+_CAUSES = {
+    Cause.CLOSED_BY_CONNECTOR: "the connector closed the connection",
+    Cause.PRINTING_TAKEN_OVER: "printing was taken over by another device",
+    Cause.PRINTING_GRANTED: "the printing role moved to this device",
+    Cause.REFUSED: "connection refused",
+    Cause.ADDRESS_NOT_FOUND: "connector address not found",
+    Cause.NO_ANSWER: "no answer from the connector",
+    Cause.CONNECTION_LOST: "connection lost",
+    Cause.MESSAGE_TOO_BIG: "the connector sent a message over {limit} bytes",
+    Cause.HTTP_STATUS: "connector answered HTTP {status}",
+    Cause.NETWORK_ERROR: "{error}",
+    Cause.CANNOT_STORE: "cannot store events: {error}",
+    Cause.INTERNAL_ERROR: "internal error: {error}",
+    Cause.CONNECTOR_ERROR: "{code}: {message}",
+    Cause.UNREADABLE_WELCOME: "unreadable answer to hello: {error}",
+    Cause.NOT_A_WELCOME: "expected welcome, got {type}",
+    Cause.PROTOCOL_MISMATCH: "connector speaks protocol {connector}, this device {device}",
+    Cause.CONNECTOR_BEHIND: (
+        "the connector's event log ends at {connector_seq} but this device already holds "
+        "{device_seq}: was the connector reset? (reset this device's data or restore the "
+        "connector's)"
+    ),
+}
+
+
+def cause_words(detail: Detail, translate: Callable[[str], str] = str) -> str:
+    """Why a link failed, in words: `translate` is the UI's tr() (the set-up and the CLI
+    use the English source)."""
+    return translate(_CAUSES[detail.cause]).format(**detail.facts)

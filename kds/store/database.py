@@ -32,8 +32,9 @@ from kds.domain.orders import (
     is_visible,
 )
 from kds.lockfile import DataDirLock
-from kds.store.errors import StoreError, StoreLockedError
-from kds.store.schema import check_version, migrate, read_version
+from kds.sqlite import check_version, migrate, open_db, transaction
+from kds.store.errors import StoreError, StoreLockedError, StoreSchemaError
+from kds.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 logger = logging.getLogger(__name__)
 
@@ -106,14 +107,9 @@ def _state_from_row(row: sqlite3.Row) -> OrderState:
     )
 
 
-def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
-    if readonly:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
-    else:
-        conn = sqlite3.connect(path, isolation_level=None)
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA busy_timeout = 5000")
-    return conn
+def _where(data_dir: Path) -> str:
+    """The store file, as messages name it."""
+    return f"the store {data_dir / DB_NAME}"
 
 
 class KdsStore:
@@ -152,30 +148,17 @@ class KdsStore:
         self.close()
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        try:
-            self._conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot write the store in {self.data_dir}: {exc}") from exc
-        try:
-            yield self._conn
-            self._conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            self._conn.execute("ROLLBACK")
-            raise StoreError(f"cannot write the store in {self.data_dir}: {exc}") from exc
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
+    def _transaction(self, *, durable: bool = True) -> Iterator[sqlite3.Connection]:
+        """One `kds.sqlite.transaction`; what SQLite refuses is a `StoreError`.
 
-    @contextmanager
-    def _without_fsync(self) -> Iterator[None]:
-        """Commits inside are not fsynced (the next durable commit syncs them along): for
-        work that may be lost to a power cut and simply done again, like pruning."""
-        self._conn.execute("PRAGMA synchronous = NORMAL")
+        `durable=False`: not fsynced, for work that may be lost to a power cut and simply
+        done again, like pruning.
+        """
         try:
-            yield
-        finally:
-            self._conn.execute("PRAGMA synchronous = FULL")
+            with transaction(self._conn, durable=durable) as conn:
+                yield conn
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write the store in {self.data_dir}: {exc}") from exc
 
     # --- device identity --------------------------------------------------------------
 
@@ -252,6 +235,7 @@ class KdsStore:
                 if isinstance(event, wire.Catalog):
                     result = Applied(AppliedKind.CATALOG, None)
                     self._replace_catalog(conn, event)
+                    self._set_meta(conn, "catalog_received_at", applied_at)
                 else:
                     order_id = (
                         event.order.id
@@ -420,7 +404,7 @@ class KdsStore:
         are never removed. `last_seq` stays, so a resent old seq is still not applied again.
         """
         closed_before = _ts(min(before, now - CANCELLED_VISIBLE_FOR))
-        with self._without_fsync(), self._transaction() as conn:
+        with self._transaction(durable=False) as conn:
             rows = conn.execute(
                 "SELECT id, display_id, first_seen_at, cancelled_at FROM orders "
                 "WHERE closed_at < ? ORDER BY closed_at LIMIT ?",
@@ -500,6 +484,11 @@ class KdsStore:
             [(g.id, g.name) for g in event.groups],
         )
 
+    def catalog_received_at(self) -> datetime | None:
+        """When the newest `catalog` event was stored (None before any), for "as of 20:14"."""
+        value = self._meta("catalog_received_at")
+        return None if value is None else datetime.fromisoformat(value)
+
     def catalog(self) -> tuple[list[wire.Article], list[wire.ArticleGroup]]:
         """The articles and groups of the newest `catalog` event (empty before any)."""
         articles = [
@@ -534,16 +523,13 @@ def open_store(data_dir: Path, device_name: str = "KDS") -> KdsStore:
             "(two apps would ack and print twice)"
         )
     try:
-        conn = _connect(data_dir / DB_NAME, readonly=False)
+        conn = open_db(data_dir / DB_NAME)
     except sqlite3.Error as exc:
         lock.release()
         raise StoreError(f"cannot open the store in {data_dir}: {exc}") from exc
     store = KdsStore(data_dir, conn, lock)
     try:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        migrate(conn, str(data_dir))
+        migrate(conn, MIGRATIONS, _where(data_dir), error=StoreSchemaError)
         store._ensure_identity(device_name)
     except sqlite3.Error as exc:
         store.close()
@@ -602,13 +588,13 @@ def open_store_readonly(data_dir: Path) -> Iterator[KdsStoreReader]:
     if not path.exists():
         raise StoreError(f"no kds store in {data_dir} (has the app run with this data dir?)")
     try:
-        conn = _connect(path, readonly=True)
+        conn = open_db(path, readonly=True)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open the store in {data_dir} read-only: {exc}") from exc
     reader = KdsStoreReader(data_dir, conn)
     try:
         try:
-            check_version(read_version(conn), str(data_dir))
+            check_version(conn, SCHEMA_VERSION, _where(data_dir), error=StoreSchemaError)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read the store in {data_dir}: {exc}") from exc
         yield reader

@@ -1,13 +1,6 @@
-"""The store's SQL schema as a list of forward migrations, and the code that applies them."""
+"""The store's SQL schema as a list of forward migrations (applied by `kds.sqlite.migrate`)."""
 
 from __future__ import annotations
-
-import logging
-import sqlite3
-
-from kds.store.errors import StoreSchemaError
-
-logger = logging.getLogger(__name__)
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: events, orders, rejected frames, catalog, device identity.
@@ -97,57 +90,3 @@ MIGRATIONS: tuple[str, ...] = (
 """Migration N (1-based) brings the schema from version N-1 to N. Only ever append."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-def _split(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
-
-
-def read_version(conn: sqlite3.Connection) -> int:
-    """The schema version of an open store (0 for an empty file)."""
-    exists = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
-    ).fetchone()
-    if exists is None:
-        return 0
-    row = conn.execute("SELECT version FROM schema_version").fetchone()
-    return int(row[0]) if row else 0
-
-
-def check_version(version: int, where: str) -> None:
-    """Refuse a store written by a newer kds: it may hold data this version would damage."""
-    if version > SCHEMA_VERSION:
-        raise StoreSchemaError(
-            f"the store in {where} has schema version {version}, newer than this kds "
-            f"understands ({SCHEMA_VERSION}); update kds or use another data dir"
-        )
-
-
-def migrate(conn: sqlite3.Connection, where: str) -> int:
-    """Bring the schema up to SCHEMA_VERSION, one transaction per step; returns the version.
-
-    The connection must be in autocommit mode (isolation_level=None).
-    """
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-        version = read_version(conn)
-        check_version(version, where)
-        if conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 0:
-            conn.execute("INSERT INTO schema_version (version) VALUES (0)")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    for number in range(version + 1, SCHEMA_VERSION + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _split(MIGRATIONS[number - 1]):
-                conn.execute(statement)
-            conn.execute("UPDATE schema_version SET version = ?", (number,))
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        logger.info("store in %s migrated to schema version %d", where, number)
-    return SCHEMA_VERSION

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from kds.net.state import Cause, ConnectionState, Detail, Phase
+from kds.net.state import ConnectionState, Detail, Phase, cause_words
 from kds.ui.cards import tr
-from kds.ui.monitor_window import Severity
+from kds.ui.status import Severity
 
 _SEVERITY = {
     Phase.CONNECTED: Severity.OK,
@@ -17,35 +17,10 @@ _SEVERITY = {
     Phase.STOPPED: Severity.ERROR,
 }
 
-# Translated where used (tr(_CAUSES[cause])); the fields are the cause's facts.
-_CAUSES = {
-    Cause.CLOSED_BY_CONNECTOR: "the connector closed the connection",
-    Cause.PRINTING_TAKEN_OVER: "printing was taken over by another device",
-    Cause.PRINTING_GRANTED: "the printing role moved to this device",
-    Cause.REFUSED: "connection refused",
-    Cause.ADDRESS_NOT_FOUND: "connector address not found",
-    Cause.NO_ANSWER: "no answer from the connector",
-    Cause.CONNECTION_LOST: "connection lost",
-    Cause.MESSAGE_TOO_BIG: "the connector sent a message over {limit} bytes",
-    Cause.HTTP_STATUS: "connector answered HTTP {status}",
-    Cause.NETWORK_ERROR: "{error}",
-    Cause.CANNOT_STORE: "cannot store events: {error}",
-    Cause.INTERNAL_ERROR: "internal error: {error}",
-    Cause.CONNECTOR_ERROR: "{code}: {message}",
-    Cause.UNREADABLE_WELCOME: "unreadable answer to hello: {error}",
-    Cause.NOT_A_WELCOME: "expected welcome, got {type}",
-    Cause.PROTOCOL_MISMATCH: "connector speaks protocol {connector}, this device {device}",
-    Cause.CONNECTOR_BEHIND: (
-        "the connector's event log ends at {connector_seq} but this device already holds "
-        "{device_seq}: was the connector reset? (reset this device's data or restore the "
-        "connector's)"
-    ),
-}
-
 
 def describe_cause(detail: Detail) -> str:
-    """Why the link is down, in words."""
-    return tr(_CAUSES[detail.cause]).format(**detail.facts)
+    """Why the link is down, in words (translated)."""
+    return cause_words(detail, tr)
 
 
 def describe_connection(state: ConnectionState, tz: tzinfo | None = None) -> str:

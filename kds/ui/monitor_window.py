@@ -5,54 +5,35 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListView,
     QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from kds.settings import MonitorKind, MonitorSettings
+from kds.domain.monitors import RULES
+from kds.settings import MonitorSettings
 from kds.ui.cards import tr
 from kds.ui.order_menu import CardMenus, OrderMenuEntries
-from kds.ui.orders_model import OrderRole, OrdersModel
+from kds.ui.orders_model import OrdersModel
+from kds.ui.status import Severity, StatusLine, StatusModel, alarm_text
 from kds.ui.ticket_view import BACKGROUND, TicketView
+from kds.ui.views import VIEWS, PickupBoard
 
 log = logging.getLogger(__name__)
 
 CATCH_UP_REFRESH_MS = 100
 """How often the catching-up line's count moves (a replay applies thousands a second)."""
 
-
-@dataclass(frozen=True)
-class StatusLine:
-    """One line of the printer-status area; `problem` lines are shown in red."""
-
-    text: str
-    problem: bool = False
-
-
-PrinterStatusLines = Callable[[datetime], Sequence[str | StatusLine]]
-"""Feeds the expo's printer-status area: one line of text per printer, at `now`."""
-
 RoleAction = Callable[[], None]
 """A printing-role button's handler (take over / stop printing here)."""
-
-
-class Severity(Enum):
-    OK = "ok"
-    WARNING = "warning"
-    ERROR = "error"
-
 
 _STRIP_COLOURS = {
     Severity.OK: ("#1b5e20", "#ffffff"),
@@ -98,41 +79,6 @@ def find_screen(name: str | None) -> tuple[QScreen, str | None]:
     return primary, warning
 
 
-class PickupBoard(QWidget):
-    """The guests' board: numbers in preparation on the left, ready on the right."""
-
-    def __init__(self, model: OrdersModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        self.preparing = self._column(model, False, tr("In preparation"), "#eceff1", layout)
-        self.ready = self._column(model, True, tr("Ready"), "#69f0ae", layout)
-
-    def _column(
-        self, model: OrdersModel, ready: bool, title: str, colour: str, layout: QHBoxLayout
-    ) -> QSortFilterProxyModel:
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(model)
-        proxy.setFilterRole(OrderRole.READY)
-        proxy.setFilterFixedString("true" if ready else "false")
-        column = QVBoxLayout()
-        header = QLabel(title)
-        header.setStyleSheet(f"color: {colour}; font-size: 40px; font-weight: bold;")
-        view = QListView()
-        view.setFlow(QListView.Flow.LeftToRight)
-        view.setWrapping(True)
-        view.setResizeMode(QListView.ResizeMode.Adjust)
-        view.setSpacing(16)
-        view.setStyleSheet(
-            f"QListView {{ background: {BACKGROUND.name()}; color: {colour};"
-            " font-size: 64px; font-weight: bold; border: none; }"
-        )
-        view.setModel(proxy)
-        column.addWidget(header)
-        column.addWidget(view, 1)
-        layout.addLayout(column, 1)
-        return proxy
-
-
 class MonitorWindow(QMainWindow):
     """A monitor: connection banner, warnings, printing role, then the cards (or the board)."""
 
@@ -143,9 +89,10 @@ class MonitorWindow(QMainWindow):
         self,
         monitor: MonitorSettings,
         model: OrdersModel,
-        printer_status: PrinterStatusLines | None = None,
         parent: QWidget | None = None,
         *,
+        status: StatusModel | None = None,
+        alarm_printers: frozenset[str] = frozenset(),
         order_menu: OrderMenuEntries | None = None,
         on_take_over: RoleAction | None = None,
         on_stop_printing: RoleAction | None = None,
@@ -153,7 +100,9 @@ class MonitorWindow(QMainWindow):
         super().__init__(parent)
         self.monitor = monitor
         self.model = model
-        self.printer_status = printer_status
+        self.rules = RULES[monitor.kind]
+        self.alarm_printers = alarm_printers
+        """The printers this monitor's lines can go to: whose problems its red line shows."""
         self.printer_status_lines: list[StatusLine] = []
         """What the printer-status area shows now (plain text, for tests and logs)."""
         self.setWindowTitle(tr("KDS — {name}").format(name=monitor.name))
@@ -195,7 +144,6 @@ class MonitorWindow(QMainWindow):
         _style(self.printer_alarm_label, Severity.ERROR, 20)
         self.unexpected_error_label = _strip_label("unexpected_error")
         _style(self.unexpected_error_label, Severity.ERROR, 18)
-        self._unexpected_errors = 0
         for label in (
             self.unexpected_error_label,
             self.screen_warning_label,
@@ -223,23 +171,14 @@ class MonitorWindow(QMainWindow):
             if handler is not None:
                 button.clicked.connect(handler)
             row.addWidget(button)
-        self._role_buttons = monitor.kind == MonitorKind.EXPO
+        self._role_buttons = self.rules.role_controls
         self.printing_row.hide()
         self.set_printing_role(None)
         layout.addWidget(self.printing_row)
 
-        self.tickets: TicketView | None = None
-        self.pickup: PickupBoard | None = None
-        self.card_menus: CardMenus | None = None
-        if monitor.kind == MonitorKind.PICKUP:
-            self.pickup = PickupBoard(model)
-            layout.addWidget(self.pickup, 1)
-        else:
-            self.tickets = TicketView()
-            self.tickets.setModel(model)
-            layout.addWidget(self.tickets, 1)
-            if order_menu is not None:
-                self.card_menus = CardMenus(self.tickets, order_menu)
+        self.view = VIEWS[monitor.kind](model, order_menu)
+        """The orders as this kind of monitor shows them (kds.ui.views)."""
+        layout.addWidget(self.view, 1)
 
         self.printer_status_label = _strip_label("printer_status")
         self.printer_status_label.setTextFormat(Qt.TextFormat.RichText)
@@ -250,6 +189,64 @@ class MonitorWindow(QMainWindow):
         layout.addWidget(self.printer_status_label)
         self.setCentralWidget(central)
         self.set_connection(tr("Connecting to the connector…"), Severity.WARNING)
+        if status is not None:
+            self._follow(status)
+
+    @property
+    def tickets(self) -> TicketView | None:
+        """The cards (station and expo monitors)."""
+        return self.view if isinstance(self.view, TicketView) else None
+
+    @property
+    def pickup(self) -> PickupBoard | None:
+        """The guests' board (pickup monitors)."""
+        return self.view if isinstance(self.view, PickupBoard) else None
+
+    @property
+    def card_menus(self) -> CardMenus | None:
+        """The cards' menu (reprint), where the device prints."""
+        return self.view.findChild(CardMenus)
+
+    def _follow(self, status: StatusModel) -> None:
+        """Show the device's status from now on: what it says now, then every change of the
+        items this kind of monitor shows."""
+        self._status = status
+        status.connection_changed.connect(self._connection_changed)
+        status.rejected_changed.connect(self.set_rejected_count)
+        status.printing_role_changed.connect(self._printing_role_changed)
+        status.catch_up_changed.connect(self.set_catch_up)
+        status.unexpected_errors_changed.connect(self.set_unexpected_errors)
+        if status.connection is not None:
+            self.set_connection(*status.connection)
+        self.set_rejected_count(status.rejected_count)
+        if status.printing_role is not None:
+            text, severity, can_take_over, can_stop = status.printing_role
+            self.set_printing_role(text, severity, can_take_over=can_take_over, can_stop=can_stop)
+        self.set_catch_up(*status.catch_up)
+        if status.unexpected_errors[0]:
+            self.set_unexpected_errors(*status.unexpected_errors)
+        if self.rules.printer_lines:
+            status.printer_lines_changed.connect(self._printer_lines_changed)
+            self._printer_lines_changed()
+        if self.rules.printer_alarms:
+            status.printer_alarms_changed.connect(self._printer_alarms_changed)
+            self._printer_alarms_changed()
+
+    def _connection_changed(self, text: str, severity: str) -> None:
+        self.set_connection(text, Severity(severity))
+
+    def _printing_role_changed(
+        self, text: str, severity: str, can_take_over: bool, can_stop: bool
+    ) -> None:
+        self.set_printing_role(
+            text, Severity(severity), can_take_over=can_take_over, can_stop=can_stop
+        )
+
+    def _printer_lines_changed(self) -> None:
+        self.set_printer_status(self._status.printer_lines)
+
+    def _printer_alarms_changed(self) -> None:
+        self.set_printer_alarm(alarm_text(self._status.printer_alarms, self.alarm_printers))
 
     # --- what the app tells the window -----------------------------------------------------
 
@@ -344,10 +341,10 @@ class MonitorWindow(QMainWindow):
         """Show the "Silence alarm" button (while the printer alarm rings)."""
         self.silence_alarm_button.setVisible(on)
 
-    def show_unexpected_error(self, error: str) -> None:
-        """A red line that stays: kds hit an error nobody handled (the log has the details)."""
-        self._unexpected_errors += 1
-        if self._unexpected_errors == 1:
+    def set_unexpected_errors(self, count: int, error: str) -> None:
+        """A red line that stays: kds hit `count` errors nobody handled, the last `error`
+        (the log has the details)."""
+        if count == 1:
             text = tr(
                 "Unexpected error: {error} — see log; restart KDS if this screen stops updating"
             )
@@ -356,7 +353,7 @@ class MonitorWindow(QMainWindow):
                 "{n} unexpected errors, the last: {error} — see log; restart KDS if this screen"
                 " stops updating"
             )
-        self.unexpected_error_label.setText(text.format(n=self._unexpected_errors, error=error))
+        self.unexpected_error_label.setText(text.format(n=count, error=error))
         self.unexpected_error_label.show()
 
     def set_screen_warning(self, text: str | None) -> None:
@@ -364,19 +361,8 @@ class MonitorWindow(QMainWindow):
         self.screen_warning_label.setText(text or "")
 
     def refresh(self, now: datetime) -> None:
-        """Once a second: the clock and the printer-status area."""
+        """Once a second: the clock."""
         self.clock_label.setText(now.astimezone().strftime("%H:%M:%S"))
-        if self.printer_status is None:
-            return
-        try:
-            lines = [
-                line if isinstance(line, StatusLine) else StatusLine(line)
-                for line in self.printer_status(now)
-            ]
-        except Exception:
-            log.exception("printer status for %s failed", self.monitor.name)
-            lines = [StatusLine(tr("Printer status unavailable — see log"), problem=True)]
-        self.set_printer_status(lines)
 
     def set_printer_status(self, lines: Sequence[StatusLine]) -> None:
         self.printer_status_lines = list(lines)
@@ -387,11 +373,14 @@ class MonitorWindow(QMainWindow):
         """The printer-status area as plain text, one line per printer or problem."""
         return "\n".join(line.text for line in self.printer_status_lines)
 
-    def place_on(self, screen: QScreen) -> None:
-        """Put the window on this screen (full screen when configured) and show it."""
+    def place_on(self, screen: QScreen, *, kiosk: bool = False) -> None:
+        """Put the window on this screen (full screen when configured) and show it; in
+        kiosk mode always full screen, without a frame to close or move it by."""
         self.setScreen(screen)
         self.setGeometry(screen.availableGeometry())
-        if self.monitor.fullscreen:
+        if kiosk:
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        if self.monitor.fullscreen or kiosk:
             self.showFullScreen()
         else:
             self.show()

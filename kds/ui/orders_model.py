@@ -20,15 +20,9 @@ from PySide6.QtCore import (
     QTimer,
 )
 
+from kds.domain.monitors import MonitorFilter, is_late, is_scheduled, late_after
 from kds.domain.orders import CANCELLED_VISIBLE_FOR, OrderState
-from kds.ui.cards import (
-    Card,
-    MonitorFilter,
-    age_text,
-    is_late,
-    is_scheduled,
-    late_after,
-)
+from kds.ui.cards import Card, age_text, card_of
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +80,7 @@ class _Row:
     @property
     def card(self) -> Card:
         if self._card is None:
-            self._card = self._filter.card(self.state)
+            self._card = card_of(self._filter, self.state)
         return self._card
 
 

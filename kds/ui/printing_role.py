@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtWidgets import QMessageBox, QWidget
+
 from kds.domain.printing_role import (
     Failure,
     PrintingRole,
@@ -14,7 +16,7 @@ from kds.domain.printing_role import (
     Setup,
 )
 from kds.ui.cards import tr
-from kds.ui.monitor_window import Severity
+from kds.ui.status import Severity
 
 # Translated where used (tr(_FAILURES[failure])).
 _FAILURES = {
@@ -71,3 +73,9 @@ def confirm_question(change: RoleChange, holder: str | None) -> tuple[str, str]:
         return tr("Take over printing"), question.format(holder=holder or tr("no device"))
     question = tr("This device stops printing; no device prints until one takes over. Continue?")
     return tr("Stop printing here"), question
+
+
+def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
+    """The role buttons' confirmation dialog (over `parent`); True when the answer is yes."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    return QMessageBox.question(parent, title, question, yes | no, no) == yes

@@ -17,9 +17,10 @@ from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
 from kds import wire
+from kds.domain.monitors import MonitorKind
 from kds.domain.orders import Applied, AppliedKind, OrderState
 from kds.resources import resource_path
-from kds.settings import MonitorKind, MonitorSettings
+from kds.settings import MonitorSettings
 from kds.ui.monitor_window import MonitorWindow
 
 log = logging.getLogger(__name__)

@@ -19,6 +19,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     WithJsonSchema,
+    model_validator,
 )
 
 PROTOCOL_VERSION = 1
@@ -36,6 +37,8 @@ CLOSE_TAKEN_OVER = 4001
 """Websocket close code: another device took the printing role over from this one."""
 CLOSE_ROLE_GRANTED = 4002
 """Websocket close code: this device was given the printing role; reconnect to get it."""
+CLOSE_TOKEN_REVOKED = 4003
+"""Websocket close code: this device's token was revoked (or replaced); it is refused now."""
 
 _DECIMAL_PATTERN = r"^-?\d+(\.\d+)?$"
 
@@ -235,6 +238,17 @@ class Order(WireModel):
     totals: Totals | None = None
     loyalty: Loyalty | None = None
     is_test: bool = False
+
+    @model_validator(mode="after")
+    def _line_ids_are_unique(self) -> Order:
+        # A line is bumped, struck and routed by its id: two lines with one id would be
+        # shown or struck together.
+        seen: set[str] = set()
+        for item in self.items:
+            if item.line_id in seen:
+                raise ValueError(f"line_id {item.line_id!r} is used by more than one item")
+            seen.add(item.line_id)
+        return self
 
     def item(self, line_id: str) -> Item | None:
         """The line with this id, or None."""

@@ -69,6 +69,8 @@ def test_a_database_from_a_newer_kds_is_refused(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(ConnectorDataError, match="schema version 99"):
         ConnectorLog.open(tmp_path)
+    with pytest.raises(ConnectorDataError, match=f"connector log {tmp_path / DB_NAME} has schema"):
+        read_inbox(tmp_path)
     # The failed open released the lock.
     with pytest.raises(ConnectorDataError):
         ConnectorLog.open(tmp_path)

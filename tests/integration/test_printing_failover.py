@@ -98,8 +98,9 @@ async def until(app: KdsApp, predicate: Callable[[], bool], what: str) -> None:
     def poke(*_: object) -> None:
         changed.set()
 
-    app.printer_listeners.append(poke)
-    app.role_listeners.append(poke)
+    signals = [app.status.printer_lines_changed, app.status.printing_role_changed]
+    for signal in signals:
+        signal.connect(poke)
     app.applied_listeners.append(poke)
     try:
         async with asyncio.timeout(WAIT):
@@ -109,8 +110,8 @@ async def until(app: KdsApp, predicate: Callable[[], bool], what: str) -> None:
     except TimeoutError:
         raise AssertionError(f"timed out waiting for {what}") from None
     finally:
-        app.printer_listeners.remove(poke)
-        app.role_listeners.remove(poke)
+        for signal in signals:
+            signal.disconnect(poke)
         app.applied_listeners.remove(poke)
 
 
@@ -158,7 +159,7 @@ def test_kitchen_paper_out_fails_over_to_the_bar_and_back_exactly_once(
                     await app.start()
                     await until(app, lambda: app.is_printing, "the app holds the printing role")
                     expo = app.window("Counter")
-                    app.printer_listeners.append(
+                    app.status.printer_lines_changed.connect(
                         lambda: expo_texts.append((datetime.now(UTC), expo.printer_status_text()))
                     )
 

@@ -8,6 +8,7 @@ printers on real TCP sockets, and every job that was waiting comes out once, lai
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import sqlite3
 from collections.abc import AsyncIterator, Callable
@@ -22,7 +23,7 @@ from printing.config import PrintingConfig
 from printing.emulator import PrinterEmulator
 from printing.jobs import ChangeJob, LateJob, TicketJob
 from printing.service import SPOOL_FILE, PrintService
-from printing.spooler import SCHEMA_VERSION, Spooler, SpoolError
+from printing.spooler import SCHEMA_VERSION, Spooler, SpoolError, open_spool_db
 
 WAIT = 10.0
 NOW = datetime.now(UTC)
@@ -292,7 +293,7 @@ async def test_jobs_queued_before_the_upgrade_print_once_after_it(
     assert "Reason: no show" in words(kitchen, 4)
     assert len(bar.jobs) == 1 and "1 x Cola" in words(bar, 0)
 
-    # A second start finds schema 2 and prints nothing again.
+    # A second start finds the current schema and prints nothing again.
     with sqlite3.connect(tmp_path / SPOOL_FILE) as raw:
         assert raw.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
     raw.close()
@@ -328,3 +329,31 @@ def test_a_job_the_upgrade_cannot_read_stops_it_with_a_clear_error_and_changes_n
             json.dumps(ticket_v1(cola)),
         )
     raw.close()
+
+
+def test_a_spool_from_the_first_spooler_gains_the_indexes_and_table_added_since(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / SPOOL_FILE
+    # The first spooler's file: the jobs and three indexes, no print records yet.
+    first = SCHEMA_1[: SCHEMA_1.index("CREATE INDEX jobs_by_state")]
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as raw:
+        raw.executescript(f"{first} PRAGMA user_version = 1;")
+    open_spool_db(path).close()
+    with contextlib.closing(sqlite3.connect(path)) as raw:
+        names = {name for (name,) in raw.execute("SELECT name FROM sqlite_master")}
+        assert {"jobs_by_state", "jobs_last_done", "print_orders", "print_orders_unrouted"} <= names
+        assert raw.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+
+
+def test_a_spool_from_a_newer_kds_is_refused_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / SPOOL_FILE
+    open_spool_db(path).close()
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as raw:
+        raw.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION + 1,))
+    with pytest.raises(SpoolError) as info:
+        Spooler(path, [], lambda job, printer, banners: b"", clock=lambda: NOW)
+    assert str(info.value) == (
+        f"the print spool {path} has schema version {SCHEMA_VERSION + 1}, newer than this kds "
+        f"understands ({SCHEMA_VERSION}); update kds or use another data dir"
+    )

@@ -175,6 +175,14 @@ def test_catalog_replaces_articles_and_groups(store: KdsStore) -> None:
     assert groups == []
 
 
+def test_the_store_remembers_when_the_catalog_last_came(store: KdsStore) -> None:
+    assert store.catalog_received_at() is None
+    later = T0 + timedelta(hours=2, minutes=14)
+    store.apply(wire.parse(frame(1, "catalog")), frame(1, "catalog"), later)
+    store.apply(wire.parse(frame(2)), frame(2), later + timedelta(minutes=5))  # not a catalog
+    assert store.catalog_received_at() == later
+
+
 def test_rejected_frame_is_kept_verbatim_and_advances_seq(store: KdsStore) -> None:
     apply(store, frame(1))
     bad = '{"type": "order.created", "seq": 2, "surprise": "é\\n"}\n'

@@ -91,15 +91,16 @@ async def until_phase(app: KdsApp, phase: Phase) -> ConnectionState:
         return app.connection
     done: asyncio.Future[ConnectionState] = asyncio.get_running_loop().create_future()
 
-    def check(state: ConnectionState) -> None:
-        if state.phase is phase and not done.done():
+    def check(*_: object) -> None:
+        state = app.connection
+        if state is not None and state.phase is phase and not done.done():
             done.set_result(state)
 
-    app.state_listeners.append(check)
+    app.status.connection_changed.connect(check)
     try:
         return await asyncio.wait_for(done, WAIT)
     finally:
-        app.state_listeners.remove(check)
+        app.status.connection_changed.disconnect(check)
 
 
 def row_data(model: OrdersModel, role: OrderRole) -> Any:

@@ -8,7 +8,7 @@ import pytest
 
 from kds.net import MAX_RECEIVE_BYTES, Cause, ConnectionState, Detail, Phase
 from kds.ui.connection import connection_severity, describe_cause, describe_connection
-from kds.ui.monitor_window import Severity
+from kds.ui.status import Severity
 
 pytestmark = pytest.mark.usefixtures("qapp")
 

@@ -12,11 +12,13 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from kds import wire
+from kds.domain.monitors import MonitorFilter
 from kds.domain.orders import CANCELLED_VISIBLE_FOR, OrderState
 from kds.settings import MonitorKind, MonitorSettings, Station
-from kds.ui import MonitorFilter, OrderRole, OrdersModel
-from kds.ui.cards import LineKind
+from kds.ui import OrderRole, OrdersModel
+from kds.ui.cards import LineKind, item_lines
 from kds.ui.ticket_view import card_layout
+from printing.render.templating import flat_modifiers
 
 # Fonts and metrics need a QApplication (pytest-qt's, offscreen).
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -244,6 +246,22 @@ def test_card_shows_scheduled_due_time_table_nested_modifiers_notes_and_allergen
     header = [b.text for b in blocks[:2]]
     assert header[0] == "#501"
     assert "SCHEDULED" in header[1]
+
+
+def test_a_modifier_says_on_the_card_what_the_ticket_prints() -> None:
+    modifiers = [
+        {"name": "Bacon", "action": "add", "quantity": "2", "note": "crisp"},
+        {"name": "Zwiebeln", "action": "remove", "quantity": "2"},
+        {"name": "Medium", "action": "choose", "quantity": "1"},
+    ]
+    item = {"line_id": "1", "name": "Burger", "group": "mains", "quantity": "1"}
+    state = make_state("o-601", [], items=[{**item, "modifiers": modifiers}])
+    card = [line.text for line in item_lines(state.order.items[0])[1:]]
+    ticket = [
+        row.lead.strip() + " " + row.text for row in flat_modifiers(state.order.items[0].modifiers)
+    ]
+    assert card == ["+ 2× Bacon (crisp)", "− 2× NO Zwiebeln", "› Medium"]
+    assert ticket == ["+ 2 x Bacon (crisp)", "- 2 x NO Zwiebeln", "> Medium"]
 
 
 @pytest.mark.parametrize("row", [-1, 5])

@@ -163,14 +163,16 @@ async def until(app: KdsApp, predicate: Callable[[], bool], what: str) -> None:
     def poke(*_: object) -> None:
         changed.set()
 
-    hooks: list[list[Any]] = [
-        app.role_listeners,
-        app.printer_listeners,
-        app.applied_listeners,
-        app.state_listeners,
+    status = app.status
+    signals = [
+        status.printing_role_changed,
+        status.printer_lines_changed,
+        status.printer_alarms_changed,
+        status.connection_changed,
     ]
-    for hook in hooks:
-        hook.append(poke)
+    for signal in signals:
+        signal.connect(poke)
+    app.applied_listeners.append(poke)
     try:
         async with asyncio.timeout(WAIT):
             while not predicate():
@@ -179,8 +181,9 @@ async def until(app: KdsApp, predicate: Callable[[], bool], what: str) -> None:
     except TimeoutError:
         raise AssertionError(f"timed out waiting for {what}") from None
     finally:
-        for hook in hooks:
-            hook.remove(poke)
+        for signal in signals:
+            signal.disconnect(poke)
+        app.applied_listeners.remove(poke)
 
 
 async def post(port: int, path: str, body: dict[str, Any]) -> int:
@@ -250,8 +253,8 @@ def test_one_device_prints_a_second_is_denied_and_takeover_moves_the_role(
                 await until(b, lambda: shows(b, "webshop:711"), "B shows the order")
 
                 # Takeover: confirmed on B, the connector reconnects both with new answers.
-                a_roles: list[PrintingRole] = []
-                a.role_listeners.append(a_roles.append)
+                a_roles: list[str] = []
+                a.status.printing_role_changed.connect(lambda text, *_: a_roles.append(text))
                 b.ask_take_over()
                 assert questions == [
                     "Printing moves to this device; Counter-A stops printing. Continue?"
@@ -259,9 +262,10 @@ def test_one_device_prints_a_second_is_denied_and_takeover_moves_the_role(
                 await until(b, lambda: b.is_printing, "B prints after the takeover")
                 await until(a, lambda: a.printing_role is PrintingRole.DENIED, "A is denied")
                 # A stopped printing at the connector's close (4001), before its reconnect.
-                assert a_roles[: a_roles.index(PrintingRole.DENIED)] == [PrintingRole.WAITING]
+                denied_a = "Printing is done by Tablet-B; this device does not print"
+                assert a_roles[: a_roles.index(denied_a)] == ["Printing: waiting for the connector"]
                 assert a.print_service is None
-                assert role_texts(a) == {"Printing is done by Tablet-B; this device does not print"}
+                assert role_texts(a) == {denied_a}
                 assert role_texts(b) == {"Printing: this device (Kitchen, Bar, Receipt)"}
 
                 assert await post(server.port, "/orders", order(712)) == 202
@@ -461,8 +465,11 @@ def test_a_synced_catalog_without_a_routed_group_is_shown_on_the_counter(
                     ],
                 }
                 assert await post(server.port, "/catalog", catalog) == 202
-                await until(app, lambda: bool(app.catalog_problems), "the catalog is checked")
-                counter.refresh(datetime.now(UTC))
+                await until(
+                    app,
+                    lambda: "catalog" in counter.printer_status_text(),
+                    "the catalog's problems on the counter",
+                )
                 text = counter.printer_status_text()
                 assert "routes[1].groups[0]: unknown article group 'drinks'" in text
                 assert "not in the synced catalog" in text

@@ -13,8 +13,8 @@ from kds.domain.printing_role import (
     Service,
     Setup,
 )
-from kds.ui.monitor_window import Severity
 from kds.ui.printing_role import confirm_question, role_line
+from kds.ui.status import Severity
 
 pytestmark = pytest.mark.usefixtures("qapp")
 

@@ -151,9 +151,14 @@ async def until(app: KdsApp, predicate: Callable[[], bool], what: str) -> None:
     def poke(*_: object) -> None:
         changed.set()
 
-    hooks: list[list[Any]] = [app.role_listeners, app.printer_listeners, app.state_listeners]
-    for hook in hooks:
-        hook.append(poke)
+    status = app.status
+    signals = [
+        status.printing_role_changed,
+        status.printer_lines_changed,
+        status.connection_changed,
+    ]
+    for signal in signals:
+        signal.connect(poke)
     try:
         async with asyncio.timeout(WAIT):
             while not predicate():
@@ -162,8 +167,8 @@ async def until(app: KdsApp, predicate: Callable[[], bool], what: str) -> None:
     except TimeoutError:
         raise AssertionError(f"timed out waiting for {what}") from None
     finally:
-        for hook in hooks:
-            hook.remove(poke)
+        for signal in signals:
+            signal.disconnect(poke)
 
 
 def test_a_restarted_printing_app_reconciles_open_and_recent_orders_not_the_history(

@@ -31,6 +31,7 @@ from pytestqt.qtbot import QtBot
 from kds import wire
 from kds.app import KdsApp
 from kds.connector.server import ConnectorServer
+from kds.domain.monitors import MonitorFilter
 from kds.domain.orders import OrderState, apply_event
 from kds.net import Backoff
 from kds.settings import (
@@ -41,7 +42,7 @@ from kds.settings import (
     Settings,
     Station,
 )
-from kds.ui import MonitorFilter, MonitorWindow, OrdersModel
+from kds.ui import MonitorWindow, OrdersModel
 from kds.ui.sounds import CUES, Happening, MonitorSounds, SoundCue, cue_for
 from printing.config import PrintingConfig
 from printing.emulator import Fault, PrinterEmulator
@@ -172,6 +173,7 @@ def with_sounds(
 
 
 def test_the_table_gives_guests_only_the_chime_and_cooks_their_printer_alarms() -> None:
+    assert set(CUES) == set(MonitorKind)  # every kind of monitor has its row
     assert dict(CUES[MonitorKind.PICKUP]) == {Happening.READY: SoundCue.READY}
     assert cue_for(MonitorKind.STATION, Happening.PRINTER_ALARM) is SoundCue.PRINTER_ALARM
     assert cue_for(MonitorKind.STATION, Happening.READY) is None
@@ -413,9 +415,10 @@ async def until(app: KdsApp, predicate: Callable[[], bool], what: str) -> None:
     def poke(*_: object) -> None:
         changed.set()
 
-    hooks: list[list[Any]] = [app.applied_listeners, app.printer_listeners]
-    for hook in hooks:
-        hook.append(poke)
+    signals = [app.status.printing_role_changed, app.status.printer_alarms_changed]
+    for signal in signals:
+        signal.connect(poke)
+    app.applied_listeners.append(poke)
     try:
         async with asyncio.timeout(WAIT):
             while not predicate():
@@ -424,8 +427,9 @@ async def until(app: KdsApp, predicate: Callable[[], bool], what: str) -> None:
     except TimeoutError:
         raise AssertionError(f"timed out waiting for {what}") from None
     finally:
-        for hook in hooks:
-            hook.remove(poke)
+        for signal in signals:
+            signal.disconnect(poke)
+        app.applied_listeners.remove(poke)
 
 
 async def post(port: int, path: str, body: dict[str, Any]) -> int:

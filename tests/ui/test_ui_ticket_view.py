@@ -16,9 +16,10 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from kds import wire
+from kds.domain.monitors import MonitorFilter
 from kds.domain.orders import OrderState
 from kds.settings import MonitorKind, MonitorSettings
-from kds.ui import MonitorFilter, MonitorWindow, OrderRole, OrdersModel, TicketView
+from kds.ui import MonitorWindow, OrderRole, OrdersModel, TicketView
 from kds.ui import ticket_view as ticket_view_module
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

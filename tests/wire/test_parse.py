@@ -358,3 +358,14 @@ def test_every_hostile_frame_is_one_wire_error_and_nothing_else() -> None:
             pass
     assert len(HOSTILE) > 150
     assert parsed < len(HOSTILE) // 10
+
+
+def test_two_lines_with_one_line_id_are_refused_naming_the_id() -> None:
+    """A line is struck and bumped by its id: two lines sharing one would be struck together."""
+    burger = {"line_id": "1", "name": "Burger", "quantity": "1"}
+    fries = {"line_id": "1", "name": "Fries", "quantity": "1"}
+    with pytest.raises(wire.WireError) as caught:
+        wire.parse(event(type="order.created", order={**ORDER, "items": [burger, fries]}))
+    assert caught.value.path == "order"
+    assert "line_id '1' is used by more than one item" in caught.value.reason
+    assert caught.value.seq == 7

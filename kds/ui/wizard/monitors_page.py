@@ -1,0 +1,120 @@
+"""Page 3: the stations, and a profile for each screen Qt sees (with "Identify")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from kds.ui.wizard.common import note, touch_button, tr
+from kds.ui.wizard.draft import Draft, MonitorChoice
+
+IDENTIFY_MS = 4000
+"""How long "Identify" shows each screen's number."""
+
+KINDS = (
+    ("station", "Cook's screen (station)"),
+    ("expo", "Expo / counter"),
+    ("pickup", "Pickup board for guests"),
+)
+
+
+def screen_words(screen: QScreen) -> str:
+    size, where = screen.size(), screen.geometry().topLeft()
+    return f"{screen.name() or '?'} — {size.width()}×{size.height()} at ({where.x()}, {where.y()})"
+
+
+class MonitorsPage(QWizardPage):
+    def __init__(self, draft: Draft) -> None:
+        super().__init__()
+        self._draft = draft
+        self.setTitle(tr("Monitors"))
+        self.setSubTitle(tr("Name the stations, then choose what each screen shows."))
+        self.stations = QLineEdit(", ".join(name for _, name in draft.stations))
+        self.stations.setPlaceholderText(tr("stations, e.g. Grill, Cold, Bar"))
+        self.stations.textChanged.connect(self._stations_changed)
+        self.identify = touch_button(tr("Identify screens"))
+        self.identify.clicked.connect(self.show_numbers)
+        self.numbers: list[QLabel] = []
+        self.kinds: list[QComboBox] = []
+        self.which: list[QComboBox] = []
+        self._screens = QGuiApplication.screens()
+        grid = QGridLayout()
+        for n, screen in enumerate(self._screens, start=1):
+            kind = QComboBox()
+            for value, words in KINDS:
+                kind.addItem(tr(words), value)
+            which = QComboBox()
+            kind.currentIndexChanged.connect(self._kind_changed)
+            grid.addWidget(QLabel(f"{n}. {screen_words(screen)}"), n, 0)
+            grid.addWidget(kind, n, 1)
+            grid.addWidget(which, n, 2)
+            self.kinds.append(kind)
+            self.which.append(which)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Stations")))
+        layout.addWidget(self.stations)
+        layout.addWidget(self.identify)
+        layout.addLayout(grid)
+        layout.addWidget(
+            note(tr("A station screen shows the lines of its station; expo shows whole orders."))
+        )
+        layout.addStretch(1)
+        self._stations_changed()
+
+    def _stations_changed(self) -> None:
+        self._draft.set_stations(self.stations.text())
+        for which in self.which:
+            current = which.currentData()
+            which.clear()
+            which.addItem(tr("every station"), None)
+            for sid, name in self._draft.stations:
+                which.addItem(name, sid)
+            index = which.findData(current)
+            which.setCurrentIndex(max(index, 0))
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        for kind, which in zip(self.kinds, self.which, strict=True):
+            which.setEnabled(kind.currentData() == "station")
+
+    def show_numbers(self) -> None:
+        """A big number on each screen, for a few seconds."""
+        for n, screen in enumerate(self._screens, start=1):
+            label = QLabel(str(n))
+            label.setWindowFlags(
+                Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+            )
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setStyleSheet(
+                "font-size: 240px; font-weight: bold; background: #222; color: white;"
+            )
+            geometry = screen.geometry()
+            label.setGeometry(
+                geometry.x() + geometry.width() // 2 - 200,
+                geometry.y() + geometry.height() // 2 - 200,
+                400,
+                400,
+            )
+            label.show()
+            self.numbers.append(label)
+            QTimer.singleShot(IDENTIFY_MS, label, label.close)
+
+    def validatePage(self) -> bool:
+        self._draft.set_stations(self.stations.text())
+        self._draft.monitors = [
+            MonitorChoice(
+                screen.name(),
+                str(kind.currentData()),
+                which.currentData() if kind.currentData() == "station" else None,
+            )
+            for screen, kind, which in zip(self._screens, self.kinds, self.which, strict=True)
+        ]
+        return True

@@ -1,0 +1,158 @@
+"""Page 5: after Sync now, which station and printer each article group goes to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from kds.ui.wizard.common import TOUCH_HEIGHT, note, touch_button, tr
+from kds.ui.wizard.draft import Draft, RouteChoice
+from kds.ui.wizard.worker import Job, run_blocking
+
+Sync = Callable[[str, str], tuple[str, list[tuple[str, str]]]]
+"""(url, token) -> (the result in words, the catalog's article groups as (id, name))."""
+
+COLUMNS = ("Article group", "Station", "Printer", "Copies", "Backup printer")
+
+
+class RoutesPage(QWizardPage):
+    def __init__(self, draft: Draft, sync: Sync, path: Path) -> None:
+        super().__init__()
+        self._draft = draft
+        self._sync = sync
+        self._path = path
+        self._jobs: set[Job] = set()
+        self.setTitle(tr("Routes"))
+        self.setSubTitle(tr("Sync now fetches the article groups; then say where each one goes."))
+        self.sync = touch_button(tr("Sync now"))
+        self.sync.clicked.connect(self.sync_now)
+        self.synced = note()
+        self.synced.setObjectName("synced")
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT + 12)
+        self.table.verticalHeader().hide()
+        self.default_printer = QComboBox()
+        self.problems = note()
+        self.problems.setObjectName("problems")
+        self.problems.setStyleSheet("color: #b00020;")
+        row = QHBoxLayout()
+        row.addWidget(self.sync)
+        row.addWidget(self.synced, 1)
+        form = QFormLayout()
+        form.addRow(tr("Lines no route takes go to"), self.default_printer)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+
+    def initializePage(self) -> None:
+        printers = [p["name"] for p in self._draft.printers]
+        self.default_printer.clear()
+        self.default_printer.addItem(tr("nowhere (reported as unrouted)"), None)
+        for name in printers:
+            self.default_printer.addItem(name, name)
+        if printers:
+            self.default_printer.setCurrentIndex(1)
+        self._fill([(r.group_id, r.group_name) for r in self._draft.routes])
+
+    def sync_now(self) -> None:
+        url, token = self._draft.url, self._draft.token
+        self.sync.setEnabled(False)
+        self.synced.setText(tr("asking the connector for the catalog…"))
+        job = run_blocking(self, "sync", lambda: self._sync(url, token))
+        self._jobs.add(job)
+        job.done.connect(self._synced)
+        job.failed.connect(self._sync_failed)
+
+    def _synced(self, result: tuple[str, list[tuple[str, str]]]) -> None:
+        words, groups = result
+        self.sync.setEnabled(True)
+        self.synced.setText(words)
+        self._fill(groups)
+
+    def _sync_failed(self, reason: str) -> None:
+        self.sync.setEnabled(True)
+        self.synced.setText(tr("Sync failed: {reason}").format(reason=reason))
+
+    def _combo(self, choices: list[tuple[str, str | None]], current: str | None) -> QComboBox:
+        combo = QComboBox()
+        for words, value in choices:
+            combo.addItem(words, value)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        return combo
+
+    def _fill(self, groups: list[tuple[str, str]]) -> None:
+        earlier = {r.group_id: r for r in self._draft.routes}
+        printers: list[tuple[str, str | None]] = [
+            (p["name"], p["name"]) for p in self._draft.printers
+        ]
+        stations: list[tuple[str, str | None]] = [(name, sid) for sid, name in self._draft.stations]
+        self.table.setRowCount(len(groups))
+        for row, (gid, name) in enumerate(groups):
+            route = earlier.get(
+                gid, RouteChoice(gid, name, printer=printers[0][1] if printers else None)
+            )
+            item = QTableWidgetItem(name)
+            item.setData(256, gid)
+            self.table.setItem(row, 0, item)
+            self.table.setCellWidget(
+                row, 1, self._combo([(tr("no station"), None), *stations], route.station)
+            )
+            self.table.setCellWidget(
+                row, 2, self._combo([(tr("not printed"), None), *printers], route.printer)
+            )
+            copies = QSpinBox()
+            copies.setRange(1, 10)
+            copies.setValue(route.copies)
+            self.table.setCellWidget(row, 3, copies)
+            self.table.setCellWidget(
+                row, 4, self._combo([(tr("none"), None), *printers], route.backup)
+            )
+
+    def _cell(self, row: int, column: int) -> str | None:
+        combo = self.table.cellWidget(row, column)
+        assert isinstance(combo, QComboBox)
+        value = combo.currentData()
+        return None if value is None else str(value)
+
+    def _collect(self) -> None:
+        routes = []
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            assert item is not None
+            copies = self.table.cellWidget(row, 3)
+            assert isinstance(copies, QSpinBox)
+            routes.append(
+                RouteChoice(
+                    group_id=str(item.data(256)),
+                    group_name=item.text(),
+                    station=self._cell(row, 1),
+                    printer=self._cell(row, 2),
+                    copies=copies.value(),
+                    backup=self._cell(row, 4),
+                )
+            )
+        self._draft.routes = routes
+        value = self.default_printer.currentData()
+        self._draft.default_printer = None if value is None else str(value)
+
+    def validatePage(self) -> bool:
+        self._collect()
+        problems = self._draft.route_problems(self._path)
+        self.problems.setText("\n".join(problems))
+        return not problems

@@ -1,0 +1,134 @@
+"""The monitor kinds' rules, without Qt: which orders and lines each kind shows, and when late."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from types import MappingProxyType
+from typing import Any
+
+import pytest
+
+from kds import wire
+from kds.domain.monitors import (
+    LATE_AFTER,
+    RULES,
+    MonitorFilter,
+    MonitorKind,
+    is_late,
+)
+from kds.domain.orders import CANCELLED_VISIBLE_FOR, OrderState
+
+T0 = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
+S = wire.OrderStatus
+
+
+@dataclass(frozen=True)
+class Station:
+    id: str
+    groups: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Monitor:
+    kind: MonitorKind
+    stations: tuple[str, ...] = ()
+
+
+STATIONS = (
+    Station("hot", ("mains",)),
+    Station("pastry", ("desserts",)),
+    Station("bar", ("drinks",)),
+)
+KITCHEN = MonitorFilter.for_monitor(Monitor(MonitorKind.STATION, ("hot", "pastry")), STATIONS)
+COUNTER = MonitorFilter.for_monitor(Monitor(MonitorKind.EXPO), STATIONS)
+BOARD = MonitorFilter.for_monitor(Monitor(MonitorKind.PICKUP), STATIONS)
+
+
+def state(*groups: str, **fulfillment: Any) -> OrderState:
+    """An order of one line per group (line ids "1", "2", …), created at T0."""
+    order = wire.parse_order(
+        {
+            "id": "web:1",
+            "external_id": "1",
+            "display_id": "101",
+            "source": "webshop",
+            "revision": 1,
+            "created_at": T0.isoformat(),
+            "fulfillment": {"type": "pickup", "asap": True, **fulfillment},
+            "items": [
+                {"line_id": str(n), "name": group.title(), "group": group, "quantity": "1"}
+                for n, group in enumerate(groups, 1)
+            ],
+        }
+    )
+    return OrderState(order=order, first_seen_at=T0, updated_at=T0)
+
+
+def with_status(held: OrderState, **statuses: S) -> OrderState:
+    """Statuses by station id; `whole` is the whole order's."""
+    merged = {**held.status, **{("" if k == "whole" else k): v for k, v in statuses.items()}}
+    return replace(held, status=MappingProxyType(merged))
+
+
+def shown_on(held: OrderState, now: datetime = T0) -> set[MonitorKind]:
+    return {f.kind for f in (KITCHEN, COUNTER, BOARD) if f.shows(held, now)}
+
+
+def test_every_kind_of_monitor_has_its_rules() -> None:
+    assert set(RULES) == set(MonitorKind)
+    assert [k for k, r in RULES.items() if r.by_stations] == [MonitorKind.STATION]
+    assert [k for k, r in RULES.items() if r.printer_alarms] == [MonitorKind.STATION]
+    assert [k for k, r in RULES.items() if r.printer_lines] == [MonitorKind.EXPO]
+    assert [k for k, r in RULES.items() if r.role_controls] == [MonitorKind.EXPO]
+
+
+def test_a_station_shows_only_its_stations_lines_the_others_whole_orders() -> None:
+    mixed = state("mains", "drinks", "desserts")
+    assert [i.label for i in KITCHEN.lines_of(mixed)] == ["Mains", "Desserts"]
+    assert [i.label for i in COUNTER.lines_of(mixed)] == ["Mains", "Drinks", "Desserts"]
+    assert [i.label for i in BOARD.lines_of(mixed)] == ["Mains", "Drinks", "Desserts"]
+    drinks_only = state("drinks")
+    assert shown_on(drinks_only) == {MonitorKind.EXPO, MonitorKind.PICKUP}
+
+
+def test_an_order_leaves_a_station_when_its_stations_or_its_lines_are_done() -> None:
+    mixed = state("mains", "desserts", "drinks")
+    everywhere = {MonitorKind.STATION, MonitorKind.EXPO, MonitorKind.PICKUP}
+    assert shown_on(mixed) == everywhere
+    assert shown_on(with_status(mixed, hot=S.READY)) == everywhere  # pastry is not done
+    both = with_status(mixed, hot=S.READY, pastry=S.COLLECTED)
+    assert shown_on(both) == {MonitorKind.EXPO, MonitorKind.PICKUP}
+    lines_done = replace(mixed, line_status=MappingProxyType({"1": S.READY, "2": S.READY}))
+    assert shown_on(lines_done) == {MonitorKind.EXPO, MonitorKind.PICKUP}
+
+
+def test_a_ready_order_waits_on_the_expo_and_the_board_until_collected() -> None:
+    mixed = state("mains", "desserts")
+    assert shown_on(with_status(mixed, whole=S.READY)) == {MonitorKind.EXPO, MonitorKind.PICKUP}
+    assert shown_on(with_status(mixed, whole=S.COLLECTED)) == set()
+
+
+def test_a_cancelled_order_stays_flagged_in_the_kitchen_and_leaves_the_guests_board_at_once() -> (
+    None
+):
+    at = T0 + timedelta(minutes=2)
+    cancelled = replace(state("mains"), cancelled=True, cancelled_at=at)
+    assert shown_on(cancelled, at) == {MonitorKind.STATION, MonitorKind.EXPO}
+    # even when its station had finished it: the cooks see it go
+    assert MonitorKind.STATION in shown_on(with_status(cancelled, hot=S.READY), at)
+    assert shown_on(cancelled, at + CANCELLED_VISIBLE_FOR) == set()
+
+
+@pytest.mark.parametrize(
+    ("fulfillment", "late_at"),
+    [
+        ({}, T0 + LATE_AFTER),
+        ({"asap": False, "due_at": (T0 + timedelta(hours=2)).isoformat()}, T0 + timedelta(hours=2)),
+    ],
+    ids=["asap: 15 minutes after ordering", "scheduled: after its due time"],
+)
+def test_an_order_turns_late(fulfillment: dict[str, Any], late_at: datetime) -> None:
+    held = state("mains", **fulfillment)
+    assert not is_late(held, late_at)
+    assert is_late(held, late_at + timedelta(seconds=1))
