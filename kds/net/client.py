@@ -108,7 +108,7 @@ def _cumulative(replies: list[wire.Ack | wire.Reject]) -> list[wire.Ack | wire.R
     return kept
 
 
-def _reason(exc: BaseException) -> Detail:
+def failure_detail(exc: BaseException) -> Detail:
     """Why a connection failed, as a value for the status line."""
     if isinstance(exc, ConnectionRefusedError) or "Connect call failed" in str(exc):
         return Detail(Cause.REFUSED)
@@ -387,7 +387,7 @@ class KdsClient:
                 logger.error("connector refused the token (HTTP 401) at %s", self.url)
                 self._set_state(Phase.TOKEN_REFUSED)
                 return self._token_refused_delay
-            return self._retry_later(_reason(exc))
+            return self._retry_later(failure_detail(exc))
         except _SessionRefused as exc:
             logger.error("connector at %s: protocol error: %s", self.url, exc)
             self._set_state(Phase.PROTOCOL_ERROR, exc.detail)
@@ -399,8 +399,8 @@ class KdsClient:
         except (OSError, TimeoutError, WebSocketException) as exc:
             if self._stop.is_set():
                 return 0.0
-            logger.info("connection to %s failed: %s", self.url, _reason(exc))
-            return self._retry_later(_reason(exc))
+            logger.info("connection to %s failed: %s", self.url, failure_detail(exc))
+            return self._retry_later(failure_detail(exc))
         except Exception as exc:
             # A bug must not end the device's link for good: log it, show it, retry.
             logger.exception("unexpected error in the connection to %s", self.url)

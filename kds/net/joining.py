@@ -28,7 +28,7 @@ from websockets.exceptions import InvalidStatus
 
 from kds import wire
 from kds.errors import KdsError
-from kds.net.client import _reason
+from kds.net.client import failure_detail
 from kds.net.state import cause_words
 
 log = logging.getLogger(__name__)
@@ -116,7 +116,7 @@ def http_base(url: str) -> str:
 
 def failure_reason(exc: BaseException) -> str:
     """Why a connection failed, in the words the connection line uses."""
-    return cause_words(_reason(exc))
+    return cause_words(failure_detail(exc))
 
 
 class _Unreachable(Exception):
