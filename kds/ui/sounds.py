@@ -153,12 +153,13 @@ class QtSoundPlayer:
             return
         for cue in SoundCue:
             effect = QSoundEffect()
-            effect.statusChanged.connect(partial(self._status_changed, cue))
-            effect.setSource(QUrl.fromLocalFile(str(cue.path)))
+            # Connected before the source is set: loading may report at once, from setSource.
+            effect.statusChanged.connect(partial(self._status_changed, cue, effect))
             self.effects[cue] = effect
+            effect.setSource(QUrl.fromLocalFile(str(cue.path)))
 
-    def _status_changed(self, cue: SoundCue) -> None:
-        if self.effects[cue].status() is QSoundEffect.Status.Error:
+    def _status_changed(self, cue: SoundCue, effect: QSoundEffect) -> None:
+        if effect.status() is QSoundEffect.Status.Error:
             log.warning("monitor %s: sound %s (%s) cannot play", self.monitor_name, cue, cue.path)
 
     def play(self, cue: SoundCue, volume: float) -> None:

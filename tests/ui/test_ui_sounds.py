@@ -571,13 +571,14 @@ def test_paper_out_rings_the_stations_that_use_the_printer_until_it_is_refilled(
 # Run in a child process: loads every cue with the real player, waits until each is loaded,
 # plays them all at half volume and reports what QSoundEffect said, as JSON on stdout.
 PLAY_EVERY_CUE = """
-import json, logging, sys
+import faulthandler, json, logging, os, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtMultimedia import QSoundEffect
 from kds.ui.sounds import QtSoundPlayer, SoundCue
 
 logging.basicConfig(level=logging.INFO, stream=sys.stderr)
+faulthandler.dump_traceback_later(40, exit=True)  # a hang shows where it hangs, then ends
 app = QGuiApplication([])
 player = QtSoundPlayer("Test")
 report = {"effects": len(player.effects), "cues": {}}
@@ -587,7 +588,7 @@ done = set()
 def finish():
     for cue, effect in effects.items():
         report["cues"].setdefault(cue.value, {})["status"] = effect.status().name
-    print(json.dumps(report))
+    print(json.dumps(report), flush=True)
     app.quit()
 
 def stopped(cue):
@@ -618,8 +619,10 @@ else:
     for effect in effects.values():
         effect.statusChanged.connect(loaded)
     loaded()
-    QTimer.singleShot(15_000, finish)  # a hang reports what it has
+    QTimer.singleShot(15_000, finish)  # a stuck cue reports what it has
     app.exec()
+# The report is out; what tearing down the audio backend does is not under test here.
+os._exit(0)
 """
 
 
@@ -642,6 +645,7 @@ def play_every_cue(tmp_path: Path, pulse_server: str) -> tuple[dict[str, Any], s
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
+    assert done.stdout, done.stderr
     return json.loads(done.stdout), done.stderr
 
 
