@@ -26,6 +26,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails
 
 from kds.admin import valid_pin_hash
+from kds.domain.kitchen_settings import KitchenSettings, unknown_stations
 from kds.domain.monitors import MonitorKind
 from kds.domain.retention import DEFAULT_DAY_STARTS_AT, DEFAULT_KEEP_DAYS, Retention
 from kds.errors import KdsError
@@ -179,6 +180,8 @@ class Settings(_Section):
     printing: PrintingConfig | None = None
     retention: RetentionSettings = RetentionSettings()
     admin: AdminSettings = AdminSettings()
+    kitchen: KitchenSettings = KitchenSettings()
+    """How the kitchen works its orders: roll-up, stray lines, timer colours, prep times."""
 
     @field_validator("monitors")
     @classmethod
@@ -200,6 +203,7 @@ class Settings(_Section):
 _STATIONS = TypeAdapter(tuple[Station, ...])
 _MONITOR = TypeAdapter(MonitorSettings)
 _ROUTE = TypeAdapter(RouteRule)
+_KITCHEN = TypeAdapter(KitchenSettings)
 
 
 def _station_problems(data: Mapping[str, Any]) -> list[InitErrorDetails]:
@@ -229,6 +233,11 @@ def _station_problems(data: Mapping[str, Any]) -> list[InitErrorDetails]:
         reason = unknown_station(route.station, names)
         if reason is not None:
             problems.append(problem(("printing", "routes", i, "station"), reason, route.station))
+    kitchen = valid_value(_KITCHEN, data, "kitchen", KitchenSettings())
+    if kitchen is not None:
+        problems.extend(
+            problem(("kitchen",), reason, None) for reason in unknown_stations(kitchen, ids)
+        )
     return problems
 
 

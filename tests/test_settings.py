@@ -51,6 +51,15 @@ def test_a_monitor_naming_an_unknown_station_is_refused(tmp_path: Path) -> None:
         load_settings(path)
 
 
+def test_the_kitchen_section_is_read_and_its_stations_checked(tmp_path: Path) -> None:
+    base = '[connector]\ntoken = "t"\n\n[[stations]]\nid = "hot"\nname = "Hot"\n\n'
+    good = load_settings(write(tmp_path, base + '[kitchen]\ndefault_station = "hot"\n'))
+    assert good.kitchen.default_station == "hot"
+    bad = write(tmp_path, base + '[kitchen]\ndefault_station = "cold"\n')
+    with pytest.raises(SettingsError, match="default_station names unknown station 'cold'"):
+        load_settings(bad)
+
+
 SEVERAL_ERRORS = """
 [connector]
 url = "http://kitchen"
