@@ -44,6 +44,8 @@ class Tally:
     doubled: int = 0
     auth_refusals: int = 0
     disk_faults: int = 0
+    printer_faults: int = 0
+    """Printers given a fault for a minute while orders kept coming."""
 
 
 _TALLY = Tally()
