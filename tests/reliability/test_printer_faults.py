@@ -305,9 +305,9 @@ async def test_a_minute_of_every_fault_during_200_orders_loses_nothing(
             f"{pair.name}: {pair.words} on screen after {noticed_after:.1f} s,"
             f" backup {backup_at - noticed_at:.1f} s later"
         )
-        assert noticed_after <= (WRITE_TIMEOUT_S if pair.fault is Fault.SLOW else 0) + 1.0
+        assert noticed_after <= (WRITE_TIMEOUT_S if pair.fault is Fault.SLOW else 0) + 2.0
         # Retries come 0.5, 1.5 and 3.5 s after the first failure: the one past 3 s diverts.
-        assert backup_at - noticed_at <= FAILOVER_S + 1.0, (pair.name, summary[-1])
+        assert backup_at - noticed_at <= FAILOVER_S + 1.5, (pair.name, summary[-1])
         # Staff were told while it lasted.
         told = [at for at, text in lines if fault_start <= at <= fault_end and pair.words in text]
         assert told, (pair.name, sorted({text for _, text in lines}))
