@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from virtual_printers import LastRoll
 
 from kds import wire
 from printing.config import PrintingConfig
@@ -491,20 +492,6 @@ async def test_void_goes_to_the_cook_like_a_change_slip_naming_the_station_and_t
     assert "2 x Burger" in void and "Kitchen / Grill" in void
     assert not any("BACKUP" in line for line in change + void)
     assert len(bar.jobs) == 3  # nothing of #18's change or void on the backup
-
-
-class LastRoll(PrinterEmulator):
-    """A virtual printer whose paper runs out while it takes its next ticket (`run_out`):
-    like a real printer it keeps that ticket and prints it once refilled, and reports
-    paper out from then on, although the status asked just before the ticket was fine."""
-
-    run_out = False
-
-    def _accept(self, data: bytes, stream: Any) -> None:
-        if self.run_out:
-            self.run_out = False
-            self.set_fault(Fault.PAPER_OUT)
-        super()._accept(data, stream)
 
 
 async def test_a_ticket_held_in_the_printer_prints_late_followed_by_a_late_slip(

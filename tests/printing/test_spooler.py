@@ -16,10 +16,10 @@ from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 from spool_victim import render_text, ticket
+from virtual_printers import LastRoll
 
 from printing.emulator import Fault, PrinterEmulator
 from printing.jobs import JobKind, LateJob
@@ -68,20 +68,6 @@ def late_slips_on(emulator: PrinterEmulator) -> list[int]:
         for line in job.text.splitlines()
         if line.startswith("#") and " late:" in line
     ]
-
-
-class LastRoll(PrinterEmulator):
-    """A virtual printer whose paper runs out while it takes its next ticket (`run_out`):
-    like a real printer it keeps that ticket and prints it once refilled, and reports
-    paper out from then on, although the status asked just before the ticket was fine."""
-
-    run_out = False
-
-    def _accept(self, data: bytes, stream: Any) -> None:
-        if self.run_out:
-            self.run_out = False
-            self.set_fault(Fault.PAPER_OUT)
-        super()._accept(data, stream)
 
 
 def closed_port() -> int:

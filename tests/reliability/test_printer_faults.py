@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from virtual_printers import LastRoll
 
 from kds import wire
 from printing.config import PrintingConfig
@@ -56,19 +57,6 @@ WRITE_TIMEOUT_S = 5.0
 """The network transport's default write timeout."""
 WAIT = 60.0  # safety net for one expected change; never a sleep
 NUMBER = re.compile(r"^#(\d+)$")
-
-
-class LastRoll(PrinterEmulator):
-    """Runs out of paper while it takes its next ticket (`run_out`): it keeps that ticket
-    and prints it once refilled, although the status asked just before was fine."""
-
-    run_out = False
-
-    def _accept(self, data: bytes, stream: Any) -> None:
-        if self.run_out:
-            self.run_out = False
-            self.set_fault(Fault.PAPER_OUT)
-        super()._accept(data, stream)
 
 
 @dataclass

@@ -8,24 +8,24 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import pytest
 import qasync
+from harness import FAST, TOKEN, WAIT, post, running, until
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
+from virtual_printers import LastRoll
 
 from kds.app import KdsApp
 from kds.connector.server import ConnectorServer
 from kds.domain.printing_role import PrintingRole
-from kds.net import Backoff
 from kds.settings import (
     ConnectorSettings,
     DeviceSettings,
@@ -45,9 +45,6 @@ pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support grabbing the keyboard",
 )
 
-TOKEN = "test-token"
-WAIT = 15.0  # upper bound for one expected change; never a sleep
-FAST = Backoff(initial=0.05, cap=0.3, jitter=0.0)
 PRINTER_NAMES = ("Kitchen", "Bar", "Receipt")
 
 
@@ -108,20 +105,6 @@ def order(number: int, *extra: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-class LastRoll(PrinterEmulator):
-    """A virtual printer whose paper runs out while it takes its next ticket (`run_out`):
-    like a real printer it keeps that ticket and prints it once refilled, and reports
-    paper out from then on, although the status asked just before the ticket was fine."""
-
-    run_out = False
-
-    def _accept(self, data: bytes, stream: Any) -> None:
-        if self.run_out:
-            self.run_out = False
-            self.set_fault(Fault.PAPER_OUT)
-        super()._accept(data, stream)
-
-
 @asynccontextmanager
 async def shop(
     tmp_path: Path, kitchen: type[PrinterEmulator] = PrinterEmulator
@@ -142,57 +125,6 @@ async def shop(
         await server.stop()
         for emulator in printers.values():
             await emulator.stop()
-
-
-@asynccontextmanager
-async def running(settings: Settings, data_dir: Path, **kwargs: Any) -> AsyncIterator[KdsApp]:
-    app = KdsApp(settings, data_dir, backoff=FAST, **kwargs)
-    try:
-        await app.start()
-        yield app
-    finally:
-        await app.stop()
-
-
-async def until(app: KdsApp, predicate: Callable[[], bool], what: str) -> None:
-    """Wait for `predicate()`, re-checking whenever the app reports a change."""
-    if predicate():
-        return
-    changed = asyncio.Event()
-
-    def poke(*_: object) -> None:
-        changed.set()
-
-    status = app.status
-    signals = [
-        status.printing_role_changed,
-        status.printer_lines_changed,
-        status.printer_alarms_changed,
-        status.connection_changed,
-    ]
-    for signal in signals:
-        signal.connect(poke)
-    app.applied_listeners.append(poke)
-    try:
-        async with asyncio.timeout(WAIT):
-            while not predicate():
-                changed.clear()
-                await changed.wait()
-    except TimeoutError:
-        raise AssertionError(f"timed out waiting for {what}") from None
-    finally:
-        for signal in signals:
-            signal.disconnect(poke)
-        app.applied_listeners.remove(poke)
-
-
-async def post(port: int, path: str, body: dict[str, Any]) -> int:
-    headers = {"Authorization": f"Bearer {TOKEN}"}
-    async with (
-        aiohttp.ClientSession(f"http://127.0.0.1:{port}", headers=headers) as http,
-        http.post(path, json=body) as response,
-    ):
-        return response.status
 
 
 def role_texts(app: KdsApp) -> set[str]:

@@ -7,22 +7,19 @@ real windows; the app's clock is passed in. Waits end on app callbacks, never sl
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 import qasync
+from harness import TOKEN, WAIT, running, until
 
 from kds import wire
 from kds.app import KdsApp
 from kds.connector.server import ConnectorServer
-from kds.net import Backoff
 from kds.settings import ConnectorSettings, MonitorKind, MonitorSettings, Settings
 from kds.store import KdsStore, open_store
 from printing.config import PrintingConfig
@@ -30,9 +27,6 @@ from printing.emulator import PrinterEmulator
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-TOKEN = "test-token"
-WAIT = 15.0  # upper bound for one expected change; never a sleep
-FAST = Backoff(initial=0.05, cap=0.3, jitter=0.0)
 NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
 
 
@@ -132,43 +126,6 @@ def test_the_app_prunes_at_start_then_a_batch_per_tick_and_keeps_what_is_open(
         assert store.last_seq() == seq
     finally:
         loop.run_until_complete(app.stop())
-
-
-@asynccontextmanager
-async def running(settings: Settings, data_dir: Path, **kwargs: Any) -> AsyncIterator[KdsApp]:
-    app = KdsApp(settings, data_dir, backoff=FAST, **kwargs)
-    try:
-        await app.start()
-        yield app
-    finally:
-        await app.stop()
-
-
-async def until(app: KdsApp, predicate: Callable[[], bool], what: str) -> None:
-    """Wait for `predicate()`, re-checking whenever the app reports a change."""
-    changed = asyncio.Event()
-
-    def poke(*_: object) -> None:
-        changed.set()
-
-    status = app.status
-    signals = [
-        status.printing_role_changed,
-        status.printer_lines_changed,
-        status.connection_changed,
-    ]
-    for signal in signals:
-        signal.connect(poke)
-    try:
-        async with asyncio.timeout(WAIT):
-            while not predicate():
-                changed.clear()
-                await changed.wait()
-    except TimeoutError:
-        raise AssertionError(f"timed out waiting for {what}") from None
-    finally:
-        for signal in signals:
-            signal.disconnect(poke)
 
 
 def test_a_restarted_printing_app_reconciles_open_and_recent_orders_not_the_history(

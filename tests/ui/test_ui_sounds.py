@@ -9,31 +9,27 @@ once per process, and probes libraries this machine may lack).
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import json
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import pytest
 import qasync
+from harness import TOKEN, WAIT, post, running, until
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from kds import wire
-from kds.app import KdsApp
 from kds.connector.server import ConnectorServer
 from kds.domain.monitors import MonitorFilter
 from kds.domain.orders import OrderState, apply_event
-from kds.net import Backoff
 from kds.settings import (
     ConnectorSettings,
     DeviceSettings,
@@ -55,8 +51,6 @@ STATIONS = (
     Station(id="hot", name="Hot", groups=("mains",)),
     Station(id="bar", name="Bar", groups=("drinks",)),
 )
-TOKEN = "test-token"
-WAIT = 15.0  # upper bound for one expected change; never a sleep
 MAINS = {"line_id": "1", "name": "Käsespätzle", "group": "mains", "quantity": "2"}
 DRINK = {"line_id": "2", "name": "Apfelschorle", "group": "drinks", "quantity": "1"}
 
@@ -378,8 +372,6 @@ def test_the_printer_alarm_stops_when_the_printer_is_fine_again(
 
 # --- the app: real connector, real windows --------------------------------------------------
 
-FAST = Backoff(initial=0.05, cap=0.3, jitter=0.0)
-
 
 class Sinks:
     """The app's sound player factory in these tests: one recording sink per monitor."""
@@ -393,52 +385,6 @@ class Sinks:
 
     def cues(self) -> dict[str, list[SoundCue]]:
         return {name: sink.cues for name, sink in self.by_monitor.items()}
-
-
-@asynccontextmanager
-async def running(settings: Settings, data_dir: Path, **kwargs: Any) -> AsyncIterator[KdsApp]:
-    app = KdsApp(settings, data_dir, backoff=FAST, **kwargs)
-    try:
-        await app.start()
-        yield app
-    finally:
-        await app.stop()
-
-
-async def until(app: KdsApp, predicate: Callable[[], bool], what: str) -> None:
-    """Wait for `predicate()`, checked again whenever the app applied an event or refreshed
-    its printers."""
-    if predicate():
-        return
-    changed = asyncio.Event()
-
-    def poke(*_: object) -> None:
-        changed.set()
-
-    signals = [app.status.printing_role_changed, app.status.printer_alarms_changed]
-    for signal in signals:
-        signal.connect(poke)
-    app.applied_listeners.append(poke)
-    try:
-        async with asyncio.timeout(WAIT):
-            while not predicate():
-                changed.clear()
-                await changed.wait()
-    except TimeoutError:
-        raise AssertionError(f"timed out waiting for {what}") from None
-    finally:
-        for signal in signals:
-            signal.disconnect(poke)
-        app.applied_listeners.remove(poke)
-
-
-async def post(port: int, path: str, body: dict[str, Any]) -> int:
-    headers = {"Authorization": f"Bearer {TOKEN}"}
-    async with (
-        aiohttp.ClientSession(f"http://127.0.0.1:{port}", headers=headers) as http,
-        http.post(path, json=body) as response,
-    ):
-        return response.status
 
 
 def app_settings(port: int, printing: PrintingConfig | None = None) -> Settings:
