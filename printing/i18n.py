@@ -24,6 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, get_args
 
 from kds.resources import resource_path
+from kds.words import N_
 
 __all__ = [
     "LANGUAGES",
@@ -48,11 +49,6 @@ LANGUAGES: Mapping[str, str] = {
 """Each language's name in itself, as a language choice shows it."""
 
 assert tuple(LANGUAGES) == get_args(Language)
-
-
-def N_(text: str) -> str:
-    """Mark English source text translated where it is shown (the extraction finds it)."""
-    return text
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ from kds.domain.orders import OrderState
 
 
 def tr(text: str) -> str:
-    """Translate a user-visible string (context "kds")."""
-    return QCoreApplication.translate("kds", text)
+    """Translate a user-visible string (the catalogs' one, unnamed context: lupdate files a
+    plain tr() call there)."""
+    return QCoreApplication.translate("", text)
 
 
 class LineKind(Enum):
