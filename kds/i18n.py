@@ -11,13 +11,14 @@ speaks one language on every screen (tickets have theirs per printer, see `print
 from __future__ import annotations
 
 import logging
+from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTime, QTranslator
 
 from kds.resources import resource_path
 from printing.i18n import LANGUAGES
 
-__all__ = ["LANGUAGES", "use_language"]
+__all__ = ["LANGUAGES", "count", "local_time", "use_language"]
 
 log = logging.getLogger(__name__)
 
@@ -61,3 +62,18 @@ def use_language(language: str) -> None:
             _installed.append(translator)
         else:
             log.error("translations %s not found in %s: those words stay English", name, folder)
+
+
+def local_time(value: datetime, tz: tzinfo | None = None, *, seconds: bool = False) -> str:
+    """`value` as the screen's clock in the language's format ("20:14", "20:14:05"), in
+    `tz` (None: this computer's local time)."""
+    local = value.astimezone(tz)
+    time = QTime(local.hour, local.minute, local.second)
+    if seconds:  # the long format ends with the zone's name, after a space
+        return QLocale().toString(time, QLocale.FormatType.LongFormat).split(" ")[0]
+    return QLocale().toString(time, QLocale.FormatType.ShortFormat)
+
+
+def count(n: int) -> str:
+    """A number as the language groups it ("12,345", "12.345", "12 345")."""
+    return QLocale().toString(n)

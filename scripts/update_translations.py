@@ -24,6 +24,7 @@ reported gaps with ``pyside6-linguist resources/i18n/kds_de.ts`` (or any editor:
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -38,6 +39,8 @@ ROOT = Path(__file__).resolve().parents[1]
 TARGETS = ("de", "fr", "nl")
 """Every language but English, the source."""
 ALIAS = "QT_TR_NOOP+=N_"
+_FIELD = re.compile(r"\{[^{}]*\}")
+"""A str.format field: a translation must keep every one of its source's."""
 
 
 def _tool(name: str) -> str:
@@ -154,8 +157,11 @@ def update(root: Path, check: bool) -> list[str]:
             paper_text = _ticket_catalog(language, tickets, _messages(paper))
             (work / paper.name).write_text(paper_text, encoding="utf-8")
             for built in (fresh, work / paper.name):
-                missing = [s for s, t in _messages(built).items() if t is None]
-                problems += [f"{built.name}: not translated: {s!r}" for s in missing]
+                for source, words in _messages(built).items():
+                    if words is None:
+                        problems.append(f"{built.name}: not translated: {source!r}")
+                    elif sorted(_FIELD.findall(words)) != sorted(_FIELD.findall(source)):
+                        problems.append(f"{built.name}: fields differ: {source!r} -> {words!r}")
             outputs = ((fresh, ts), (qm, ts.with_suffix(".qm")), (work / paper.name, paper))
             for made, target in outputs:
                 same = target.exists() and target.read_bytes() == made.read_bytes()

@@ -5,692 +5,697 @@
     <name></name>
     <message>
         <source>Printer status unavailable — see log</source>
-        <translation type="unfinished"></translation>
+        <translation>État des imprimantes indisponible — voir le journal</translation>
     </message>
     <message>
         <source>KDS cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>KDS ne peut pas démarrer</translation>
     </message>
     <message>
         <source>KDS stopped on an unexpected error: {error} (details in the log)</source>
-        <translation type="unfinished"></translation>
+        <translation>KDS s&apos;est arrêté sur une erreur inattendue : {error} (détails dans le journal)</translation>
     </message>
     <message>
         <source>KDS stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>KDS arrêté</translation>
     </message>
     <message>
         <source>the connector closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>le connecteur a fermé la connexion</translation>
     </message>
     <message>
         <source>printing was taken over by another device</source>
-        <translation type="unfinished"></translation>
+        <translation>un autre appareil a repris l&apos;impression</translation>
     </message>
     <message>
         <source>the printing role moved to this device</source>
-        <translation type="unfinished"></translation>
+        <translation>le rôle d&apos;impression est passé à cet appareil</translation>
     </message>
     <message>
         <source>connection refused</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion refusée</translation>
     </message>
     <message>
         <source>connector address not found</source>
-        <translation type="unfinished"></translation>
+        <translation>adresse du connecteur introuvable</translation>
     </message>
     <message>
         <source>no answer from the connector</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de réponse du connecteur</translation>
     </message>
     <message>
         <source>connection lost</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion perdue</translation>
     </message>
     <message>
         <source>the connector sent a message over {limit} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>le connecteur a envoyé un message de plus de {limit} octets</translation>
     </message>
     <message>
         <source>connector answered HTTP {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>le connecteur a répondu HTTP {status}</translation>
     </message>
     <message>
         <source>cannot store events: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;enregistrer les événements : {error}</translation>
     </message>
     <message>
         <source>internal error: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>erreur interne : {error}</translation>
     </message>
     <message>
         <source>unreadable answer to hello: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>réponse illisible à hello : {error}</translation>
     </message>
     <message>
         <source>expected welcome, got {type}</source>
-        <translation type="unfinished"></translation>
+        <translation>welcome attendu, {type} reçu</translation>
     </message>
     <message>
         <source>connector speaks protocol {connector}, this device {device}</source>
-        <translation type="unfinished"></translation>
+        <translation>le connecteur parle le protocole {connector}, cet appareil {device}</translation>
     </message>
     <message>
         <source>the connector&apos;s event log ends at {connector_seq} but this device already holds {device_seq}: was the connector reset? (reset this device&apos;s data or restore the connector&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>le journal du connecteur s&apos;arrête à {connector_seq} mais cet appareil a déjà {device_seq} : le connecteur a-t-il été réinitialisé ? (réinitialisez les données de cet appareil ou restaurez celles du connecteur)</translation>
     </message>
     <message>
         <source>NO {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>SANS {label}</translation>
     </message>
     <message>
         <source>⚠ {allergens}</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ {allergens}</translation>
     </message>
     <message>
         <source>Restrictions: {list}</source>
-        <translation type="unfinished"></translation>
+        <translation>Restrictions : {list}</translation>
     </message>
     <message>
         <source>Pickup</source>
-        <translation type="unfinished"></translation>
+        <translation>À emporter</translation>
     </message>
     <message>
         <source>Delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Livraison</translation>
     </message>
     <message>
         <source>Dine-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur place</translation>
     </message>
     <message>
         <source>Curbside</source>
-        <translation type="unfinished"></translation>
+        <translation>Retrait en voiture</translation>
     </message>
     <message>
         <source>Drive-thru</source>
-        <translation type="unfinished"></translation>
+        <translation>Drive</translation>
     </message>
     <message>
         <source>Table {table}</source>
-        <translation type="unfinished"></translation>
+        <translation>Table {table}</translation>
     </message>
     <message>
         <source>{text} · {n} guests</source>
-        <translation type="unfinished"></translation>
+        <translation>{text} · {n} couverts</translation>
     </message>
     <message>
         <source>ASAP</source>
-        <translation type="unfinished"></translation>
+        <translation>DÈS QUE POSSIBLE</translation>
     </message>
     <message>
         <source>due {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>pour {time}</translation>
     </message>
     <message>
         <source>connecting to the connector</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion au connecteur</translation>
     </message>
     <message>
         <source>connected</source>
-        <translation type="unfinished"></translation>
+        <translation>connecté</translation>
     </message>
     <message>
         <source>reconnecting since {time} ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>reconnexion depuis {time} ({reason})</translation>
     </message>
     <message>
         <source>reconnecting since {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>reconnexion depuis {time}</translation>
     </message>
     <message>
         <source>token refused by the connector — check [connector] token in the config file</source>
-        <translation type="unfinished"></translation>
+        <translation>jeton refusé par le connecteur — vérifiez [connector] token dans le fichier de configuration</translation>
     </message>
     <message>
         <source>protocol error: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>erreur de protocole : {reason}</translation>
     </message>
     <message>
         <source>protocol error</source>
-        <translation type="unfinished"></translation>
+        <translation>erreur de protocole</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>arrêté</translation>
     </message>
     <message>
         <source>Screen {name} not found (connected: {known}); showing on {primary}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écran {name} introuvable (branchés : {known}) ; affichage sur {primary}.</translation>
     </message>
     <message>
         <source>KDS — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>KDS — {name}</translation>
     </message>
     <message>
         <source>Take over printing</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre l&apos;impression</translation>
     </message>
     <message>
         <source>Stop printing here</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter l&apos;impression ici</translation>
     </message>
     <message>
         <source>Connecting to the connector…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion au connecteur…</translation>
     </message>
     <message>
         <source>{name} · {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} · {text}</translation>
     </message>
     <message>
         <source>Catching up — {done} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rattrapage — {done} sur {total}</translation>
     </message>
     <message>
         <source>{n} invalid message(s) from the connector — see log</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} message(s) invalide(s) du connecteur — voir le journal</translation>
     </message>
     <message>
         <source>Silence alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Couper l&apos;alarme</translation>
     </message>
     <message>
         <source>Unexpected error: {error} — see log; restart KDS if this screen stops updating</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur inattendue : {error} — voir le journal ; redémarrez KDS si cet écran ne se met plus à jour</translation>
     </message>
     <message>
         <source>{n} unexpected errors, the last: {error} — see log; restart KDS if this screen stops updating</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} erreurs inattendues, la dernière : {error} — voir le journal ; redémarrez KDS si cet écran ne se met plus à jour</translation>
     </message>
     <message>
         <source>Nothing to do for this order</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à faire pour cette commande</translation>
     </message>
     <message>
         <source>Order {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande {number}</translation>
     </message>
     <message>
         <source>#{number}: &apos;{label}&apos; has no printer — add a route or a default printer</source>
-        <translation type="unfinished"></translation>
+        <translation>#{number} : « {label} » n&apos;a pas d&apos;imprimante — ajoutez une route ou une imprimante par défaut</translation>
     </message>
     <message>
         <source>Printer routes: {problem} — not in the synced catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>Routes d&apos;impression : {problem} — absent du catalogue synchronisé</translation>
     </message>
     <message>
         <source>{printer} printer: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimante {printer} : {problem}</translation>
     </message>
     <message>
         <source>Could not take over printing: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de reprendre l&apos;impression : {detail}</translation>
     </message>
     <message>
         <source>Could not stop printing here: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;arrêter l&apos;impression ici : {detail}</translation>
     </message>
     <message>
         <source>Printing cannot start: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;impression ne peut pas démarrer : {detail}</translation>
     </message>
     <message>
         <source>Printing did not stop cleanly: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;impression ne s&apos;est pas arrêtée proprement : {detail}</translation>
     </message>
     <message>
         <source>Tickets of order #{detail} could not be queued — see the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Les tickets de la commande #{detail} n&apos;ont pas pu être mis en file — voir le journal</translation>
     </message>
     <message>
         <source>Printing: off — this device does not print</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression : désactivée — cet appareil n&apos;imprime pas</translation>
     </message>
     <message>
         <source>Printing: off — no printers in the settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression : désactivée — aucune imprimante dans les réglages</translation>
     </message>
     <message>
         <source>Printing: asking the connector…</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression : demande au connecteur…</translation>
     </message>
     <message>
         <source>Printing: this device ({printers})</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression : cet appareil ({printers})</translation>
     </message>
     <message>
         <source>Printing: starting the printers on this device…</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression : démarrage des imprimantes de cet appareil…</translation>
     </message>
     <message>
         <source>another device</source>
-        <translation type="unfinished"></translation>
+        <translation>un autre appareil</translation>
     </message>
     <message>
         <source>Printing is done by {holder}; this device does not print</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;impression est faite par {holder} ; cet appareil n&apos;imprime pas</translation>
     </message>
     <message>
         <source>Printing: stopped on this device; no device prints until one takes over</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression : arrêtée sur cet appareil ; aucun appareil n&apos;imprime tant qu&apos;aucun ne reprend</translation>
     </message>
     <message>
         <source>Printing: waiting for the connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression : en attente du connecteur</translation>
     </message>
     <message>
         <source>Printing moves to this device; {holder} stops printing. Continue?</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;impression passe à cet appareil ; {holder} cesse d&apos;imprimer. Continuer ?</translation>
     </message>
     <message>
         <source>no device</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun appareil</translation>
     </message>
     <message>
         <source>This device stops printing; no device prints until one takes over. Continue?</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet appareil cesse d&apos;imprimer ; aucun appareil n&apos;imprime tant qu&apos;aucun ne reprend. Continuer ?</translation>
     </message>
     <message>
         <source>{template} ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>ticket {template}</translation>
     </message>
     <message>
         <source>{template}</source>
-        <translation type="unfinished"></translation>
+        <translation>{template}</translation>
     </message>
     <message>
         <source>change slip</source>
-        <translation type="unfinished"></translation>
+        <translation>bon de modification</translation>
     </message>
     <message>
         <source>void slip</source>
-        <translation type="unfinished"></translation>
+        <translation>bon d&apos;annulation</translation>
     </message>
     <message>
         <source>Reprint: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Réimpression : {reason}</translation>
     </message>
     <message>
         <source>Nothing printed for this order yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a encore été imprimé pour cette commande</translation>
     </message>
     <message>
         <source>copy {copy}/{copies}</source>
-        <translation type="unfinished"></translation>
+        <translation>copie {copy}/{copies}</translation>
     </message>
     <message>
         <source>Reprint {what} on {printer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Réimprimer {what} sur {printer}</translation>
     </message>
     <message>
         <source>Reprint {what} ({details}) on {printer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Réimprimer {what} ({details}) sur {printer}</translation>
     </message>
     <message>
         <source>SCHEDULED · {due}</source>
-        <translation type="unfinished"></translation>
+        <translation>PROGRAMMÉE · {due}</translation>
     </message>
     <message>
         <source>CANCELLED — {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>ANNULÉE — {reason}</translation>
     </message>
     <message>
         <source>CANCELLED</source>
-        <translation type="unfinished"></translation>
+        <translation>ANNULÉE</translation>
     </message>
     <message>
         <source>READY</source>
-        <translation type="unfinished"></translation>
+        <translation>PRÊTE</translation>
     </message>
     <message>
         <source>UPDATED · revision {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>MODIFIÉE · version {n}</translation>
     </message>
     <message>
         <source>No open orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune commande en cours</translation>
     </message>
     <message>
         <source>In preparation</source>
-        <translation type="unfinished"></translation>
+        <translation>En préparation</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Prêt</translation>
     </message>
     <message>
         <source>kds set-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuration de kds</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>the top level</source>
-        <translation type="unfinished"></translation>
+        <translation>le niveau principal</translation>
     </message>
     <message>
         <source>The config has a problem in {where}:
 {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>La configuration a un problème dans {where} :
+{message}</translation>
     </message>
     <message>
         <source>The config cannot be read: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>La configuration est illisible : {message}</translation>
     </message>
     <message>
         <source>There is no config yet: set this device up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n&apos;y a pas encore de configuration : configurez cet appareil.</translation>
     </message>
     <message>
         <source>Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteur</translation>
     </message>
     <message>
         <source>The connector brings the orders. Pick one found here or type its address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le connecteur apporte les commandes. Choisissez-en un trouvé ici ou tapez son adresse.</translation>
     </message>
     <message>
         <source>Search the network</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher sur le réseau</translation>
     </message>
     <message>
         <source>First device of this kitchen: enter the sales-point token</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier appareil de cette cuisine : saisir le jeton du point de vente</translation>
     </message>
     <message>
         <source>Join as a sub-terminal with a pairing code</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejoindre comme sous-terminal avec un code de jumelage</translation>
     </message>
     <message>
         <source>sales-point token</source>
-        <translation type="unfinished"></translation>
+        <translation>jeton du point de vente</translation>
     </message>
     <message>
         <source>pairing code shown on a device already set up</source>
-        <translation type="unfinished"></translation>
+        <translation>code de jumelage affiché sur un appareil déjà configuré</translation>
     </message>
     <message>
         <source>Join</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejoindre</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester la connexion</translation>
     </message>
     <message>
         <source>searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>recherche…</translation>
     </message>
     <message>
         <source>{n} found</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} trouvé(s)</translation>
     </message>
     <message>
         <source>no connector answered; type its address</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun connecteur n&apos;a répondu ; tapez son adresse</translation>
     </message>
     <message>
         <source>search failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>échec de la recherche : {reason}</translation>
     </message>
     <message>
         <source>join with a pairing code first</source>
-        <translation type="unfinished"></translation>
+        <translation>rejoignez d&apos;abord avec un code de jumelage</translation>
     </message>
     <message>
         <source>enter the token</source>
-        <translation type="unfinished"></translation>
+        <translation>saisissez le jeton</translation>
     </message>
     <message>
         <source>testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>test en cours…</translation>
     </message>
     <message>
         <source>joining…</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion en cours…</translation>
     </message>
     <message>
         <source>not joined: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>non rejoint : {reason}</translation>
     </message>
     <message>
         <source>joined; {outcome}</source>
-        <translation type="unfinished"></translation>
+        <translation>rejoint ; {outcome}</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareil</translation>
     </message>
     <message>
         <source>The name other devices see, and what this device does.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom que voient les autres appareils, et ce que fait cet appareil.</translation>
     </message>
     <message>
         <source>e.g. Kitchen grill</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Cuisine grill</translation>
     </message>
     <message>
         <source>This device prints the kitchen tickets (printing role)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet appareil imprime les tickets de cuisine (rôle d&apos;impression)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>Device name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de l&apos;appareil</translation>
     </message>
     <message>
         <source>Exactly one device of a kitchen prints; the connector gives the role to the first that asks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un seul appareil d&apos;une cuisine imprime ; le connecteur donne le rôle au premier qui le demande.</translation>
     </message>
     <message>
         <source>Monitors</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrans</translation>
     </message>
     <message>
         <source>Name the stations, then choose what each screen shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nommez les postes, puis choisissez ce que montre chaque écran.</translation>
     </message>
     <message>
         <source>stations, e.g. Grill, Cold, Bar</source>
-        <translation type="unfinished"></translation>
+        <translation>postes, p. ex. Grill, Froid, Bar</translation>
     </message>
     <message>
         <source>Identify screens</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifier les écrans</translation>
     </message>
     <message>
         <source>Stations</source>
-        <translation type="unfinished"></translation>
+        <translation>Postes</translation>
     </message>
     <message>
         <source>A station screen shows the lines of its station; expo shows whole orders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un écran de poste montre les lignes de son poste ; le passe montre les commandes entières.</translation>
     </message>
     <message>
         <source>every station</source>
-        <translation type="unfinished"></translation>
+        <translation>tous les postes</translation>
     </message>
     <message>
         <source>Printers</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimantes</translation>
     </message>
     <message>
         <source>Find the printers, choose the model, and print a test.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trouvez les imprimantes, choisissez le modèle et imprimez un test.</translation>
     </message>
     <message>
         <source>Find USB printers</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher les imprimantes USB</translation>
     </message>
     <message>
         <source>network printer, e.g. 192.168.1.50</source>
-        <translation type="unfinished"></translation>
+        <translation>imprimante réseau, p. ex. 192.168.1.50</translation>
     </message>
     <message>
         <source>Probe</source>
-        <translation type="unfinished"></translation>
+        <translation>Interroger</translation>
     </message>
     <message>
         <source>scan, e.g. 192.168.1.0/24 (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>plage, p. ex. 192.168.1.0/24 (facultatif)</translation>
     </message>
     <message>
         <source>port </source>
-        <translation type="unfinished"></translation>
+        <translation>port </translation>
     </message>
     <message>
         <source>Scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Scanner</translation>
     </message>
     <message>
         <source>Cancel scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler le scan</translation>
     </message>
     <message>
         <source>Add printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter l’imprimante</translation>
     </message>
     <message>
         <source>Print test page</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer une page de test</translation>
     </message>
     <message>
         <source>Code-page sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Feuille de page de code</translation>
     </message>
     <message>
         <source>Does this look right?</source>
-        <translation type="unfinished"></translation>
+        <translation>Est-ce correct ?</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Non</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Printers of this kitchen</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimantes de cette cuisine</translation>
     </message>
     <message>
         <source>looking for USB printers…</source>
-        <translation type="unfinished"></translation>
+        <translation>recherche des imprimantes USB…</translation>
     </message>
     <message>
         <source>asking {host}…</source>
-        <translation type="unfinished"></translation>
+        <translation>interrogation de {host}…</translation>
     </message>
     <message>
         <source>scanning {range} ({n} addresses)…</source>
-        <translation type="unfinished"></translation>
+        <translation>scan de {range} ({n} adresses)…</translation>
     </message>
     <message>
         <source>there is already a printer named {name!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>il existe déjà une imprimante nommée {name!r}</translation>
     </message>
     <message>
         <source>printing the test page…</source>
-        <translation type="unfinished"></translation>
+        <translation>impression de la page de test…</translation>
     </message>
     <message>
         <source>test page sent to {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>page de test envoyée à {name}</translation>
     </message>
     <message>
         <source>not printed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>non imprimé : {reason}</translation>
     </message>
     <message>
         <source>printing the code-page sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>impression de la feuille de page de code…</translation>
     </message>
     <message>
         <source>Sheet printed in {codepage}. It should read: {expected}</source>
-        <translation type="unfinished"></translation>
+        <translation>Feuille imprimée en {codepage}. Elle doit afficher : {expected}</translation>
     </message>
     <message>
         <source>code page {codepage} kept</source>
-        <translation type="unfinished"></translation>
+        <translation>page de code {codepage} conservée</translation>
     </message>
     <message>
         <source>no other code page to try for this model; choose another model</source>
-        <translation type="unfinished"></translation>
+        <translation>plus d&apos;autre page de code à essayer pour ce modèle ; choisissez un autre modèle</translation>
     </message>
     <message>
         <source>Routes</source>
-        <translation type="unfinished"></translation>
+        <translation>Routes</translation>
     </message>
     <message>
         <source>Sync now fetches the article groups; then say where each one goes.</source>
-        <translation type="unfinished"></translation>
+        <translation>« Synchroniser » récupère les groupes d’articles ; indiquez ensuite où va chacun.</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser</translation>
     </message>
     <message>
         <source>Lines no route takes go to</source>
-        <translation type="unfinished"></translation>
+        <translation>Les lignes sans route vont à</translation>
     </message>
     <message>
         <source>nowhere (reported as unrouted)</source>
-        <translation type="unfinished"></translation>
+        <translation>nulle part (signalées sans route)</translation>
     </message>
     <message>
         <source>asking the connector for the catalog…</source>
-        <translation type="unfinished"></translation>
+        <translation>demande du catalogue au connecteur…</translation>
     </message>
     <message>
         <source>Sync failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la synchronisation : {reason}</translation>
     </message>
     <message>
         <source>no station</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun poste</translation>
     </message>
     <message>
         <source>not printed</source>
-        <translation type="unfinished"></translation>
+        <translation>non imprimé</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumé</translation>
     </message>
     <message>
         <source>This is saved to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceci est enregistré dans {path}.</translation>
     </message>
     <message>
         <source>The file there now is kept as a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier qui s’y trouve est gardé en sauvegarde.</translation>
     </message>
     <message>
         <source>Not saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré : {reason}</translation>
     </message>
     <message>
         <source> (the previous file is kept as {backup})</source>
-        <translation type="unfinished"></translation>
+        <translation> (le fichier précédent est gardé sous {backup})</translation>
     </message>
     <message>
         <source>Saved to {path}{kept}</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré dans {path}{kept}</translation>
     </message>
 </context>
 </TS>

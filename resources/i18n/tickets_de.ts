@@ -5,311 +5,311 @@
     <name>tickets</name>
     <message>
         <source>ADDED:</source>
-        <translation type="unfinished"></translation>
+        <translation>NEU:</translation>
     </message>
     <message>
         <source>ALCOHOL: ID CHECK</source>
-        <translation type="unfinished"></translation>
+        <translation>ALKOHOL: AUSWEIS PRÜFEN</translation>
     </message>
     <message>
         <source>ALLERGENS: {allergens}</source>
-        <translation type="unfinished"></translation>
+        <translation>ALLERGENE: {allergens}</translation>
     </message>
     <message>
         <source>ALLERGY: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>ALLERGIE: {note}</translation>
     </message>
     <message>
         <source>ASAP</source>
-        <translation type="unfinished"></translation>
+        <translation>SOFORT</translation>
     </message>
     <message>
         <source>BACKUP FOR {printer}</source>
-        <translation type="unfinished"></translation>
+        <translation>ERSATZ FÜR {printer}</translation>
     </message>
     <message>
         <source>Big</source>
-        <translation type="unfinished"></translation>
+        <translation>Groß</translation>
     </message>
     <message>
         <source>Bold</source>
-        <translation type="unfinished"></translation>
+        <translation>Fett</translation>
     </message>
     <message>
         <source>CANCELLED</source>
-        <translation type="unfinished"></translation>
+        <translation>STORNIERT</translation>
     </message>
     <message>
         <source>CHANGE</source>
-        <translation type="unfinished"></translation>
+        <translation>ÄNDERUNG</translation>
     </message>
     <message>
         <source>CHANGED:</source>
-        <translation type="unfinished"></translation>
+        <translation>GEÄNDERT:</translation>
     </message>
     <message>
         <source>CODE PAGE TEST</source>
-        <translation type="unfinished"></translation>
+        <translation>ZEICHENSATZ-TEST</translation>
     </message>
     <message>
         <source>CURBSIDE</source>
-        <translation type="unfinished"></translation>
+        <translation>ABHOLUNG AM AUTO</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Karte</translation>
     </message>
     <message>
         <source>Centered</source>
-        <translation type="unfinished"></translation>
+        <translation>Zentriert</translation>
     </message>
     <message>
         <source>Code page: {codepage}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichensatz: {codepage}</translation>
     </message>
     <message>
         <source>Code {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Code {code}</translation>
     </message>
     <message>
         <source>Copy {copy}/{copies}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie {copy}/{copies}</translation>
     </message>
     <message>
         <source>Course {course}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gang {course}</translation>
     </message>
     <message>
         <source>DELIVERY</source>
-        <translation type="unfinished"></translation>
+        <translation>LIEFERUNG</translation>
     </message>
     <message>
         <source>DINE IN</source>
-        <translation type="unfinished"></translation>
+        <translation>IM HAUS</translation>
     </message>
     <message>
         <source>DRIVE THRU</source>
-        <translation type="unfinished"></translation>
+        <translation>DRIVE-IN</translation>
     </message>
     <message>
         <source>Delivery fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Liefergebühr</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Rabatt</translation>
     </message>
     <message>
         <source>Do not make:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht zubereiten:</translation>
     </message>
     <message>
         <source>Does this look like the screen?</source>
-        <translation type="unfinished"></translation>
+        <translation>Sieht das aus wie auf dem Bildschirm?</translation>
     </message>
     <message>
         <source>Double height</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelte Höhe</translation>
     </message>
     <message>
         <source>Double width</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelte Breite</translation>
     </message>
     <message>
         <source>Due {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällig {time}</translation>
     </message>
     <message>
         <source>If you have no #{number} {what}, reprint it from the order's card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn #{number} ({what}) fehlt, über die Karte der Bestellung nachdrucken.</translation>
     </message>
     <message>
         <source>Inverted</source>
-        <translation type="unfinished"></translation>
+        <translation>Invertiert</translation>
     </message>
     <message>
         <source>Invite friends with code {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Freunde einladen mit Code {code}</translation>
     </message>
     <message>
         <source>LATE</source>
-        <translation type="unfinished"></translation>
+        <translation>VERSPÄTET</translation>
     </message>
     <message>
         <source>LATE: #{number} above was held in the printer {since}–{until} ({problem}).</source>
-        <translation type="unfinished"></translation>
+        <translation>VERSPÄTET: #{number} oben lag von {since} bis {until} im Drucker ({problem}).</translation>
     </message>
     <message>
         <source>Loyalty</source>
-        <translation type="unfinished"></translation>
+        <translation>Treueprogramm</translation>
     </message>
     <message>
         <source>NOT PAID</source>
-        <translation type="unfinished"></translation>
+        <translation>NICHT BEZAHLT</translation>
     </message>
     <message>
         <source>NOTE: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>NOTIZ: {note}</translation>
     </message>
     <message>
         <source>No: try the next code page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nein: nächsten Zeichensatz probieren.</translation>
     </message>
     <message>
         <source>Order {id} (rev {revision})</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung {id} (Version {revision})</translation>
     </message>
     <message>
         <source>PAID</source>
-        <translation type="unfinished"></translation>
+        <translation>BEZAHLT</translation>
     </message>
     <message>
         <source>PICKUP</source>
-        <translation type="unfinished"></translation>
+        <translation>ABHOLUNG</translation>
     </message>
     <message>
         <source>Paper {width} mm, {columns} columns, font {font}</source>
-        <translation type="unfinished"></translation>
+        <translation>Papier {width} mm, {columns} Spalten, Schrift {font}</translation>
     </message>
     <message>
         <source>Points before</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkte vorher</translation>
     </message>
     <message>
         <source>Points earned</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkte gesammelt</translation>
     </message>
     <message>
         <source>Points now</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkte jetzt</translation>
     </message>
     <message>
         <source>Points used</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkte eingelöst</translation>
     </message>
     <message>
         <source>Printed {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedruckt {time}</translation>
     </message>
     <message>
         <source>REMOVED:</source>
-        <translation type="unfinished"></translation>
+        <translation>ENTFERNT:</translation>
     </message>
     <message>
         <source>REPRINT</source>
-        <translation type="unfinished"></translation>
+        <translation>NACHDRUCK</translation>
     </message>
     <message>
         <source>Reason: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund: {reason}</translation>
     </message>
     <message>
         <source>Right</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechts</translation>
     </message>
     <message>
         <source>Seat {seat}</source>
-        <translation type="unfinished"></translation>
+        <translation>Platz {seat}</translation>
     </message>
     <message>
         <source>Start {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Start {time}</translation>
     </message>
     <message>
         <source>Subtotal</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischensumme</translation>
     </message>
     <message>
         <source>TEST ORDER</source>
-        <translation type="unfinished"></translation>
+        <translation>TESTBESTELLUNG</translation>
     </message>
     <message>
         <source>TEST PAGE</source>
-        <translation type="unfinished"></translation>
+        <translation>TESTSEITE</translation>
     </message>
     <message>
         <source>TOBACCO: ID CHECK</source>
-        <translation type="unfinished"></translation>
+        <translation>TABAK: AUSWEIS PRÜFEN</translation>
     </message>
     <message>
         <source>TOTAL</source>
-        <translation type="unfinished"></translation>
+        <translation>GESAMT</translation>
     </message>
     <message>
         <source>Table {table}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tisch {table}</translation>
     </message>
     <message>
         <source>Thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation>Vielen Dank!</translation>
     </message>
     <message>
         <source>The order was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bestellung wurde geändert.</translation>
     </message>
     <message>
         <source>Tip</source>
-        <translation type="unfinished"></translation>
+        <translation>Trinkgeld</translation>
     </message>
     <message>
         <source>VOID</source>
-        <translation type="unfinished"></translation>
+        <translation>STORNO</translation>
     </message>
     <message>
         <source>Wallet before</source>
-        <translation type="unfinished"></translation>
+        <translation>Guthaben vorher</translation>
     </message>
     <message>
         <source>Wallet now</source>
-        <translation type="unfinished"></translation>
+        <translation>Guthaben jetzt</translation>
     </message>
     <message>
         <source>Yes: keep {codepage}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja: {codepage} behalten.</translation>
     </message>
     <message>
         <source>change slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungsbon</translation>
     </message>
     <message>
         <source>cover open</source>
-        <translation type="unfinished"></translation>
+        <translation>Deckel offen</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>incl. tax</source>
-        <translation type="unfinished"></translation>
+        <translation>inkl. MwSt.</translation>
     </message>
     <message>
         <source>no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>offline</translation>
     </message>
     <message>
         <source>paper low</source>
-        <translation type="unfinished"></translation>
+        <translation>Papier fast leer</translation>
     </message>
     <message>
         <source>paper out</source>
-        <translation type="unfinished"></translation>
+        <translation>Papier leer</translation>
     </message>
     <message>
         <source>void slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornobon</translation>
     </message>
     <message>
         <source>{guests} guests</source>
-        <translation type="unfinished"></translation>
+        <translation>{guests} Gäste</translation>
     </message>
     <message>
         <source>{template} ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>{template}-Bon</translation>
     </message>
 </context>
 </TS>

@@ -5,311 +5,311 @@
     <name>tickets</name>
     <message>
         <source>ADDED:</source>
-        <translation type="unfinished"></translation>
+        <translation>AJOUTÉ :</translation>
     </message>
     <message>
         <source>ALCOHOL: ID CHECK</source>
-        <translation type="unfinished"></translation>
+        <translation>ALCOOL : CONTRÔLE D'IDENTITÉ</translation>
     </message>
     <message>
         <source>ALLERGENS: {allergens}</source>
-        <translation type="unfinished"></translation>
+        <translation>ALLERGÈNES : {allergens}</translation>
     </message>
     <message>
         <source>ALLERGY: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>ALLERGIE : {note}</translation>
     </message>
     <message>
         <source>ASAP</source>
-        <translation type="unfinished"></translation>
+        <translation>DÈS QUE POSSIBLE</translation>
     </message>
     <message>
         <source>BACKUP FOR {printer}</source>
-        <translation type="unfinished"></translation>
+        <translation>SECOURS POUR {printer}</translation>
     </message>
     <message>
         <source>Big</source>
-        <translation type="unfinished"></translation>
+        <translation>Grand</translation>
     </message>
     <message>
         <source>Bold</source>
-        <translation type="unfinished"></translation>
+        <translation>Gras</translation>
     </message>
     <message>
         <source>CANCELLED</source>
-        <translation type="unfinished"></translation>
+        <translation>ANNULÉE</translation>
     </message>
     <message>
         <source>CHANGE</source>
-        <translation type="unfinished"></translation>
+        <translation>MODIFICATION</translation>
     </message>
     <message>
         <source>CHANGED:</source>
-        <translation type="unfinished"></translation>
+        <translation>MODIFIÉ :</translation>
     </message>
     <message>
         <source>CODE PAGE TEST</source>
-        <translation type="unfinished"></translation>
+        <translation>TEST DE PAGE DE CODE</translation>
     </message>
     <message>
         <source>CURBSIDE</source>
-        <translation type="unfinished"></translation>
+        <translation>RETRAIT EN VOITURE</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte</translation>
     </message>
     <message>
         <source>Centered</source>
-        <translation type="unfinished"></translation>
+        <translation>Centré</translation>
     </message>
     <message>
         <source>Code page: {codepage}</source>
-        <translation type="unfinished"></translation>
+        <translation>Page de code : {codepage}</translation>
     </message>
     <message>
         <source>Code {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Code {code}</translation>
     </message>
     <message>
         <source>Copy {copy}/{copies}</source>
-        <translation type="unfinished"></translation>
+        <translation>Copie {copy}/{copies}</translation>
     </message>
     <message>
         <source>Course {course}</source>
-        <translation type="unfinished"></translation>
+        <translation>Service {course}</translation>
     </message>
     <message>
         <source>DELIVERY</source>
-        <translation type="unfinished"></translation>
+        <translation>LIVRAISON</translation>
     </message>
     <message>
         <source>DINE IN</source>
-        <translation type="unfinished"></translation>
+        <translation>SUR PLACE</translation>
     </message>
     <message>
         <source>DRIVE THRU</source>
-        <translation type="unfinished"></translation>
+        <translation>DRIVE</translation>
     </message>
     <message>
         <source>Delivery fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Frais de livraison</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Remise</translation>
     </message>
     <message>
         <source>Do not make:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne pas préparer :</translation>
     </message>
     <message>
         <source>Does this look like the screen?</source>
-        <translation type="unfinished"></translation>
+        <translation>Est-ce comme à l'écran ?</translation>
     </message>
     <message>
         <source>Double height</source>
-        <translation type="unfinished"></translation>
+        <translation>Double hauteur</translation>
     </message>
     <message>
         <source>Double width</source>
-        <translation type="unfinished"></translation>
+        <translation>Double largeur</translation>
     </message>
     <message>
         <source>Due {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour {time}</translation>
     </message>
     <message>
         <source>If you have no #{number} {what}, reprint it from the order's card.</source>
-        <translation type="unfinished"></translation>
+        <translation>S'il vous manque #{number} ({what}), réimprimez-le depuis la carte de la commande.</translation>
     </message>
     <message>
         <source>Inverted</source>
-        <translation type="unfinished"></translation>
+        <translation>Inversé</translation>
     </message>
     <message>
         <source>Invite friends with code {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Invitez vos amis avec le code {code}</translation>
     </message>
     <message>
         <source>LATE</source>
-        <translation type="unfinished"></translation>
+        <translation>EN RETARD</translation>
     </message>
     <message>
         <source>LATE: #{number} above was held in the printer {since}–{until} ({problem}).</source>
-        <translation type="unfinished"></translation>
+        <translation>EN RETARD : #{number} ci-dessus est resté dans l'imprimante de {since} à {until} ({problem}).</translation>
     </message>
     <message>
         <source>Loyalty</source>
-        <translation type="unfinished"></translation>
+        <translation>Fidélité</translation>
     </message>
     <message>
         <source>NOT PAID</source>
-        <translation type="unfinished"></translation>
+        <translation>NON PAYÉ</translation>
     </message>
     <message>
         <source>NOTE: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>NOTE : {note}</translation>
     </message>
     <message>
         <source>No: try the next code page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non : essayez la page de code suivante.</translation>
     </message>
     <message>
         <source>Order {id} (rev {revision})</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande {id} (version {revision})</translation>
     </message>
     <message>
         <source>PAID</source>
-        <translation type="unfinished"></translation>
+        <translation>PAYÉ</translation>
     </message>
     <message>
         <source>PICKUP</source>
-        <translation type="unfinished"></translation>
+        <translation>À EMPORTER</translation>
     </message>
     <message>
         <source>Paper {width} mm, {columns} columns, font {font}</source>
-        <translation type="unfinished"></translation>
+        <translation>Papier {width} mm, {columns} colonnes, police {font}</translation>
     </message>
     <message>
         <source>Points before</source>
-        <translation type="unfinished"></translation>
+        <translation>Points avant</translation>
     </message>
     <message>
         <source>Points earned</source>
-        <translation type="unfinished"></translation>
+        <translation>Points gagnés</translation>
     </message>
     <message>
         <source>Points now</source>
-        <translation type="unfinished"></translation>
+        <translation>Points maintenant</translation>
     </message>
     <message>
         <source>Points used</source>
-        <translation type="unfinished"></translation>
+        <translation>Points utilisés</translation>
     </message>
     <message>
         <source>Printed {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimé {time}</translation>
     </message>
     <message>
         <source>REMOVED:</source>
-        <translation type="unfinished"></translation>
+        <translation>RETIRÉ :</translation>
     </message>
     <message>
         <source>REPRINT</source>
-        <translation type="unfinished"></translation>
+        <translation>RÉIMPRESSION</translation>
     </message>
     <message>
         <source>Reason: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif : {reason}</translation>
     </message>
     <message>
         <source>Right</source>
-        <translation type="unfinished"></translation>
+        <translation>Droite</translation>
     </message>
     <message>
         <source>Seat {seat}</source>
-        <translation type="unfinished"></translation>
+        <translation>Place {seat}</translation>
     </message>
     <message>
         <source>Start {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Début {time}</translation>
     </message>
     <message>
         <source>Subtotal</source>
-        <translation type="unfinished"></translation>
+        <translation>Sous-total</translation>
     </message>
     <message>
         <source>TEST ORDER</source>
-        <translation type="unfinished"></translation>
+        <translation>COMMANDE DE TEST</translation>
     </message>
     <message>
         <source>TEST PAGE</source>
-        <translation type="unfinished"></translation>
+        <translation>PAGE DE TEST</translation>
     </message>
     <message>
         <source>TOBACCO: ID CHECK</source>
-        <translation type="unfinished"></translation>
+        <translation>TABAC : CONTRÔLE D'IDENTITÉ</translation>
     </message>
     <message>
         <source>TOTAL</source>
-        <translation type="unfinished"></translation>
+        <translation>TOTAL</translation>
     </message>
     <message>
         <source>Table {table}</source>
-        <translation type="unfinished"></translation>
+        <translation>Table {table}</translation>
     </message>
     <message>
         <source>Thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation>Merci !</translation>
     </message>
     <message>
         <source>The order was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La commande a été modifiée.</translation>
     </message>
     <message>
         <source>Tip</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourboire</translation>
     </message>
     <message>
         <source>VOID</source>
-        <translation type="unfinished"></translation>
+        <translation>ANNULATION</translation>
     </message>
     <message>
         <source>Wallet before</source>
-        <translation type="unfinished"></translation>
+        <translation>Cagnotte avant</translation>
     </message>
     <message>
         <source>Wallet now</source>
-        <translation type="unfinished"></translation>
+        <translation>Cagnotte maintenant</translation>
     </message>
     <message>
         <source>Yes: keep {codepage}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oui : garder {codepage}.</translation>
     </message>
     <message>
         <source>change slip</source>
-        <translation type="unfinished"></translation>
+        <translation>bon de modification</translation>
     </message>
     <message>
         <source>cover open</source>
-        <translation type="unfinished"></translation>
+        <translation>capot ouvert</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>erreur</translation>
     </message>
     <message>
         <source>incl. tax</source>
-        <translation type="unfinished"></translation>
+        <translation>dont TVA</translation>
     </message>
     <message>
         <source>no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de réponse</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>hors ligne</translation>
     </message>
     <message>
         <source>paper low</source>
-        <translation type="unfinished"></translation>
+        <translation>papier presque épuisé</translation>
     </message>
     <message>
         <source>paper out</source>
-        <translation type="unfinished"></translation>
+        <translation>plus de papier</translation>
     </message>
     <message>
         <source>void slip</source>
-        <translation type="unfinished"></translation>
+        <translation>bon d'annulation</translation>
     </message>
     <message>
         <source>{guests} guests</source>
-        <translation type="unfinished"></translation>
+        <translation>{guests} couverts</translation>
     </message>
     <message>
         <source>{template} ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>ticket {template}</translation>
     </message>
 </context>
 </TS>

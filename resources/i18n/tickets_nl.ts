@@ -5,311 +5,311 @@
     <name>tickets</name>
     <message>
         <source>ADDED:</source>
-        <translation type="unfinished"></translation>
+        <translation>TOEGEVOEGD:</translation>
     </message>
     <message>
         <source>ALCOHOL: ID CHECK</source>
-        <translation type="unfinished"></translation>
+        <translation>ALCOHOL: ID CONTROLEREN</translation>
     </message>
     <message>
         <source>ALLERGENS: {allergens}</source>
-        <translation type="unfinished"></translation>
+        <translation>ALLERGENEN: {allergens}</translation>
     </message>
     <message>
         <source>ALLERGY: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>ALLERGIE: {note}</translation>
     </message>
     <message>
         <source>ASAP</source>
-        <translation type="unfinished"></translation>
+        <translation>ZSM</translation>
     </message>
     <message>
         <source>BACKUP FOR {printer}</source>
-        <translation type="unfinished"></translation>
+        <translation>RESERVE VOOR {printer}</translation>
     </message>
     <message>
         <source>Big</source>
-        <translation type="unfinished"></translation>
+        <translation>Groot</translation>
     </message>
     <message>
         <source>Bold</source>
-        <translation type="unfinished"></translation>
+        <translation>Vet</translation>
     </message>
     <message>
         <source>CANCELLED</source>
-        <translation type="unfinished"></translation>
+        <translation>GEANNULEERD</translation>
     </message>
     <message>
         <source>CHANGE</source>
-        <translation type="unfinished"></translation>
+        <translation>WIJZIGING</translation>
     </message>
     <message>
         <source>CHANGED:</source>
-        <translation type="unfinished"></translation>
+        <translation>GEWIJZIGD:</translation>
     </message>
     <message>
         <source>CODE PAGE TEST</source>
-        <translation type="unfinished"></translation>
+        <translation>CODETABELTEST</translation>
     </message>
     <message>
         <source>CURBSIDE</source>
-        <translation type="unfinished"></translation>
+        <translation>AFHALEN BIJ DE AUTO</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaart</translation>
     </message>
     <message>
         <source>Centered</source>
-        <translation type="unfinished"></translation>
+        <translation>Gecentreerd</translation>
     </message>
     <message>
         <source>Code page: {codepage}</source>
-        <translation type="unfinished"></translation>
+        <translation>Codetabel: {codepage}</translation>
     </message>
     <message>
         <source>Code {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Code {code}</translation>
     </message>
     <message>
         <source>Copy {copy}/{copies}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie {copy}/{copies}</translation>
     </message>
     <message>
         <source>Course {course}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gang {course}</translation>
     </message>
     <message>
         <source>DELIVERY</source>
-        <translation type="unfinished"></translation>
+        <translation>BEZORGING</translation>
     </message>
     <message>
         <source>DINE IN</source>
-        <translation type="unfinished"></translation>
+        <translation>TER PLAATSE</translation>
     </message>
     <message>
         <source>DRIVE THRU</source>
-        <translation type="unfinished"></translation>
+        <translation>DRIVE-THRU</translation>
     </message>
     <message>
         <source>Delivery fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezorgkosten</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Korting</translation>
     </message>
     <message>
         <source>Do not make:</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet maken:</translation>
     </message>
     <message>
         <source>Does this look like the screen?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziet dit eruit als op het scherm?</translation>
     </message>
     <message>
         <source>Double height</source>
-        <translation type="unfinished"></translation>
+        <translation>Dubbele hoogte</translation>
     </message>
     <message>
         <source>Double width</source>
-        <translation type="unfinished"></translation>
+        <translation>Dubbele breedte</translation>
     </message>
     <message>
         <source>Due {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaar om {time}</translation>
     </message>
     <message>
         <source>If you have no #{number} {what}, reprint it from the order's card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mist u #{number} ({what}), herdruk het dan via de kaart van de bestelling.</translation>
     </message>
     <message>
         <source>Inverted</source>
-        <translation type="unfinished"></translation>
+        <translation>Omgekeerd</translation>
     </message>
     <message>
         <source>Invite friends with code {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nodig vrienden uit met code {code}</translation>
     </message>
     <message>
         <source>LATE</source>
-        <translation type="unfinished"></translation>
+        <translation>TE LAAT</translation>
     </message>
     <message>
         <source>LATE: #{number} above was held in the printer {since}–{until} ({problem}).</source>
-        <translation type="unfinished"></translation>
+        <translation>TE LAAT: #{number} hierboven zat van {since} tot {until} in de printer ({problem}).</translation>
     </message>
     <message>
         <source>Loyalty</source>
-        <translation type="unfinished"></translation>
+        <translation>Spaarprogramma</translation>
     </message>
     <message>
         <source>NOT PAID</source>
-        <translation type="unfinished"></translation>
+        <translation>NIET BETAALD</translation>
     </message>
     <message>
         <source>NOTE: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>OPMERKING: {note}</translation>
     </message>
     <message>
         <source>No: try the next code page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nee: probeer de volgende codetabel.</translation>
     </message>
     <message>
         <source>Order {id} (rev {revision})</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestelling {id} (versie {revision})</translation>
     </message>
     <message>
         <source>PAID</source>
-        <translation type="unfinished"></translation>
+        <translation>BETAALD</translation>
     </message>
     <message>
         <source>PICKUP</source>
-        <translation type="unfinished"></translation>
+        <translation>AFHALEN</translation>
     </message>
     <message>
         <source>Paper {width} mm, {columns} columns, font {font}</source>
-        <translation type="unfinished"></translation>
+        <translation>Papier {width} mm, {columns} kolommen, lettertype {font}</translation>
     </message>
     <message>
         <source>Points before</source>
-        <translation type="unfinished"></translation>
+        <translation>Punten vooraf</translation>
     </message>
     <message>
         <source>Points earned</source>
-        <translation type="unfinished"></translation>
+        <translation>Punten verdiend</translation>
     </message>
     <message>
         <source>Points now</source>
-        <translation type="unfinished"></translation>
+        <translation>Punten nu</translation>
     </message>
     <message>
         <source>Points used</source>
-        <translation type="unfinished"></translation>
+        <translation>Punten gebruikt</translation>
     </message>
     <message>
         <source>Printed {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprint {time}</translation>
     </message>
     <message>
         <source>REMOVED:</source>
-        <translation type="unfinished"></translation>
+        <translation>VERWIJDERD:</translation>
     </message>
     <message>
         <source>REPRINT</source>
-        <translation type="unfinished"></translation>
+        <translation>HERDRUK</translation>
     </message>
     <message>
         <source>Reason: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reden: {reason}</translation>
     </message>
     <message>
         <source>Right</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechts</translation>
     </message>
     <message>
         <source>Seat {seat}</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoel {seat}</translation>
     </message>
     <message>
         <source>Start {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Start {time}</translation>
     </message>
     <message>
         <source>Subtotal</source>
-        <translation type="unfinished"></translation>
+        <translation>Subtotaal</translation>
     </message>
     <message>
         <source>TEST ORDER</source>
-        <translation type="unfinished"></translation>
+        <translation>TESTBESTELLING</translation>
     </message>
     <message>
         <source>TEST PAGE</source>
-        <translation type="unfinished"></translation>
+        <translation>TESTPAGINA</translation>
     </message>
     <message>
         <source>TOBACCO: ID CHECK</source>
-        <translation type="unfinished"></translation>
+        <translation>TABAK: ID CONTROLEREN</translation>
     </message>
     <message>
         <source>TOTAL</source>
-        <translation type="unfinished"></translation>
+        <translation>TOTAAL</translation>
     </message>
     <message>
         <source>Table {table}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tafel {table}</translation>
     </message>
     <message>
         <source>Thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedankt!</translation>
     </message>
     <message>
         <source>The order was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>De bestelling is gewijzigd.</translation>
     </message>
     <message>
         <source>Tip</source>
-        <translation type="unfinished"></translation>
+        <translation>Fooi</translation>
     </message>
     <message>
         <source>VOID</source>
-        <translation type="unfinished"></translation>
+        <translation>VERVALLEN</translation>
     </message>
     <message>
         <source>Wallet before</source>
-        <translation type="unfinished"></translation>
+        <translation>Tegoed vooraf</translation>
     </message>
     <message>
         <source>Wallet now</source>
-        <translation type="unfinished"></translation>
+        <translation>Tegoed nu</translation>
     </message>
     <message>
         <source>Yes: keep {codepage}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja: {codepage} behouden.</translation>
     </message>
     <message>
         <source>change slip</source>
-        <translation type="unfinished"></translation>
+        <translation>wijzigingsbon</translation>
     </message>
     <message>
         <source>cover open</source>
-        <translation type="unfinished"></translation>
+        <translation>klep open</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>fout</translation>
     </message>
     <message>
         <source>incl. tax</source>
-        <translation type="unfinished"></translation>
+        <translation>incl. btw</translation>
     </message>
     <message>
         <source>no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>geen antwoord</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>offline</translation>
     </message>
     <message>
         <source>paper low</source>
-        <translation type="unfinished"></translation>
+        <translation>papier bijna op</translation>
     </message>
     <message>
         <source>paper out</source>
-        <translation type="unfinished"></translation>
+        <translation>papier op</translation>
     </message>
     <message>
         <source>void slip</source>
-        <translation type="unfinished"></translation>
+        <translation>annuleringsbon</translation>
     </message>
     <message>
         <source>{guests} guests</source>
-        <translation type="unfinished"></translation>
+        <translation>{guests} gasten</translation>
     </message>
     <message>
         <source>{template} ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>{template}-bon</translation>
     </message>
 </context>
 </TS>
