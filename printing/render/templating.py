@@ -212,18 +212,30 @@ class FlatModifier:
     depth: int
 
 
-def flat_modifiers(modifiers: tuple[Modifier, ...], depth: int = 1) -> list[FlatModifier]:
-    """Nested modifiers as rows, two columns of indent per level, parents first."""
+def flat_modifiers(
+    modifiers: tuple[Modifier, ...], depth: int = 1, no: str = "NO {label}"
+) -> list[FlatModifier]:
+    """Nested modifiers as rows, two columns of indent per level, parents first; `no`
+    words a removal."""
     rows: list[FlatModifier] = []
     for modifier in modifiers:
         marker = _MARKERS[modifier.action]
         rows.append(
             FlatModifier(
-                LayoutText("  " * depth + marker + " "), describe_modifier(modifier), depth
+                LayoutText("  " * depth + marker + " "), describe_modifier(modifier, no=no), depth
             )
         )
-        rows.extend(flat_modifiers(modifier.modifiers, depth + 1))
+        rows.extend(flat_modifiers(modifier.modifiers, depth + 1, no))
     return rows
+
+
+@jinja2.pass_context
+def _flat_modifiers(
+    context: jinja2.runtime.Context, modifiers: tuple[Modifier, ...]
+) -> list[FlatModifier]:
+    """The ``flat_modifiers`` filter: a removal in the printer's language ("ZONDER Speck")."""
+    source = N_("NO {label}")
+    return flat_modifiers(modifiers, no=ticket_words(_language(context)).get(source, source))
 
 
 def indent(depth: int) -> LayoutText:
@@ -255,7 +267,7 @@ def environment(templates_dir: Path | None) -> ImmutableSandboxedEnvironment:
         restriction=restriction,
         banner=banner,
         words=words,
-        flat_modifiers=flat_modifiers,
+        flat_modifiers=_flat_modifiers,
         line_total=line_total,
     )
     env.globals.update(indent=indent, line_total=line_total, _=translate)

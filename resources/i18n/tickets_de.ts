@@ -144,6 +144,10 @@
         <translation>Treueprogramm</translation>
     </message>
     <message>
+        <source>NO {label}</source>
+        <translation>OHNE {label}</translation>
+    </message>
+    <message>
         <source>NOT PAID</source>
         <translation>NICHT BEZAHLT</translation>
     </message>

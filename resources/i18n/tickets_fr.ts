@@ -144,6 +144,10 @@
         <translation>Fidélité</translation>
     </message>
     <message>
+        <source>NO {label}</source>
+        <translation>SANS {label}</translation>
+    </message>
+    <message>
         <source>NOT PAID</source>
         <translation>NON PAYÉ</translation>
     </message>

@@ -144,6 +144,10 @@
         <translation>Spaarprogramma</translation>
     </message>
     <message>
+        <source>NO {label}</source>
+        <translation>ZONDER {label}</translation>
+    </message>
+    <message>
         <source>NOT PAID</source>
         <translation>NIET BETAALD</translation>
     </message>
