@@ -37,8 +37,14 @@ def main() -> int:
     from kds.app import KdsApp
     from kds.domain.orders import OrderState
     from kds.resources import resource_path
-    from kds.settings import ConnectorSettings, DeviceSettings, MonitorKind, MonitorSettings
-    from kds.settings import Settings, Station
+    from kds.settings import (
+        ConnectorSettings,
+        DeviceSettings,
+        MonitorKind,
+        MonitorSettings,
+        Settings,
+        Station,
+    )
 
     app = QApplication([])
     now = datetime.now(UTC)
