@@ -697,5 +697,130 @@
         <source>Saved to {path}{kept}</source>
         <translation>Gespeichert in {path}{kept}</translation>
     </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>PICKUP</source>
+        <translation>ABHOLUNG</translation>
+    </message>
+    <message>
+        <source>DELIVERY</source>
+        <translation>LIEFERUNG</translation>
+    </message>
+    <message>
+        <source>DINE IN</source>
+        <translation>IM HAUS</translation>
+    </message>
+    <message>
+        <source>CURBSIDE</source>
+        <translation>ABHOLUNG AM AUTO</translation>
+    </message>
+    <message>
+        <source>DRIVE THRU</source>
+        <translation>DRIVE-IN</translation>
+    </message>
+    <message>
+        <source>ALCOHOL: ID CHECK</source>
+        <translation>ALKOHOL: AUSWEIS PRÜFEN</translation>
+    </message>
+    <message>
+        <source>TOBACCO: ID CHECK</source>
+        <translation>TABAK: AUSWEIS PRÜFEN</translation>
+    </message>
+    <message>
+        <source>REPRINT</source>
+        <translation>NACHDRUCK</translation>
+    </message>
+    <message>
+        <source>BACKUP FOR {printer}</source>
+        <translation>ERSATZ FÜR {printer}</translation>
+    </message>
+    <message>
+        <source>{n} ticket</source>
+        <translation>{n} Bon</translation>
+    </message>
+    <message>
+        <source>{n} tickets</source>
+        <translation>{n} Bons</translation>
+    </message>
+    <message>
+        <source>the paper is refilled</source>
+        <translation>Papier nachgefüllt ist</translation>
+    </message>
+    <message>
+        <source>the cover is closed</source>
+        <translation>der Deckel geschlossen ist</translation>
+    </message>
+    <message>
+        <source>it is back online</source>
+        <translation>er wieder online ist</translation>
+    </message>
+    <message>
+        <source>it answers again</source>
+        <translation>er wieder antwortet</translation>
+    </message>
+    <message>
+        <source>it works again</source>
+        <translation>er wieder funktioniert</translation>
+    </message>
+    <message>
+        <source>{printer} holds #{number} until {until}</source>
+        <translation>{printer} hält #{number} fest, bis {until}</translation>
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation>{name}: {problem}</translation>
+    </message>
+    <message>
+        <source>{name}: {problem} since {time}</source>
+        <translation>{name}: {problem} seit {time}</translation>
+    </message>
+    <message>
+        <source>{name}: sent, not confirmed (printer gives no status)</source>
+        <translation>{name}: gesendet, nicht bestätigt (Drucker meldet keinen Status)</translation>
+    </message>
+    <message>
+        <source>{name}: ready</source>
+        <translation>{name}: bereit</translation>
+    </message>
+    <message>
+        <source>{name}: not checked yet</source>
+        <translation>{name}: noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>{text}, {tickets} waiting</source>
+        <translation>{text}, {tickets} wartend</translation>
+    </message>
+    <message>
+        <source>{text} (going to {backup})</source>
+        <translation>{text} (geht an {backup})</translation>
+    </message>
+    <message>
+        <source>{text}; {tickets} could not be laid out (see the log)</source>
+        <translation>{text}; {tickets} konnten nicht gesetzt werden (siehe Protokoll)</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <extracomment>DLE EOT n: the n each query asks about (Epson ESC/POS &quot;transmit real-time status&quot;). What the transports ask, in this order: enough to tell paper out, cover open and offline. False when the printer is configured without status (file transport, status disabled): nothing is known, so nothing is reported as a problem, but nothing is confirmed either.</extracomment>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>paper out</source>
+        <translation>Papier leer</translation>
+    </message>
+    <message>
+        <source>cover open</source>
+        <translation>Deckel offen</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>paper low</source>
+        <translation>Papier fast leer</translation>
+    </message>
 </context>
 </TS>

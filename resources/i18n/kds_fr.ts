@@ -697,5 +697,130 @@
         <source>Saved to {path}{kept}</source>
         <translation>Enregistré dans {path}{kept}</translation>
     </message>
+    <message>
+        <source>offline</source>
+        <translation>hors ligne</translation>
+    </message>
+    <message>
+        <source>PICKUP</source>
+        <translation>À EMPORTER</translation>
+    </message>
+    <message>
+        <source>DELIVERY</source>
+        <translation>LIVRAISON</translation>
+    </message>
+    <message>
+        <source>DINE IN</source>
+        <translation>SUR PLACE</translation>
+    </message>
+    <message>
+        <source>CURBSIDE</source>
+        <translation>RETRAIT EN VOITURE</translation>
+    </message>
+    <message>
+        <source>DRIVE THRU</source>
+        <translation>DRIVE</translation>
+    </message>
+    <message>
+        <source>ALCOHOL: ID CHECK</source>
+        <translation>ALCOOL : CONTRÔLE D&apos;IDENTITÉ</translation>
+    </message>
+    <message>
+        <source>TOBACCO: ID CHECK</source>
+        <translation>TABAC : CONTRÔLE D&apos;IDENTITÉ</translation>
+    </message>
+    <message>
+        <source>REPRINT</source>
+        <translation>RÉIMPRESSION</translation>
+    </message>
+    <message>
+        <source>BACKUP FOR {printer}</source>
+        <translation>SECOURS POUR {printer}</translation>
+    </message>
+    <message>
+        <source>{n} ticket</source>
+        <translation>{n} ticket</translation>
+    </message>
+    <message>
+        <source>{n} tickets</source>
+        <translation>{n} tickets</translation>
+    </message>
+    <message>
+        <source>the paper is refilled</source>
+        <translation>le papier soit remis</translation>
+    </message>
+    <message>
+        <source>the cover is closed</source>
+        <translation>le capot soit fermé</translation>
+    </message>
+    <message>
+        <source>it is back online</source>
+        <translation>elle soit de nouveau en ligne</translation>
+    </message>
+    <message>
+        <source>it answers again</source>
+        <translation>elle réponde de nouveau</translation>
+    </message>
+    <message>
+        <source>it works again</source>
+        <translation>elle fonctionne de nouveau</translation>
+    </message>
+    <message>
+        <source>{printer} holds #{number} until {until}</source>
+        <translation>{printer} garde #{number} jusqu&apos;à ce que {until}</translation>
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation>{name} : {problem}</translation>
+    </message>
+    <message>
+        <source>{name}: {problem} since {time}</source>
+        <translation>{name} : {problem} depuis {time}</translation>
+    </message>
+    <message>
+        <source>{name}: sent, not confirmed (printer gives no status)</source>
+        <translation>{name} : envoyé, non confirmé (l&apos;imprimante ne donne pas d&apos;état)</translation>
+    </message>
+    <message>
+        <source>{name}: ready</source>
+        <translation>{name} : prête</translation>
+    </message>
+    <message>
+        <source>{name}: not checked yet</source>
+        <translation>{name} : pas encore vérifiée</translation>
+    </message>
+    <message>
+        <source>{text}, {tickets} waiting</source>
+        <translation>{text}, {tickets} en attente</translation>
+    </message>
+    <message>
+        <source>{text} (going to {backup})</source>
+        <translation>{text} (envoyés à {backup})</translation>
+    </message>
+    <message>
+        <source>{text}; {tickets} could not be laid out (see the log)</source>
+        <translation>{text} ; {tickets} n&apos;ont pas pu être mis en page (voir le journal)</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <extracomment>DLE EOT n: the n each query asks about (Epson ESC/POS &quot;transmit real-time status&quot;). What the transports ask, in this order: enough to tell paper out, cover open and offline. False when the printer is configured without status (file transport, status disabled): nothing is known, so nothing is reported as a problem, but nothing is confirmed either.</extracomment>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <source>paper out</source>
+        <translation>plus de papier</translation>
+    </message>
+    <message>
+        <source>cover open</source>
+        <translation>capot ouvert</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>paper low</source>
+        <translation>papier presque épuisé</translation>
+    </message>
 </context>
 </TS>

@@ -697,5 +697,130 @@
         <source>Saved to {path}{kept}</source>
         <translation>Opgeslagen in {path}{kept}</translation>
     </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>PICKUP</source>
+        <translation>AFHALEN</translation>
+    </message>
+    <message>
+        <source>DELIVERY</source>
+        <translation>BEZORGING</translation>
+    </message>
+    <message>
+        <source>DINE IN</source>
+        <translation>TER PLAATSE</translation>
+    </message>
+    <message>
+        <source>CURBSIDE</source>
+        <translation>AFHALEN BIJ DE AUTO</translation>
+    </message>
+    <message>
+        <source>DRIVE THRU</source>
+        <translation>DRIVE-THRU</translation>
+    </message>
+    <message>
+        <source>ALCOHOL: ID CHECK</source>
+        <translation>ALCOHOL: ID CONTROLEREN</translation>
+    </message>
+    <message>
+        <source>TOBACCO: ID CHECK</source>
+        <translation>TABAK: ID CONTROLEREN</translation>
+    </message>
+    <message>
+        <source>REPRINT</source>
+        <translation>HERDRUK</translation>
+    </message>
+    <message>
+        <source>BACKUP FOR {printer}</source>
+        <translation>RESERVE VOOR {printer}</translation>
+    </message>
+    <message>
+        <source>{n} ticket</source>
+        <translation>{n} bon</translation>
+    </message>
+    <message>
+        <source>{n} tickets</source>
+        <translation>{n} bonnen</translation>
+    </message>
+    <message>
+        <source>the paper is refilled</source>
+        <translation>er nieuw papier in zit</translation>
+    </message>
+    <message>
+        <source>the cover is closed</source>
+        <translation>de klep dicht is</translation>
+    </message>
+    <message>
+        <source>it is back online</source>
+        <translation>hij weer online is</translation>
+    </message>
+    <message>
+        <source>it answers again</source>
+        <translation>hij weer antwoordt</translation>
+    </message>
+    <message>
+        <source>it works again</source>
+        <translation>hij weer werkt</translation>
+    </message>
+    <message>
+        <source>{printer} holds #{number} until {until}</source>
+        <translation>{printer} houdt #{number} vast tot {until}</translation>
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation>{name}: {problem}</translation>
+    </message>
+    <message>
+        <source>{name}: {problem} since {time}</source>
+        <translation>{name}: {problem} sinds {time}</translation>
+    </message>
+    <message>
+        <source>{name}: sent, not confirmed (printer gives no status)</source>
+        <translation>{name}: verstuurd, niet bevestigd (printer geeft geen status)</translation>
+    </message>
+    <message>
+        <source>{name}: ready</source>
+        <translation>{name}: gereed</translation>
+    </message>
+    <message>
+        <source>{name}: not checked yet</source>
+        <translation>{name}: nog niet gecontroleerd</translation>
+    </message>
+    <message>
+        <source>{text}, {tickets} waiting</source>
+        <translation>{text}, {tickets} wachtend</translation>
+    </message>
+    <message>
+        <source>{text} (going to {backup})</source>
+        <translation>{text} (gaat naar {backup})</translation>
+    </message>
+    <message>
+        <source>{text}; {tickets} could not be laid out (see the log)</source>
+        <translation>{text}; {tickets} konden niet worden opgemaakt (zie logboek)</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <extracomment>DLE EOT n: the n each query asks about (Epson ESC/POS &quot;transmit real-time status&quot;). What the transports ask, in this order: enough to tell paper out, cover open and offline. False when the printer is configured without status (file transport, status disabled): nothing is known, so nothing is reported as a problem, but nothing is confirmed either.</extracomment>
+        <translation>geen antwoord</translation>
+    </message>
+    <message>
+        <source>paper out</source>
+        <translation>papier op</translation>
+    </message>
+    <message>
+        <source>cover open</source>
+        <translation>klep open</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>fout</translation>
+    </message>
+    <message>
+        <source>paper low</source>
+        <translation>papier bijna op</translation>
+    </message>
 </context>
 </TS>

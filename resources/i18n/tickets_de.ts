@@ -288,6 +288,18 @@
         <translation>inkl. MwSt.</translation>
     </message>
     <message>
+        <source>it answers again</source>
+        <translation>er wieder antwortet</translation>
+    </message>
+    <message>
+        <source>it is back online</source>
+        <translation>er wieder online ist</translation>
+    </message>
+    <message>
+        <source>it works again</source>
+        <translation>er wieder funktioniert</translation>
+    </message>
+    <message>
         <source>no answer</source>
         <translation>keine Antwort</translation>
     </message>
@@ -304,6 +316,14 @@
         <translation>Papier leer</translation>
     </message>
     <message>
+        <source>the cover is closed</source>
+        <translation>der Deckel geschlossen ist</translation>
+    </message>
+    <message>
+        <source>the paper is refilled</source>
+        <translation>Papier nachgefüllt ist</translation>
+    </message>
+    <message>
         <source>void slip</source>
         <translation>Stornobon</translation>
     </message>
@@ -312,8 +332,52 @@
         <translation>{guests} Gäste</translation>
     </message>
     <message>
+        <source>{name}: not checked yet</source>
+        <translation>{name}: noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>{name}: ready</source>
+        <translation>{name}: bereit</translation>
+    </message>
+    <message>
+        <source>{name}: sent, not confirmed (printer gives no status)</source>
+        <translation>{name}: gesendet, nicht bestätigt (Drucker meldet keinen Status)</translation>
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation>{name}: {problem}</translation>
+    </message>
+    <message>
+        <source>{name}: {problem} since {time}</source>
+        <translation>{name}: {problem} seit {time}</translation>
+    </message>
+    <message>
+        <source>{n} ticket</source>
+        <translation>{n} Bon</translation>
+    </message>
+    <message>
+        <source>{n} tickets</source>
+        <translation>{n} Bons</translation>
+    </message>
+    <message>
+        <source>{printer} holds #{number} until {until}</source>
+        <translation>{printer} hält #{number} fest, bis {until}</translation>
+    </message>
+    <message>
         <source>{template} ticket</source>
         <translation>{template}-Bon</translation>
+    </message>
+    <message>
+        <source>{text} (going to {backup})</source>
+        <translation>{text} (geht an {backup})</translation>
+    </message>
+    <message>
+        <source>{text}, {tickets} waiting</source>
+        <translation>{text}, {tickets} wartend</translation>
+    </message>
+    <message>
+        <source>{text}; {tickets} could not be laid out (see the log)</source>
+        <translation>{text}; {tickets} konnten nicht gesetzt werden (siehe Protokoll)</translation>
     </message>
 </context>
 </TS>

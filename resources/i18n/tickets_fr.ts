@@ -288,6 +288,18 @@
         <translation>dont TVA</translation>
     </message>
     <message>
+        <source>it answers again</source>
+        <translation>elle réponde de nouveau</translation>
+    </message>
+    <message>
+        <source>it is back online</source>
+        <translation>elle soit de nouveau en ligne</translation>
+    </message>
+    <message>
+        <source>it works again</source>
+        <translation>elle fonctionne de nouveau</translation>
+    </message>
+    <message>
         <source>no answer</source>
         <translation>pas de réponse</translation>
     </message>
@@ -304,6 +316,14 @@
         <translation>plus de papier</translation>
     </message>
     <message>
+        <source>the cover is closed</source>
+        <translation>le capot soit fermé</translation>
+    </message>
+    <message>
+        <source>the paper is refilled</source>
+        <translation>le papier soit remis</translation>
+    </message>
+    <message>
         <source>void slip</source>
         <translation>bon d'annulation</translation>
     </message>
@@ -312,8 +332,52 @@
         <translation>{guests} couverts</translation>
     </message>
     <message>
+        <source>{name}: not checked yet</source>
+        <translation>{name} : pas encore vérifiée</translation>
+    </message>
+    <message>
+        <source>{name}: ready</source>
+        <translation>{name} : prête</translation>
+    </message>
+    <message>
+        <source>{name}: sent, not confirmed (printer gives no status)</source>
+        <translation>{name} : envoyé, non confirmé (l'imprimante ne donne pas d'état)</translation>
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation>{name} : {problem}</translation>
+    </message>
+    <message>
+        <source>{name}: {problem} since {time}</source>
+        <translation>{name} : {problem} depuis {time}</translation>
+    </message>
+    <message>
+        <source>{n} ticket</source>
+        <translation>{n} ticket</translation>
+    </message>
+    <message>
+        <source>{n} tickets</source>
+        <translation>{n} tickets</translation>
+    </message>
+    <message>
+        <source>{printer} holds #{number} until {until}</source>
+        <translation>{printer} garde #{number} jusqu'à ce que {until}</translation>
+    </message>
+    <message>
         <source>{template} ticket</source>
         <translation>ticket {template}</translation>
+    </message>
+    <message>
+        <source>{text} (going to {backup})</source>
+        <translation>{text} (envoyés à {backup})</translation>
+    </message>
+    <message>
+        <source>{text}, {tickets} waiting</source>
+        <translation>{text}, {tickets} en attente</translation>
+    </message>
+    <message>
+        <source>{text}; {tickets} could not be laid out (see the log)</source>
+        <translation>{text} ; {tickets} n'ont pas pu être mis en page (voir le journal)</translation>
     </message>
 </context>
 </TS>

@@ -288,6 +288,18 @@
         <translation>incl. btw</translation>
     </message>
     <message>
+        <source>it answers again</source>
+        <translation>hij weer antwoordt</translation>
+    </message>
+    <message>
+        <source>it is back online</source>
+        <translation>hij weer online is</translation>
+    </message>
+    <message>
+        <source>it works again</source>
+        <translation>hij weer werkt</translation>
+    </message>
+    <message>
         <source>no answer</source>
         <translation>geen antwoord</translation>
     </message>
@@ -304,6 +316,14 @@
         <translation>papier op</translation>
     </message>
     <message>
+        <source>the cover is closed</source>
+        <translation>de klep dicht is</translation>
+    </message>
+    <message>
+        <source>the paper is refilled</source>
+        <translation>er nieuw papier in zit</translation>
+    </message>
+    <message>
         <source>void slip</source>
         <translation>annuleringsbon</translation>
     </message>
@@ -312,8 +332,52 @@
         <translation>{guests} gasten</translation>
     </message>
     <message>
+        <source>{name}: not checked yet</source>
+        <translation>{name}: nog niet gecontroleerd</translation>
+    </message>
+    <message>
+        <source>{name}: ready</source>
+        <translation>{name}: gereed</translation>
+    </message>
+    <message>
+        <source>{name}: sent, not confirmed (printer gives no status)</source>
+        <translation>{name}: verstuurd, niet bevestigd (printer geeft geen status)</translation>
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation>{name}: {problem}</translation>
+    </message>
+    <message>
+        <source>{name}: {problem} since {time}</source>
+        <translation>{name}: {problem} sinds {time}</translation>
+    </message>
+    <message>
+        <source>{n} ticket</source>
+        <translation>{n} bon</translation>
+    </message>
+    <message>
+        <source>{n} tickets</source>
+        <translation>{n} bonnen</translation>
+    </message>
+    <message>
+        <source>{printer} holds #{number} until {until}</source>
+        <translation>{printer} houdt #{number} vast tot {until}</translation>
+    </message>
+    <message>
         <source>{template} ticket</source>
         <translation>{template}-bon</translation>
+    </message>
+    <message>
+        <source>{text} (going to {backup})</source>
+        <translation>{text} (gaat naar {backup})</translation>
+    </message>
+    <message>
+        <source>{text}, {tickets} waiting</source>
+        <translation>{text}, {tickets} wachtend</translation>
+    </message>
+    <message>
+        <source>{text}; {tickets} could not be laid out (see the log)</source>
+        <translation>{text}; {tickets} konden niet worden opgemaakt (zie logboek)</translation>
     </message>
 </context>
 </TS>

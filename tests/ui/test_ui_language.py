@@ -27,8 +27,10 @@ from kds.settings import (
     load_settings,
 )
 from kds.ui import OrderRole
+from kds.ui.printer_lines import printer_alarms, printer_lines
 from kds.ui.wizard import SetupWizard
 from kds.ui.wizard.common import PageId
+from printing.spooler import HeldTicket, PrinterState
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -183,3 +185,39 @@ def test_a_saved_language_is_the_device_language_when_the_config_is_read(tmp_pat
     bad.write_text('[device]\nlanguage = "es"\n\n[connector]\ntoken = "t"\n', encoding="utf-8")
     with pytest.raises(SettingsError, match=r"device\.language"):
         load_settings(bad)
+
+
+def test_printer_lines_and_alarms_speak_the_device_language(qapp: Any) -> None:
+    use_language("de")
+    held = HeldTicket(display_id="G-1", problem="paper out", since=T0)
+    kitchen = PrinterState(
+        name="Küche",
+        healthy=False,
+        problem="paper out",
+        since=T0,
+        waiting=3,
+        last_printed_at=None,
+        on_backup_to="Bar",
+        held=(held,),
+    )
+    bar = PrinterState(
+        name="Bar",
+        healthy=True,
+        problem=None,
+        since=None,
+        waiting=1,
+        last_printed_at=None,
+        on_backup_to=None,
+    )
+    since = T0.astimezone().strftime("%H:%M")
+    lines = [line.text for line in printer_lines([kitchen, bar], [], [], T0)]
+    assert lines == [
+        f"Küche: Papier leer seit {since}, 3 Bons wartend (geht an Bar)",
+        "Küche hält #G-1 fest, bis Papier nachgefüllt ist",
+        "Bar: bereit, 1 Bon wartend",
+    ]
+    (alarm, _bar) = printer_alarms([kitchen, bar])
+    assert alarm.texts == (
+        "Drucker Küche: Papier leer",
+        "Küche hält #G-1 fest, bis Papier nachgefüllt ist",
+    )
