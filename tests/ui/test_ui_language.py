@@ -145,6 +145,7 @@ def test_the_wizard_switches_language_live_and_saves_it(qtbot: Any, tmp_path: Pa
     assert wizard.currentId() == PageId.DEVICE
     assert wizard.device.title() == "Device"
     wizard.device.name.setText("Grill links")
+    wizard.device.printing.setChecked(True)
 
     combo = wizard.device.language
     combo.setCurrentIndex(combo.findData("de"))
@@ -153,6 +154,7 @@ def test_the_wizard_switches_language_live_and_saves_it(qtbot: Any, tmp_path: Pa
     assert wizard.currentId() == PageId.DEVICE
     assert wizard.device.title() == "Gerät"
     assert wizard.device.name.text() == "Grill links"
+    assert wizard.device.printing.isChecked()
     assert wizard.device.language.currentData() == "de"
     assert wizard.connector.title() == "Connector"
     assert wizard.printers.title() == "Drucker"
@@ -171,7 +173,11 @@ def test_the_wizard_switches_language_live_and_saves_it(qtbot: Any, tmp_path: Pa
     wizard.summary.initializePage()
     assert wizard.summary.validatePage(), wizard.summary.result.text()
     saved = load_settings(config)
-    assert (saved.device.language, saved.device.name) == ("nl", "Grill links")
+    assert (saved.device.language, saved.device.name, saved.device.printing) == (
+        "nl",
+        "Grill links",
+        True,
+    )
 
 
 def test_a_saved_language_is_the_device_language_when_the_config_is_read(tmp_path: Path) -> None:
