@@ -24,11 +24,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, get_args
 
 from kds.resources import resource_path
-from kds.words import N_
 
 __all__ = [
     "LANGUAGES",
-    "N_",
     "Language",
     "PaperLocale",
     "paper_locale",

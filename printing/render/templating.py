@@ -15,7 +15,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from kds.domain.changes import describe_modifier, format_quantity
 from kds.resources import resource_path
 from kds.wire import Modifier, ModifierAction, Money
-from printing.i18n import N_, PaperLocale, paper_locale, ticket_words
+from kds.words import N_
+from printing.i18n import PaperLocale, paper_locale, ticket_words
 from printing.render.layout import DATA_END, DATA_START
 from printing.spooler import REPRINT_BANNER, backup_banner
 from printing.text import sanitize

@@ -16,6 +16,7 @@ from kds import wire
 from kds.app import KdsApp
 from kds.domain.orders import OrderState
 from kds.i18n import count, local_time, use_language
+from kds.net.state import Cause, ConnectionState, Detail, Phase
 from kds.settings import (
     ConnectorSettings,
     DeviceSettings,
@@ -27,6 +28,7 @@ from kds.settings import (
     load_settings,
 )
 from kds.ui import OrderRole
+from kds.ui.connection import describe_connection
 from kds.ui.printer_lines import printer_alarms, printer_lines
 from kds.ui.wizard import SetupWizard
 from kds.ui.wizard.common import PageId
@@ -227,3 +229,22 @@ def test_printer_lines_and_alarms_speak_the_device_language(qapp: Any) -> None:
         "Drucker Küche: Papier leer",
         "Küche hält #G-1 fest, bis Papier nachgefüllt ist",
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("de", "neue Verbindung seit 19:00:00 (Verbindung abgelehnt)"),
+        ("fr", "reconnexion depuis 19:00:00 (connexion refusée)"),
+        ("nl", "opnieuw verbinden sinds 19:00:00 (verbinding geweigerd)"),
+    ],
+)
+def test_the_connection_causes_table_is_translated_on_screen(
+    qapp: Any, language: str, line: str
+) -> None:
+    """kds.net words a cause in English (it has no Qt); the screen translates it."""
+    use_language(language)
+    state = ConnectionState(Phase.RECONNECTING, T0, Detail(Cause.REFUSED))
+    assert describe_connection(state, UTC) == line
+    http = ConnectionState(Phase.RECONNECTING, T0, Detail(Cause.HTTP_STATUS, {"status": 503}))
+    assert "HTTP 503" in describe_connection(http, UTC)
