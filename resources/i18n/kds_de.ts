@@ -822,5 +822,25 @@
         <source>paper low</source>
         <translation>Papier fast leer</translation>
     </message>
+    <message>
+        <source>connected (this connector does not tell its id)</source>
+        <translation>verbunden (dieser Connector nennt keine Kennung)</translation>
+    </message>
+    <message>
+        <source>connected to connector {id}</source>
+        <translation>verbunden mit Connector {id}</translation>
+    </message>
+    <message>
+        <source>token refused</source>
+        <translation>Token abgelehnt</translation>
+    </message>
+    <message>
+        <source>not reachable: {reason}</source>
+        <translation>nicht erreichbar: {reason}</translation>
+    </message>
+    <message>
+        <source>{articles} articles, {groups} groups, {time}</source>
+        <translation>{articles} Artikel, {groups} Gruppen, {time}</translation>
+    </message>
 </context>
 </TS>

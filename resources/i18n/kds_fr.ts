@@ -822,5 +822,25 @@
         <source>paper low</source>
         <translation>papier presque épuisé</translation>
     </message>
+    <message>
+        <source>connected (this connector does not tell its id)</source>
+        <translation>connecté (ce connecteur ne donne pas son identifiant)</translation>
+    </message>
+    <message>
+        <source>connected to connector {id}</source>
+        <translation>connecté au connecteur {id}</translation>
+    </message>
+    <message>
+        <source>token refused</source>
+        <translation>jeton refusé</translation>
+    </message>
+    <message>
+        <source>not reachable: {reason}</source>
+        <translation>injoignable : {reason}</translation>
+    </message>
+    <message>
+        <source>{articles} articles, {groups} groups, {time}</source>
+        <translation>{articles} articles, {groups} groupes, {time}</translation>
+    </message>
 </context>
 </TS>

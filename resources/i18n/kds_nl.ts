@@ -822,5 +822,25 @@
         <source>paper low</source>
         <translation>papier bijna op</translation>
     </message>
+    <message>
+        <source>connected (this connector does not tell its id)</source>
+        <translation>verbonden (deze connector geeft geen id)</translation>
+    </message>
+    <message>
+        <source>connected to connector {id}</source>
+        <translation>verbonden met connector {id}</translation>
+    </message>
+    <message>
+        <source>token refused</source>
+        <translation>token geweigerd</translation>
+    </message>
+    <message>
+        <source>not reachable: {reason}</source>
+        <translation>niet bereikbaar: {reason}</translation>
+    </message>
+    <message>
+        <source>{articles} articles, {groups} groups, {time}</source>
+        <translation>{articles} artikelen, {groups} groepen, {time}</translation>
+    </message>
 </context>
 </TS>

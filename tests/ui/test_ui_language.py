@@ -16,7 +16,9 @@ from kds import wire
 from kds.app import KdsApp
 from kds.domain.orders import OrderState
 from kds.i18n import count, local_time, use_language
+from kds.net.joining import Outcome, Reachability
 from kds.net.state import Cause, ConnectionState, Detail, Phase
+from kds.net.sync import Synced
 from kds.settings import (
     ConnectorSettings,
     DeviceSettings,
@@ -28,6 +30,7 @@ from kds.settings import (
     load_settings,
 )
 from kds.ui import OrderRole
+from kds.ui.cards import tr
 from kds.ui.connection import describe_connection
 from kds.ui.printer_lines import printer_alarms, printer_lines
 from kds.ui.wizard import SetupWizard
@@ -248,3 +251,12 @@ def test_the_connection_causes_table_is_translated_on_screen(
     assert describe_connection(state, UTC) == line
     http = ConnectionState(Phase.RECONNECTING, T0, Detail(Cause.HTTP_STATUS, {"status": 503}))
     assert "HTTP 503" in describe_connection(http, UTC)
+
+
+def test_the_set_up_answers_in_the_device_language(qapp: Any) -> None:
+    use_language("fr")
+    assert Outcome(Reachability.TOKEN_REFUSED).describe(tr) == "jeton refusé"
+    assert Outcome(Reachability.CONNECTED, "c-1").describe(tr) == "connecté au connecteur c-1"
+    synced = Synced(articles=312, groups=14, received_at=T0)
+    assert synced.describe(UTC, tr) == "312 articles, 14 groupes, 19:00"
+    assert Outcome(Reachability.TOKEN_REFUSED).describe() == "token refused"  # the CLI's words

@@ -123,7 +123,7 @@ class SetupWizard(QWizard):
         with open_store(self.data_dir, self.draft.device_name) as store:
             synced = asyncio.run(sync_catalog(url, token, store))
             _articles, groups = store.catalog()
-        return synced.describe(), [(group.id, group.name) for group in groups]
+        return synced.describe(translate=tr), [(group.id, group.name) for group in groups]
 
 
 def run_setup(path: Path, data_dir: Path, problem: ConfigProblem | None = None) -> bool:
