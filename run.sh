@@ -68,8 +68,22 @@ install_python_env() {
   fi
 }
 
+# The screens' translations: PySide6's own lrelease compiles each Qt Linguist catalog that
+# is newer than its .qm (the .qm files are checked in, made by scripts/update_translations.py,
+# so a wheel builds without Qt; this keeps a hand-edited .ts in use).
+compile_translations() {
+  local ts qm
+  for ts in resources/i18n/kds_*.ts; do
+    qm="${ts%.ts}.qm"
+    if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+      .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"
+    fi
+  done
+}
+
 install_system_packages
 install_python_env
+compile_translations
 export ESCPOS_CAPABILITIES_PICKLE_DIR="${ESCPOS_CAPABILITIES_PICKLE_DIR:-$PWD/.venv/escpos-cache}"
 mkdir -p "$ESCPOS_CAPABILITIES_PICKLE_DIR"
 

@@ -25,6 +25,7 @@ from kds.domain.monitors import RULES, MonitorFilter
 from kds.domain.orders import Applied, AppliedKind
 from kds.domain.printing_role import PrintingRole, RoleChange, RoleState, Setup
 from kds.domain.retention import PruneSchedule
+from kds.i18n import use_language
 from kds.kiosk import ScreenKeptOn
 from kds.net import Backoff, Cause, ConnectionState, KdsClient, Phase
 from kds.net import role as printing_role
@@ -84,6 +85,7 @@ class KdsApp:
         self.settings = settings
         self.data_dir = data_dir
         self.clock = clock
+        use_language(settings.device.language)
         self.applied_listeners: list[AppliedListener] = []
         """Called with each applied event (each window's sounds)."""
         self.status = StatusModel()
@@ -428,6 +430,7 @@ class KdsApp:
             self.data_dir,
             self.clock,
             on_change=self._printers_changed,
+            language=self.settings.device.language,
         )
         try:
             await service.start()

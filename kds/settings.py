@@ -33,6 +33,7 @@ from kds.errors import KdsError
 from kds.resources import resource_path
 from kds.validation import checked, problem, valid_entries, valid_value
 from printing.config import CONFIG_DIR, PrintingConfig, RouteRule, unknown_station
+from printing.i18n import Language
 
 
 class ProblemKind(StrEnum):
@@ -94,6 +95,8 @@ class DeviceSettings(_Section):
     """Ask the connector for the printing role (exactly one device prints)."""
     kiosk: bool = False
     """A kitchen PC: every window full screen without frames, screen blanking kept off."""
+    language: Language = "en"
+    """The screens' language (en, de, fr, nl), and the tickets' where a printer has none."""
 
 
 class ConnectorSettings(_Section):

@@ -31,6 +31,7 @@ from pydantic_core import ErrorDetails, InitErrorDetails, core_schema
 
 from kds.validation import Loc, checked, problem, valid_entries, valid_value
 from kds.wire import FulfillmentType
+from printing.i18n import Language
 from printing.transports import TRANSPORTS, Transport, TransportSettings, make_transport
 
 if TYPE_CHECKING:
@@ -72,6 +73,8 @@ class PrinterBase(_Section):
     cut: bool = True
     buzzer: bool = False
     logo: str | None = None
+    language: Language | None = None
+    """The tickets' language (en, de, fr, nl); none = the device's `[device] language`."""
 
     @property
     def settings(self) -> TransportSettings:
@@ -90,8 +93,9 @@ class PrinterBase(_Section):
         """A new, unopened transport to this printer."""
         return make_transport(self.settings, supports_status=self.status)
 
-    def printer_options(self) -> PrinterOptions:
-        """How the renderer lays out tickets for this printer."""
+    def printer_options(self, device_language: str = "en") -> PrinterOptions:
+        """How the renderer lays out tickets for this printer (in its own language, else
+        `device_language`)."""
         from printing.render import Paper, PrinterOptions
 
         base = Paper.mm58() if self.paper_mm == 58 else Paper.mm80()
@@ -103,6 +107,7 @@ class PrinterBase(_Section):
             cut=self.cut,
             buzzer=self.buzzer,
             logo=None if self.logo is None else Path(self.logo),
+            language=self.language or device_language,
         )
 
 

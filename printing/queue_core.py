@@ -29,11 +29,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 
+from kds.words import N_
 from printing.errors import PrintingError
 from printing.status import PrinterStatus
 
 INTERNAL_ERROR = "internal error (see the log)"
-UNREACHABLE = "offline"
+UNREACHABLE = N_("offline")
 """The words for a printer that could not be reached at all."""
 
 

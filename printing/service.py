@@ -40,8 +40,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kds import wire
+from kds.words import N_
 from printing.config import PrintingConfig
 from printing.errors import PrintingError
+from printing.i18n import ticket_words
 from printing.jobs import (
     ChangeJob,
     DocumentJob,
@@ -68,14 +70,18 @@ CHANGE_TEMPLATE = "change"
 VOID_TEMPLATE = "void"
 LATE_TEMPLATE = "late"
 
-_JOB_WORDS = {JobKind.CHANGE: "change slip", JobKind.VOID: "void slip"}
+_JOB_WORDS = {JobKind.CHANGE: N_("change slip"), JobKind.VOID: N_("void slip")}
 """A job in the words of a late slip ("the kitchen ticket above ..."), by kind."""
 
 
-def _job_words(kind: JobKind, template: str) -> str:
+def _job_words(kind: JobKind, template: str, language: str) -> str:
+    """The job in `language`'s words ("kitchen ticket", "Änderungsbon")."""
+    words = ticket_words(language)
     if kind is JobKind.TICKET:
-        return f"{template} ticket"
-    return _JOB_WORDS.get(kind, template)
+        source = N_("{template} ticket")
+        return words.get(source, source).format(template=template)
+    source = _JOB_WORDS.get(kind, template)
+    return words.get(source, source)
 
 
 class PrintServiceError(PrintingError):
@@ -157,8 +163,11 @@ class PrintService:
         transports: Mapping[str, Transport] | None = None,
         *,
         on_change: Callable[[], None] | None = None,
+        language: str = "en",
     ) -> None:
         self.config = config
+        self.language = language
+        """The device's language: the tickets' of every printer without its own."""
         self.data_dir = data_dir
         self._clock = clock
         self._given_transports = transports
@@ -475,7 +484,7 @@ class PrintService:
     def _render(self, job: JobInfo, printer: str, banners: tuple[str, ...]) -> bytes:
         from printing.render import render
 
-        options = self.config.printer(printer).printer_options()
+        options = self.config.printer(printer).printer_options(self.language)
         return render(self._request(job, printer, banners), options, self.config.templates_dir).data
 
     def _request(self, job: JobInfo, printer: str, banners: tuple[str, ...]) -> TicketRequest:
@@ -498,7 +507,11 @@ class PrintService:
             case LateJob():
                 # The LATE slip that follows a ticket the printer held (see printing.spooler).
                 late = LateNotice(
-                    what=_job_words(payload.held_kind, payload.held_template),
+                    what=_job_words(
+                        payload.held_kind,
+                        payload.held_template,
+                        self.config.printer(printer).language or self.language,
+                    ),
                     since=payload.since,
                     problem=payload.problem,
                 )
@@ -588,7 +601,7 @@ class PrintService:
         from printing.render import render_test_page
 
         try:
-            options = self.config.printer(printer_name).printer_options()
+            options = self.config.printer(printer_name).printer_options(self.language)
         except KeyError:
             raise PrintServiceError(f"no printer named {printer_name!r}") from None
         ticket = render_test_page(printer_name, options, self._clock(), self.config.templates_dir)

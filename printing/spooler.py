@@ -57,6 +57,7 @@ from pathlib import Path
 from typing import Literal
 
 from kds.sqlite import Migration, migrate, open_db, transaction
+from kds.words import N_
 from printing.errors import PrintingError
 from printing.jobs import JobKind, JobPayload, LateJob, load_payload, payload_from_v1
 from printing.queue_core import (
@@ -183,15 +184,20 @@ class SpoolPrinter:
         return self.status and self.transport.supports_status
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+Translate = Callable[[str], str]
+"""The screen's tr() for the English words below (`str`: English, for logs and the CLI)."""
+
+
+def _tickets(count: int, translate: Translate) -> str:
+    words = N_("{n} ticket") if count == 1 else N_("{n} tickets")
+    return translate(words).format(n=count)
 
 
 _REMEDIES = {
-    "paper out": "the paper is refilled",
-    "cover open": "the cover is closed",
-    "offline": "it is back online",
-    "no answer": "it answers again",
+    "paper out": N_("the paper is refilled"),
+    "cover open": N_("the cover is closed"),
+    "offline": N_("it is back online"),
+    "no answer": N_("it answers again"),
 }
 
 
@@ -203,10 +209,12 @@ class HeldTicket:
     problem: str
     since: datetime
 
-    def describe(self, printer: str) -> str:
+    def describe(self, printer: str, translate: Translate = str) -> str:
         """E.g. "Kitchen holds #G-1 until the paper is refilled"."""
-        until = _REMEDIES.get(self.problem, "it works again")
-        return f"{printer} holds #{self.display_id} until {until}"
+        until = translate(_REMEDIES.get(self.problem, N_("it works again")))
+        return translate(N_("{printer} holds #{number} until {until}")).format(
+            printer=printer, number=self.display_id, until=until
+        )
 
 
 @dataclass(frozen=True)
@@ -230,33 +238,41 @@ class PrinterState:
     held: tuple[HeldTicket, ...] = ()
     """Tickets inside the printer, waiting for it to be fixed; a late slip follows each."""
 
-    def held_lines(self) -> list[str]:
+    def held_lines(self, translate: Translate = str) -> list[str]:
         """One line per held ticket, e.g. "Kitchen holds #G-1 until the paper is refilled"."""
-        return [ticket.describe(self.name) for ticket in self.held]
+        return [ticket.describe(self.name, translate) for ticket in self.held]
 
-    def describe(self, now: datetime) -> str:
+    def describe(self, now: datetime, translate: Translate = str) -> str:
         """One line for the screen, e.g. "Kitchen: paper out since 20:14, 3 tickets waiting
-        (going to Bar)"."""
+        (going to Bar)"; `translate` is the screen's tr()."""
+        t, name = translate, self.name
         if self.problem is not None:
-            text = f"{self.name}: {self.problem}"
+            problem = t(self.problem)
+            text = t(N_("{name}: {problem}")).format(name=name, problem=problem)
             if self.since is not None:
                 since = self.since.astimezone(now.tzinfo)
                 shown = since.strftime("%H:%M")
                 if since.date() != now.date():
                     shown = since.strftime("%a %H:%M")
-                text = f"{text} since {shown}"
+                text = t(N_("{name}: {problem} since {time}")).format(
+                    name=name, problem=problem, time=shown
+                )
         elif not self.confirmed:
-            text = f"{self.name}: sent, not confirmed (printer gives no status)"
+            text = t(N_("{name}: sent, not confirmed (printer gives no status)")).format(name=name)
         elif self.healthy:
-            text = f"{self.name}: ready"
+            text = t(N_("{name}: ready")).format(name=name)
         else:
-            text = f"{self.name}: not checked yet"
+            text = t(N_("{name}: not checked yet")).format(name=name)
         if self.waiting:
-            text = f"{text}, {_plural(self.waiting, 'ticket')} waiting"
+            text = t(N_("{text}, {tickets} waiting")).format(
+                text=text, tickets=_tickets(self.waiting, t)
+            )
         if self.on_backup_to is not None:
-            text = f"{text} (going to {self.on_backup_to})"
+            text = t(N_("{text} (going to {backup})")).format(text=text, backup=self.on_backup_to)
         if self.failed:
-            text = f"{text}; {_plural(self.failed, 'ticket')} could not be laid out (see the log)"
+            text = t(N_("{text}; {tickets} could not be laid out (see the log)")).format(
+                text=text, tickets=_tickets(self.failed, t)
+            )
         return text
 
 

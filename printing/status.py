@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from kds.words import N_
+
 DLE = 0x10
 EOT = 0x04
 
@@ -120,17 +122,17 @@ class PrinterStatus:
         if not self.status_supported:
             return None
         if not self.answered:
-            return "no answer"
+            return N_("no answer")
         if self.paper_end:
-            return "paper out"
+            return N_("paper out")
         if self.cover_open:
-            return "cover open"
+            return N_("cover open")
         if self.error:
-            return "error"
+            return N_("error")
         if not self.online:
-            return "offline"
+            return N_("offline")
         if self.paper_near_end:
-            return "paper low"
+            return N_("paper low")
         return None
 
 

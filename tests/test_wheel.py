@@ -1,5 +1,6 @@
 """An installed kds is a whole kds: the wheel carries resources/ (templates, demo config,
-sample orders, schema), and a fresh venv with only the wheel prints a ticket."""
+sample orders, schema, translations), and a fresh venv with only the wheel prints a ticket
+in the printer's language and translates the screen."""
 
 from __future__ import annotations
 
@@ -73,6 +74,7 @@ token = "t"
 name = "Kitchen"
 transport = "file"
 path = "{paper}"
+language = "de"
 
 [[printing.routes]]
 name = "all"
@@ -100,7 +102,15 @@ async def main() -> None:
 
 
 asyncio.run(main())
+
+from PySide6.QtCore import QCoreApplication
+from kds.i18n import use_language
+from kds.ui.cards import tr
+
+app = QCoreApplication([])
+use_language("de")
 print(json.dumps({
+    "screen": tr("In preparation"),
     "kds": kds.__file__,
     "templates": str(resource_path("templates")),
     "text": decode_escpos(paper.read_bytes(), "cp858").text,
@@ -168,6 +178,9 @@ def test_a_wheel_installed_in_a_fresh_venv_prints_a_ticket(tmp_path: Path) -> No
     assert Path(result["templates"]).is_relative_to(site_packages), result["templates"]
     assert "#101" in result["text"]
     assert "Käsespätzle" in result["text"]
+    # Translations ship: the printer's German ticket words and the screen's compiled .qm.
+    assert "Gedruckt " in result["text"]
+    assert result["screen"] == "In Zubereitung"
 
     # The installed command runs, and its set-up hint points into the install.
     done = subprocess.run(

@@ -16,6 +16,7 @@ kitchen").
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -30,6 +31,7 @@ from kds import wire
 from kds.errors import KdsError
 from kds.net.client import failure_detail
 from kds.net.state import cause_words
+from kds.words import N_
 
 log = logging.getLogger(__name__)
 
@@ -70,14 +72,15 @@ class Outcome:
     def ok(self) -> bool:
         return self.kind is Reachability.CONNECTED
 
-    def describe(self) -> str:
+    def describe(self, translate: Callable[[str], str] = str) -> str:
+        """The answer in words; `translate` is the set-up's tr() (the CLI: English)."""
         if self.kind is Reachability.CONNECTED:
             if self.connector_id is None:
-                return "connected (this connector does not tell its id)"
-            return f"connected to connector {self.connector_id}"
+                return translate(N_("connected (this connector does not tell its id)"))
+            return translate(N_("connected to connector {id}")).format(id=self.connector_id)
         if self.kind is Reachability.TOKEN_REFUSED:
-            return "token refused"
-        return f"not reachable: {self.reason}"
+            return translate(N_("token refused"))
+        return translate(N_("not reachable: {reason}")).format(reason=self.reason)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum
 
+from kds.words import N_
+
 
 class Phase(Enum):
     CONNECTING = "connecting"
@@ -155,23 +157,23 @@ class SessionRules:
 # The English source of each cause's words; kds.ui translates them with tr(). The fields
 # are the cause's facts.
 _CAUSES = {
-    Cause.CLOSED_BY_CONNECTOR: "the connector closed the connection",
-    Cause.PRINTING_TAKEN_OVER: "printing was taken over by another device",
-    Cause.PRINTING_GRANTED: "the printing role moved to this device",
-    Cause.REFUSED: "connection refused",
-    Cause.ADDRESS_NOT_FOUND: "connector address not found",
-    Cause.NO_ANSWER: "no answer from the connector",
-    Cause.CONNECTION_LOST: "connection lost",
-    Cause.MESSAGE_TOO_BIG: "the connector sent a message over {limit} bytes",
-    Cause.HTTP_STATUS: "connector answered HTTP {status}",
+    Cause.CLOSED_BY_CONNECTOR: N_("the connector closed the connection"),
+    Cause.PRINTING_TAKEN_OVER: N_("printing was taken over by another device"),
+    Cause.PRINTING_GRANTED: N_("the printing role moved to this device"),
+    Cause.REFUSED: N_("connection refused"),
+    Cause.ADDRESS_NOT_FOUND: N_("connector address not found"),
+    Cause.NO_ANSWER: N_("no answer from the connector"),
+    Cause.CONNECTION_LOST: N_("connection lost"),
+    Cause.MESSAGE_TOO_BIG: N_("the connector sent a message over {limit} bytes"),
+    Cause.HTTP_STATUS: N_("connector answered HTTP {status}"),
     Cause.NETWORK_ERROR: "{error}",
-    Cause.CANNOT_STORE: "cannot store events: {error}",
-    Cause.INTERNAL_ERROR: "internal error: {error}",
+    Cause.CANNOT_STORE: N_("cannot store events: {error}"),
+    Cause.INTERNAL_ERROR: N_("internal error: {error}"),
     Cause.CONNECTOR_ERROR: "{code}: {message}",
-    Cause.UNREADABLE_WELCOME: "unreadable answer to hello: {error}",
-    Cause.NOT_A_WELCOME: "expected welcome, got {type}",
-    Cause.PROTOCOL_MISMATCH: "connector speaks protocol {connector}, this device {device}",
-    Cause.CONNECTOR_BEHIND: (
+    Cause.UNREADABLE_WELCOME: N_("unreadable answer to hello: {error}"),
+    Cause.NOT_A_WELCOME: N_("expected welcome, got {type}"),
+    Cause.PROTOCOL_MISMATCH: N_("connector speaks protocol {connector}, this device {device}"),
+    Cause.CONNECTOR_BEHIND: N_(
         "the connector's event log ends at {connector_seq} but this device already holds "
         "{device_seq}: was the connector reset? (reset this device's data or restore the "
         "connector's)"

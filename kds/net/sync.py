@@ -19,6 +19,7 @@ from kds.errors import KdsError
 from kds.net.client import KdsClient, NotConnectedError
 from kds.net.state import ConnectionState, Phase, cause_words
 from kds.store import KdsStore
+from kds.words import N_
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +38,13 @@ class Synced:
     groups: int
     received_at: datetime
 
-    def describe(self, tz: tzinfo | None = None) -> str:
-        """E.g. "312 articles, 14 groups, 20:14" (the time in `tz`, None: local time)."""
-        return (
-            f"{self.articles} articles, {self.groups} groups, "
-            f"{self.received_at.astimezone(tz):%H:%M}"
+    def describe(self, tz: tzinfo | None = None, translate: Callable[[str], str] = str) -> str:
+        """E.g. "312 articles, 14 groups, 20:14" (the time in `tz`, None: local time);
+        `translate` is the set-up's tr() (the CLI: English)."""
+        return translate(N_("{articles} articles, {groups} groups, {time}")).format(
+            articles=self.articles,
+            groups=self.groups,
+            time=f"{self.received_at.astimezone(tz):%H:%M}",
         )
 
 

@@ -13,11 +13,13 @@ from kds import wire
 from kds.domain.changes import describe_modifier, format_quantity
 from kds.domain.monitors import MonitorFilter, is_scheduled, line_done
 from kds.domain.orders import OrderState
+from kds.i18n import local_time
 
 
 def tr(text: str) -> str:
-    """Translate a user-visible string (context "kds")."""
-    return QCoreApplication.translate("kds", text)
+    """Translate a user-visible string (the catalogs' one, unnamed context: lupdate files a
+    plain tr() call there)."""
+    return QCoreApplication.translate("", text)
 
 
 class LineKind(Enum):
@@ -157,7 +159,7 @@ def due_text(order: wire.Order) -> str:
     due = order.fulfillment.due_at
     if order.fulfillment.asap or due is None:
         return tr("ASAP")
-    return tr("due {time}").format(time=due.astimezone().strftime("%H:%M"))
+    return tr("due {time}").format(time=local_time(due))
 
 
 def age_text(state: OrderState, now: datetime) -> str:

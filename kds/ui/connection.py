@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
+from kds.i18n import local_time
 from kds.net.state import ConnectionState, Detail, Phase, cause_words
 from kds.ui.cards import tr
 from kds.ui.status import Severity
@@ -25,7 +26,7 @@ def describe_cause(detail: Detail) -> str:
 
 def describe_connection(state: ConnectionState, tz: tzinfo | None = None) -> str:
     """The connection line; times in `tz` (None: this computer's local time)."""
-    clock = state.since.astimezone(tz).strftime("%H:%M:%S")
+    clock = local_time(state.since, tz, seconds=True)
     match state.phase:
         case Phase.CONNECTING:
             return tr("connecting to the connector")

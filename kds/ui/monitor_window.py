@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kds.domain.monitors import RULES
+from kds.i18n import count, local_time
 from kds.settings import MonitorSettings
 from kds.ui.cards import tr
 from kds.ui.order_menu import CardMenus, OrderMenuEntries
@@ -274,7 +275,7 @@ class MonitorWindow(QMainWindow):
     def _show_catch_up(self) -> None:
         done, total = self._catch_up
         self.catch_up_label.setText(
-            tr("Catching up — {done} of {total}").format(done=f"{done:,}", total=f"{total:,}")
+            tr("Catching up — {done} of {total}").format(done=count(done), total=count(total))
         )
 
     def set_rejected_count(self, count: int) -> None:
@@ -362,7 +363,7 @@ class MonitorWindow(QMainWindow):
 
     def refresh(self, now: datetime) -> None:
         """Once a second: the clock."""
-        self.clock_label.setText(now.astimezone().strftime("%H:%M:%S"))
+        self.clock_label.setText(local_time(now, seconds=True))
 
     def set_printer_status(self, lines: Sequence[StatusLine]) -> None:
         self.printer_status_lines = list(lines)

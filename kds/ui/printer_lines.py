@@ -25,9 +25,9 @@ def printer_lines(
     lines: list[StatusLine] = []
     for printer in states:
         problem = printer.problem is not None or printer.failed > 0
-        lines.append(StatusLine(printer.describe(local), problem=problem))
+        lines.append(StatusLine(printer.describe(local, tr), problem=problem))
         # "Kitchen holds #G-1 until the paper is refilled": that ticket will be late.
-        lines.extend(StatusLine(held, problem=True) for held in printer.held_lines())
+        lines.extend(StatusLine(held, problem=True) for held in printer.held_lines(tr))
     lines.extend(
         StatusLine(
             tr("#{number}: '{label}' has no printer — add a route or a default printer").format(
@@ -54,9 +54,9 @@ def printer_alarms(states: Iterable[PrinterState]) -> list[PrinterAlarm]:
         texts: list[str] = []
         if p.problem is not None:
             texts.append(
-                tr("{printer} printer: {problem}").format(printer=p.name, problem=p.problem)
+                tr("{printer} printer: {problem}").format(printer=p.name, problem=tr(p.problem))
             )
-        texts.extend(p.held_lines())
+        texts.extend(p.held_lines(tr))
         alarms.append(PrinterAlarm(p.name, tuple(texts), p.on_backup_to))
     return alarms
 

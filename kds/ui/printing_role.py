@@ -17,14 +17,15 @@ from kds.domain.printing_role import (
 )
 from kds.ui.cards import tr
 from kds.ui.status import Severity
+from kds.words import N_
 
 # Translated where used (tr(_FAILURES[failure])).
 _FAILURES = {
-    Failure.TAKE_OVER: "Could not take over printing: {detail}",
-    Failure.RELEASE: "Could not stop printing here: {detail}",
-    Failure.START: "Printing cannot start: {detail}",
-    Failure.STOP: "Printing did not stop cleanly: {detail}",
-    Failure.QUEUE: "Tickets of order #{detail} could not be queued — see the log",
+    Failure.TAKE_OVER: N_("Could not take over printing: {detail}"),
+    Failure.RELEASE: N_("Could not stop printing here: {detail}"),
+    Failure.START: N_("Printing cannot start: {detail}"),
+    Failure.STOP: N_("Printing did not stop cleanly: {detail}"),
+    Failure.QUEUE: N_("Tickets of order #{detail} could not be queued — see the log"),
 }
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from kds.ui.cards import tr
 from kds.ui.order_menu import MenuEntry
+from kds.words import N_
 from printing.jobs import JobKind
 from printing.service import PrintService
 from printing.spooler import JobInfo
@@ -15,10 +16,10 @@ log = logging.getLogger(__name__)
 
 # Translated where used (tr(_JOB_NAMES[kind])).
 _JOB_NAMES = {
-    "ticket": "{template} ticket",
-    "document": "{template}",
-    "change": "change slip",
-    "void": "void slip",
+    "ticket": N_("{template} ticket"),
+    "document": N_("{template}"),
+    "change": N_("change slip"),
+    "void": N_("void slip"),
 }
 
 

@@ -106,6 +106,8 @@ class PrinterOptions:
     cut: bool = True
     buzzer: bool = False
     logo: Path | None = None
+    language: str = "en"
+    """The language of the ticket's words, money and times (`printing.i18n.LANGUAGES`)."""
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,7 @@ def render(
         "changes": request.changes,
         "paper": options.paper,
         "printer_name": request.printer_name,
+        "language": options.language,
     }
     return _run(request.template, context, options, templates_dir)
 
@@ -225,6 +228,7 @@ def render_test_page(
         "now": now,
         "ruler": ruler,
         "samples": ("€ äöü ÄÖÜ ß", "é è à ç ë ï", "ñ å ø æ ĳ", "„quotes“ – …"),
+        "language": options.language,
     }
     return _run("test", context, options, templates_dir)
 
@@ -242,5 +246,6 @@ def render_codepage_sheet(
         "paper": options.paper,
         "codepage": options.codepage,
         "sample": sample,
+        "language": options.language,
     }
     return _run("codepage", context, options, templates_dir)

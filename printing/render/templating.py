@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,10 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from kds.domain.changes import describe_modifier, format_quantity
 from kds.resources import resource_path
 from kds.wire import Modifier, ModifierAction, Money
+from kds.words import N_
+from printing.i18n import PaperLocale, paper_locale, ticket_words
 from printing.render.layout import DATA_END, DATA_START
+from printing.spooler import REPRINT_BANNER, backup_banner
 from printing.text import sanitize
 
 __all__ = [
@@ -76,17 +79,35 @@ def _finalize(value: Any) -> str:
 _CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$", "CHF": "CHF", "DKK": "kr"}
 
 
-def money(value: Money | Decimal | None, currency: str = "EUR") -> str:
-    """12,50 € (comma decimals, symbol after); empty for a missing amount."""
+def _language(context: jinja2.runtime.Context) -> str:
+    language = context.get("language")
+    return language if isinstance(language, str) else "en"
+
+
+def _locale(context: jinja2.runtime.Context) -> PaperLocale:
+    return paper_locale(_language(context))
+
+
+@jinja2.pass_context
+def translate(context: jinja2.runtime.Context, text: str, **values: Any) -> LayoutText:
+    """``{{ _("Table {table}", table=…) }}``: `text` in the printer's language, the values
+    filled in as data (sanitized, clipped, never read as layout)."""
+    words = ticket_words(_language(context)).get(text, text)
+    return LayoutText(words.format(**{name: _finalize(v) for name, v in values.items()}))
+
+
+@jinja2.pass_context
+def money(
+    context: jinja2.runtime.Context, value: Money | Decimal | None, currency: str = "EUR"
+) -> str:
+    """12,50 € / €12.50 / € 12,50 in the printer's language; empty for a missing amount."""
     if value is None:
         return ""
     if isinstance(value, Money):
         amount, currency = value.amount, value.currency
     else:
         amount = value
-    rounded = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    number = f"{rounded:.2f}".replace(".", ",")
-    return f"{number} {_CURRENCY_SYMBOLS.get(currency, currency)}"
+    return _locale(context).format_money(amount, _CURRENCY_SYMBOLS.get(currency, currency))
 
 
 def line_total(item: Any) -> Money | None:
@@ -111,12 +132,14 @@ def _local(context: jinja2.runtime.Context, value: datetime) -> datetime:
 
 @jinja2.pass_context
 def hhmm(context: jinja2.runtime.Context, value: datetime | None) -> str:
-    return _local(context, value).strftime("%H:%M") if value is not None else ""
+    return _locale(context).format_time(_local(context, value)) if value is not None else ""
 
 
 @jinja2.pass_context
 def date_time(context: jinja2.runtime.Context, value: datetime | None) -> str:
-    return _local(context, value).strftime("%d.%m.%Y %H:%M") if value is not None else ""
+    if value is None:
+        return ""
+    return _locale(context).format_date_time(_local(context, value))
 
 
 def text_lines(value: str | None) -> list[ClippedText]:
@@ -129,23 +152,47 @@ def text_lines(value: str | None) -> list[ClippedText]:
 
 
 _FULFILLMENT = {
-    "pickup": "PICKUP",
-    "delivery": "DELIVERY",
-    "dine_in": "DINE IN",
-    "curbside": "CURBSIDE",
-    "drive_thru": "DRIVE THRU",
+    "pickup": N_("PICKUP"),
+    "delivery": N_("DELIVERY"),
+    "dine_in": N_("DINE IN"),
+    "curbside": N_("CURBSIDE"),
+    "drive_thru": N_("DRIVE THRU"),
 }
 
 
-def fulfillment(value: Any) -> str:
-    return _FULFILLMENT.get(str(getattr(value, "value", value)), str(value).upper())
+@jinja2.pass_context
+def fulfillment(context: jinja2.runtime.Context, value: Any) -> str:
+    words = _FULFILLMENT.get(str(getattr(value, "value", value)))
+    return translate(context, words) if words else str(value).upper()
 
 
-_RESTRICTIONS = {"alcohol": "ALCOHOL: ID CHECK", "tobacco": "TOBACCO: ID CHECK"}
+_RESTRICTIONS = {"alcohol": N_("ALCOHOL: ID CHECK"), "tobacco": N_("TOBACCO: ID CHECK")}
 
 
-def restriction(value: str) -> str:
-    return _RESTRICTIONS.get(value.lower(), value.upper())
+@jinja2.pass_context
+def restriction(context: jinja2.runtime.Context, value: str) -> str:
+    words = _RESTRICTIONS.get(value.lower())
+    return translate(context, words) if words else value.upper()
+
+
+_BACKUP_PREFIX = backup_banner("")
+
+
+@jinja2.pass_context
+def banner(context: jinja2.runtime.Context, value: str) -> str:
+    """A banner the spooler set (REPRINT, BACKUP FOR Kitchen) in the printer's language."""
+    if value == REPRINT_BANNER:
+        return translate(context, N_("REPRINT"))
+    if value.startswith(_BACKUP_PREFIX):
+        printer = value.removeprefix(_BACKUP_PREFIX)
+        return translate(context, N_("BACKUP FOR {printer}"), printer=printer)
+    return value
+
+
+@jinja2.pass_context
+def words(context: jinja2.runtime.Context, value: str) -> str:
+    """English words kds wrote (a late slip's "paper out"), in the printer's language."""
+    return str(ticket_words(_language(context)).get(value, value))
 
 
 _MARKERS = {
@@ -166,18 +213,30 @@ class FlatModifier:
     depth: int
 
 
-def flat_modifiers(modifiers: tuple[Modifier, ...], depth: int = 1) -> list[FlatModifier]:
-    """Nested modifiers as rows, two columns of indent per level, parents first."""
+def flat_modifiers(
+    modifiers: tuple[Modifier, ...], depth: int = 1, no: str = "NO {label}"
+) -> list[FlatModifier]:
+    """Nested modifiers as rows, two columns of indent per level, parents first; `no`
+    words a removal."""
     rows: list[FlatModifier] = []
     for modifier in modifiers:
         marker = _MARKERS[modifier.action]
         rows.append(
             FlatModifier(
-                LayoutText("  " * depth + marker + " "), describe_modifier(modifier), depth
+                LayoutText("  " * depth + marker + " "), describe_modifier(modifier, no=no), depth
             )
         )
-        rows.extend(flat_modifiers(modifier.modifiers, depth + 1))
+        rows.extend(flat_modifiers(modifier.modifiers, depth + 1, no))
     return rows
+
+
+@jinja2.pass_context
+def _flat_modifiers(
+    context: jinja2.runtime.Context, modifiers: tuple[Modifier, ...]
+) -> list[FlatModifier]:
+    """The ``flat_modifiers`` filter: a removal in the printer's language ("ZONDER Speck")."""
+    source = N_("NO {label}")
+    return flat_modifiers(modifiers, no=ticket_words(_language(context)).get(source, source))
 
 
 def indent(depth: int) -> LayoutText:
@@ -207,8 +266,10 @@ def environment(templates_dir: Path | None) -> ImmutableSandboxedEnvironment:
         lines=text_lines,
         fulfillment=fulfillment,
         restriction=restriction,
-        flat_modifiers=flat_modifiers,
+        banner=banner,
+        words=words,
+        flat_modifiers=_flat_modifiers,
         line_total=line_total,
     )
-    env.globals.update(indent=indent, line_total=line_total)
+    env.globals.update(indent=indent, line_total=line_total, _=translate)
     return env

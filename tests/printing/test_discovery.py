@@ -701,5 +701,5 @@ async def test_sheets_and_test_page_reach_the_virtual_printer(emu: PrinterEmulat
     page = await asyncio.to_thread(print_test_page, printer, now)
     jobs = await emu.wait_for_jobs(3, timeout=10)
     assert jobs[2].text == page.text
-    assert jobs[2].text.startswith("TEST PAGE\nKitchen\n01.03.2026 16:00")
+    assert jobs[2].text.startswith("TEST PAGE\nKitchen\n01/03/2026 16:00")
     assert len(emu.jobs) == 3

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication, QLabel, QWizard, QWizardPage
 
+from kds.i18n import use_language
 from kds.settings import ConfigProblem, ProblemKind
 from kds.ui.wizard.common import SECTION_PAGES, STYLE, PageId, tr
 from kds.ui.wizard.connector_page import ConnectorPage
@@ -42,16 +43,24 @@ class SetupWizard(QWizard):
         self.path = path
         self.data_dir = data_dir
         self.draft: Draft = draft_from_file(path)
-        self.setWindowTitle(tr("kds set-up"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setStyleSheet(STYLE)
+        self.usb_backend = usb_backend
+        self.problem = problem
+        use_language(self.draft.language)
+        self._build_pages()
+
+    def _build_pages(self) -> None:
+        """The pages, in the language in use; again after a language is chosen."""
+        self.setWindowTitle(tr("kds set-up"))
         self.setButtonText(QWizard.WizardButton.FinishButton, tr("Save"))
         self.device = DevicePage(self.draft)
+        self.device.language_chosen.connect(self._speak)
         self.connector = ConnectorPage(self.draft, self._device_id)
         self.monitors = MonitorsPage(self.draft)
-        self.printers = PrintersPage(self.draft, usb_backend)
-        self.routes = RoutesPage(self.draft, self._sync, path)
-        self.summary = SummaryPage(self.draft, path)
+        self.printers = PrintersPage(self.draft, self.usb_backend)
+        self.routes = RoutesPage(self.draft, self._sync, self.path)
+        self.summary = SummaryPage(self.draft, self.path)
         pages: list[tuple[PageId, QWizardPage]] = [
             (PageId.DEVICE, self.device),
             (PageId.CONNECTOR, self.connector),
@@ -62,8 +71,20 @@ class SetupWizard(QWizard):
         ]
         for page_id, page in pages:
             self.setPage(page_id, page)
-        if problem is not None:
-            self._open_on(problem)
+        if self.problem is not None:
+            self._open_on(self.problem)
+
+    def _speak(self, language: str) -> None:
+        """Switch the wizard to `language` now: Qt's words follow the new translators, the
+        pages are built again from the draft (nothing typed is lost)."""
+        use_language(language)
+        for page_id in self.pageIds():
+            page = self.page(page_id)
+            self.removePage(page_id)
+            page.deleteLater()
+        self._build_pages()
+        self.setStartId(PageId.DEVICE)  # where the language was chosen
+        self.restart()
 
     def _open_on(self, problem: ConfigProblem) -> None:
         """Start on the page of the broken section, naming it."""
@@ -102,7 +123,7 @@ class SetupWizard(QWizard):
         with open_store(self.data_dir, self.draft.device_name) as store:
             synced = asyncio.run(sync_catalog(url, token, store))
             _articles, groups = store.catalog()
-        return synced.describe(), [(group.id, group.name) for group in groups]
+        return synced.describe(translate=tr), [(group.id, group.name) for group in groups]
 
 
 def run_setup(path: Path, data_dir: Path, problem: ConfigProblem | None = None) -> bool:

@@ -43,8 +43,9 @@ SECTION_PAGES = {
 
 
 def tr(text: str) -> str:
-    """Translated UI text (the "kds" context, as the rest of the UI)."""
-    return QCoreApplication.translate("kds", text)
+    """Translate a user-visible string (the catalogs' one, unnamed context: lupdate files a
+    plain tr() call there)."""
+    return QCoreApplication.translate("", text)
 
 
 def touch_button(text: str, parent: QWidget | None = None) -> QPushButton:

@@ -151,7 +151,7 @@ class ConnectorPage(QWizardPage):
         job = self._track(
             run_async(self, "test connection", lambda: joining.check_connection(url, token))
         )
-        job.done.connect(lambda outcome: self.answer.setText(outcome.describe()))
+        job.done.connect(lambda outcome: self.answer.setText(outcome.describe(tr)))
         job.failed.connect(self.answer.setText)
 
     def _join(self) -> None:
@@ -174,7 +174,7 @@ class ConnectorPage(QWizardPage):
     def _joined(self, result: tuple[str, joining.Outcome]) -> None:
         token, outcome = result
         self._draft.token = token
-        self.answer.setText(tr("joined; {outcome}").format(outcome=outcome.describe()))
+        self.answer.setText(tr("joined; {outcome}").format(outcome=outcome.describe(tr)))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

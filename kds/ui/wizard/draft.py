@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kds.settings import SettingsError, validate_settings
+from printing.i18n import LANGUAGES
 
 
 @dataclass
@@ -43,6 +44,8 @@ class Draft:
 
     device_name: str = "KDS"
     printing: bool = False
+    language: str = "en"
+    """The device's language (`kds.i18n.LANGUAGES`): the wizard speaks it as soon as chosen."""
     url: str = ""
     token: str = ""
     stations: list[tuple[str, str]] = field(default_factory=list)
@@ -92,7 +95,11 @@ class Draft:
     def document(self) -> dict[str, Any]:
         """The config as a TOML document (what `save_settings` validates and writes)."""
         doc: dict[str, Any] = {
-            "device": {"name": self.device_name, "printing": self.printing},
+            "device": {
+                "name": self.device_name,
+                "printing": self.printing,
+                "language": self.language,
+            },
             "connector": {"url": self.url, "token": self.token},
         }
         if self.stations:
@@ -163,7 +170,7 @@ def station_id(name: str) -> str:
 
 def draft_from_file(path: Path) -> Draft:
     """A draft with what can be read from an existing (even invalid) config: the device
-    name, printing role, connector URL and token; nothing when the file is not TOML."""
+    name, printing role, language, connector URL and token; nothing when the file is not TOML."""
     draft = Draft()
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -175,6 +182,8 @@ def draft_from_file(path: Path) -> Draft:
             draft.device_name = device["name"]
         if isinstance(device.get("printing"), bool):
             draft.printing = device["printing"]
+        if device.get("language") in LANGUAGES:
+            draft.language = device["language"]
     if isinstance(connector, dict):
         if isinstance(connector.get("url"), str):
             draft.url = connector["url"]

@@ -1,0 +1,846 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>Printer status unavailable — see log</source>
+        <translation>Druckerstatus nicht verfügbar — siehe Protokoll</translation>
+    </message>
+    <message>
+        <source>KDS cannot start</source>
+        <translation>KDS kann nicht starten</translation>
+    </message>
+    <message>
+        <source>KDS stopped on an unexpected error: {error} (details in the log)</source>
+        <translation>KDS wurde durch einen unerwarteten Fehler beendet: {error} (Details im Protokoll)</translation>
+    </message>
+    <message>
+        <source>KDS stopped</source>
+        <translation>KDS beendet</translation>
+    </message>
+    <message>
+        <source>the connector closed the connection</source>
+        <translation>der Connector hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>printing was taken over by another device</source>
+        <translation>ein anderes Gerät hat das Drucken übernommen</translation>
+    </message>
+    <message>
+        <source>the printing role moved to this device</source>
+        <translation>die Druckerrolle ist auf dieses Gerät übergegangen</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>connector address not found</source>
+        <translation>Adresse des Connectors nicht gefunden</translation>
+    </message>
+    <message>
+        <source>no answer from the connector</source>
+        <translation>keine Antwort vom Connector</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>the connector sent a message over {limit} bytes</source>
+        <translation>der Connector hat eine Nachricht über {limit} Bytes gesendet</translation>
+    </message>
+    <message>
+        <source>connector answered HTTP {status}</source>
+        <translation>Connector antwortete mit HTTP {status}</translation>
+    </message>
+    <message>
+        <source>cannot store events: {error}</source>
+        <translation>Ereignisse können nicht gespeichert werden: {error}</translation>
+    </message>
+    <message>
+        <source>internal error: {error}</source>
+        <translation>interner Fehler: {error}</translation>
+    </message>
+    <message>
+        <source>unreadable answer to hello: {error}</source>
+        <translation>unlesbare Antwort auf hello: {error}</translation>
+    </message>
+    <message>
+        <source>expected welcome, got {type}</source>
+        <translation>welcome erwartet, {type} erhalten</translation>
+    </message>
+    <message>
+        <source>connector speaks protocol {connector}, this device {device}</source>
+        <translation>der Connector spricht Protokoll {connector}, dieses Gerät {device}</translation>
+    </message>
+    <message>
+        <source>the connector&apos;s event log ends at {connector_seq} but this device already holds {device_seq}: was the connector reset? (reset this device&apos;s data or restore the connector&apos;s)</source>
+        <translation>das Ereignisprotokoll des Connectors endet bei {connector_seq}, dieses Gerät hat aber schon {device_seq}: wurde der Connector zurückgesetzt? (die Daten dieses Geräts zurücksetzen oder die des Connectors wiederherstellen)</translation>
+    </message>
+    <message>
+        <source>NO {label}</source>
+        <translation>OHNE {label}</translation>
+    </message>
+    <message>
+        <source>⚠ {allergens}</source>
+        <translation>⚠ {allergens}</translation>
+    </message>
+    <message>
+        <source>Restrictions: {list}</source>
+        <translation>Einschränkungen: {list}</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Abholung</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Lieferung</translation>
+    </message>
+    <message>
+        <source>Dine-in</source>
+        <translation>Im Haus</translation>
+    </message>
+    <message>
+        <source>Curbside</source>
+        <translation>Abholung am Auto</translation>
+    </message>
+    <message>
+        <source>Drive-thru</source>
+        <translation>Drive-in</translation>
+    </message>
+    <message>
+        <source>Table {table}</source>
+        <translation>Tisch {table}</translation>
+    </message>
+    <message>
+        <source>{text} · {n} guests</source>
+        <translation>{text} · {n} Gäste</translation>
+    </message>
+    <message>
+        <source>ASAP</source>
+        <translation>SOFORT</translation>
+    </message>
+    <message>
+        <source>due {time}</source>
+        <translation>fällig {time}</translation>
+    </message>
+    <message>
+        <source>connecting to the connector</source>
+        <translation>verbinde mit dem Connector</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>reconnecting since {time} ({reason})</source>
+        <translation>neue Verbindung seit {time} ({reason})</translation>
+    </message>
+    <message>
+        <source>reconnecting since {time}</source>
+        <translation>neue Verbindung seit {time}</translation>
+    </message>
+    <message>
+        <source>token refused by the connector — check [connector] token in the config file</source>
+        <translation>Token vom Connector abgelehnt — [connector] token in der Konfigurationsdatei prüfen</translation>
+    </message>
+    <message>
+        <source>protocol error: {reason}</source>
+        <translation>Protokollfehler: {reason}</translation>
+    </message>
+    <message>
+        <source>protocol error</source>
+        <translation>Protokollfehler</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>Screen {name} not found (connected: {known}); showing on {primary}.</source>
+        <translation>Bildschirm {name} nicht gefunden (angeschlossen: {known}); Anzeige auf {primary}.</translation>
+    </message>
+    <message>
+        <source>KDS — {name}</source>
+        <translation>KDS — {name}</translation>
+    </message>
+    <message>
+        <source>Take over printing</source>
+        <translation>Drucken übernehmen</translation>
+    </message>
+    <message>
+        <source>Stop printing here</source>
+        <translation>Hier nicht mehr drucken</translation>
+    </message>
+    <message>
+        <source>Connecting to the connector…</source>
+        <translation>Verbinde mit dem Connector…</translation>
+    </message>
+    <message>
+        <source>{name} · {text}</source>
+        <translation>{name} · {text}</translation>
+    </message>
+    <message>
+        <source>Catching up — {done} of {total}</source>
+        <translation>Aufholen — {done} von {total}</translation>
+    </message>
+    <message>
+        <source>{n} invalid message(s) from the connector — see log</source>
+        <translation>{n} ungültige Nachricht(en) vom Connector — siehe Protokoll</translation>
+    </message>
+    <message>
+        <source>Silence alarm</source>
+        <translation>Alarm stumm</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error} — see log; restart KDS if this screen stops updating</source>
+        <translation>Unerwarteter Fehler: {error} — siehe Protokoll; KDS neu starten, wenn dieser Bildschirm nicht mehr aktualisiert</translation>
+    </message>
+    <message>
+        <source>{n} unexpected errors, the last: {error} — see log; restart KDS if this screen stops updating</source>
+        <translation>{n} unerwartete Fehler, der letzte: {error} — siehe Protokoll; KDS neu starten, wenn dieser Bildschirm nicht mehr aktualisiert</translation>
+    </message>
+    <message>
+        <source>Nothing to do for this order</source>
+        <translation>Für diese Bestellung ist nichts zu tun</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>Bestellung {number}</translation>
+    </message>
+    <message>
+        <source>#{number}: &apos;{label}&apos; has no printer — add a route or a default printer</source>
+        <translation>#{number}: „{label}“ hat keinen Drucker — eine Route oder einen Standarddrucker anlegen</translation>
+    </message>
+    <message>
+        <source>Printer routes: {problem} — not in the synced catalog</source>
+        <translation>Druckerrouten: {problem} — nicht im synchronisierten Katalog</translation>
+    </message>
+    <message>
+        <source>{printer} printer: {problem}</source>
+        <translation>Drucker {printer}: {problem}</translation>
+    </message>
+    <message>
+        <source>Could not take over printing: {detail}</source>
+        <translation>Drucken konnte nicht übernommen werden: {detail}</translation>
+    </message>
+    <message>
+        <source>Could not stop printing here: {detail}</source>
+        <translation>Drucken konnte hier nicht beendet werden: {detail}</translation>
+    </message>
+    <message>
+        <source>Printing cannot start: {detail}</source>
+        <translation>Drucken kann nicht starten: {detail}</translation>
+    </message>
+    <message>
+        <source>Printing did not stop cleanly: {detail}</source>
+        <translation>Drucken wurde nicht sauber beendet: {detail}</translation>
+    </message>
+    <message>
+        <source>Tickets of order #{detail} could not be queued — see the log</source>
+        <translation>Bons der Bestellung #{detail} konnten nicht eingereiht werden — siehe Protokoll</translation>
+    </message>
+    <message>
+        <source>Printing: off — this device does not print</source>
+        <translation>Drucken: aus — dieses Gerät druckt nicht</translation>
+    </message>
+    <message>
+        <source>Printing: off — no printers in the settings</source>
+        <translation>Drucken: aus — keine Drucker in den Einstellungen</translation>
+    </message>
+    <message>
+        <source>Printing: asking the connector…</source>
+        <translation>Drucken: frage den Connector…</translation>
+    </message>
+    <message>
+        <source>Printing: this device ({printers})</source>
+        <translation>Drucken: dieses Gerät ({printers})</translation>
+    </message>
+    <message>
+        <source>Printing: starting the printers on this device…</source>
+        <translation>Drucken: starte die Drucker dieses Geräts…</translation>
+    </message>
+    <message>
+        <source>another device</source>
+        <translation>ein anderes Gerät</translation>
+    </message>
+    <message>
+        <source>Printing is done by {holder}; this device does not print</source>
+        <translation>Es druckt {holder}; dieses Gerät druckt nicht</translation>
+    </message>
+    <message>
+        <source>Printing: stopped on this device; no device prints until one takes over</source>
+        <translation>Drucken: auf diesem Gerät beendet; kein Gerät druckt, bis eines übernimmt</translation>
+    </message>
+    <message>
+        <source>Printing: waiting for the connector</source>
+        <translation>Drucken: warte auf den Connector</translation>
+    </message>
+    <message>
+        <source>Printing moves to this device; {holder} stops printing. Continue?</source>
+        <translation>Das Drucken geht auf dieses Gerät über; {holder} druckt nicht mehr. Fortfahren?</translation>
+    </message>
+    <message>
+        <source>no device</source>
+        <translation>kein Gerät</translation>
+    </message>
+    <message>
+        <source>This device stops printing; no device prints until one takes over. Continue?</source>
+        <translation>Dieses Gerät druckt nicht mehr; kein Gerät druckt, bis eines übernimmt. Fortfahren?</translation>
+    </message>
+    <message>
+        <source>{template} ticket</source>
+        <translation>{template}-Bon</translation>
+    </message>
+    <message>
+        <source>{template}</source>
+        <translation>{template}</translation>
+    </message>
+    <message>
+        <source>change slip</source>
+        <translation>Änderungsbon</translation>
+    </message>
+    <message>
+        <source>void slip</source>
+        <translation>Stornobon</translation>
+    </message>
+    <message>
+        <source>Reprint: {reason}</source>
+        <translation>Nachdruck: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing printed for this order yet</source>
+        <translation>Für diese Bestellung wurde noch nichts gedruckt</translation>
+    </message>
+    <message>
+        <source>copy {copy}/{copies}</source>
+        <translation>Kopie {copy}/{copies}</translation>
+    </message>
+    <message>
+        <source>Reprint {what} on {printer}</source>
+        <translation>{what} auf {printer} nachdrucken</translation>
+    </message>
+    <message>
+        <source>Reprint {what} ({details}) on {printer}</source>
+        <translation>{what} ({details}) auf {printer} nachdrucken</translation>
+    </message>
+    <message>
+        <source>SCHEDULED · {due}</source>
+        <translation>VORBESTELLT · {due}</translation>
+    </message>
+    <message>
+        <source>CANCELLED — {reason}</source>
+        <translation>STORNIERT — {reason}</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>STORNIERT</translation>
+    </message>
+    <message>
+        <source>READY</source>
+        <translation>FERTIG</translation>
+    </message>
+    <message>
+        <source>UPDATED · revision {n}</source>
+        <translation>GEÄNDERT · Version {n}</translation>
+    </message>
+    <message>
+        <source>No open orders</source>
+        <translation>Keine offenen Bestellungen</translation>
+    </message>
+    <message>
+        <source>In preparation</source>
+        <translation>In Zubereitung</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>kds set-up</source>
+        <translation>kds-Einrichtung</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>the top level</source>
+        <translation>der obersten Ebene</translation>
+    </message>
+    <message>
+        <source>The config has a problem in {where}:
+{message}</source>
+        <translation>Die Konfiguration hat ein Problem in {where}:
+{message}</translation>
+    </message>
+    <message>
+        <source>The config cannot be read: {message}</source>
+        <translation>Die Konfiguration kann nicht gelesen werden: {message}</translation>
+    </message>
+    <message>
+        <source>There is no config yet: set this device up.</source>
+        <translation>Es gibt noch keine Konfiguration: richten Sie dieses Gerät ein.</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Connector</translation>
+    </message>
+    <message>
+        <source>The connector brings the orders. Pick one found here or type its address.</source>
+        <translation>Der Connector bringt die Bestellungen. Wählen Sie einen gefundenen oder geben Sie seine Adresse ein.</translation>
+    </message>
+    <message>
+        <source>Search the network</source>
+        <translation>Im Netzwerk suchen</translation>
+    </message>
+    <message>
+        <source>First device of this kitchen: enter the sales-point token</source>
+        <translation>Erstes Gerät dieser Küche: Kassen-Token eingeben</translation>
+    </message>
+    <message>
+        <source>Join as a sub-terminal with a pairing code</source>
+        <translation>Als Unterterminal mit einem Kopplungscode beitreten</translation>
+    </message>
+    <message>
+        <source>sales-point token</source>
+        <translation>Kassen-Token</translation>
+    </message>
+    <message>
+        <source>pairing code shown on a device already set up</source>
+        <translation>Kopplungscode, angezeigt auf einem eingerichteten Gerät</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Beitreten</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>searching…</source>
+        <translation>suche…</translation>
+    </message>
+    <message>
+        <source>{n} found</source>
+        <translation>{n} gefunden</translation>
+    </message>
+    <message>
+        <source>no connector answered; type its address</source>
+        <translation>kein Connector hat geantwortet; Adresse eingeben</translation>
+    </message>
+    <message>
+        <source>search failed: {reason}</source>
+        <translation>Suche fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <source>join with a pairing code first</source>
+        <translation>zuerst mit einem Kopplungscode beitreten</translation>
+    </message>
+    <message>
+        <source>enter the token</source>
+        <translation>Token eingeben</translation>
+    </message>
+    <message>
+        <source>testing…</source>
+        <translation>teste…</translation>
+    </message>
+    <message>
+        <source>joining…</source>
+        <translation>trete bei…</translation>
+    </message>
+    <message>
+        <source>not joined: {reason}</source>
+        <translation>nicht beigetreten: {reason}</translation>
+    </message>
+    <message>
+        <source>joined; {outcome}</source>
+        <translation>beigetreten; {outcome}</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>The name other devices see, and what this device does.</source>
+        <translation>Der Name, den andere Geräte sehen, und was dieses Gerät tut.</translation>
+    </message>
+    <message>
+        <source>e.g. Kitchen grill</source>
+        <translation>z. B. Küche Grill</translation>
+    </message>
+    <message>
+        <source>This device prints the kitchen tickets (printing role)</source>
+        <translation>Dieses Gerät druckt die Küchenbons (Druckerrolle)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation>Gerätename</translation>
+    </message>
+    <message>
+        <source>Exactly one device of a kitchen prints; the connector gives the role to the first that asks.</source>
+        <translation>Genau ein Gerät einer Küche druckt; der Connector gibt die Rolle dem ersten, das fragt.</translation>
+    </message>
+    <message>
+        <source>Monitors</source>
+        <translation>Bildschirme</translation>
+    </message>
+    <message>
+        <source>Name the stations, then choose what each screen shows.</source>
+        <translation>Benennen Sie die Stationen und wählen Sie dann, was jeder Bildschirm zeigt.</translation>
+    </message>
+    <message>
+        <source>stations, e.g. Grill, Cold, Bar</source>
+        <translation>Stationen, z. B. Grill, Kalt, Bar</translation>
+    </message>
+    <message>
+        <source>Identify screens</source>
+        <translation>Bildschirme erkennen</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Stationen</translation>
+    </message>
+    <message>
+        <source>A station screen shows the lines of its station; expo shows whole orders.</source>
+        <translation>Ein Stationsbildschirm zeigt die Positionen seiner Station; der Pass zeigt ganze Bestellungen.</translation>
+    </message>
+    <message>
+        <source>every station</source>
+        <translation>alle Stationen</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>Find the printers, choose the model, and print a test.</source>
+        <translation>Drucker finden, Modell wählen und einen Test drucken.</translation>
+    </message>
+    <message>
+        <source>Find USB printers</source>
+        <translation>USB-Drucker suchen</translation>
+    </message>
+    <message>
+        <source>network printer, e.g. 192.168.1.50</source>
+        <translation>Netzwerkdrucker, z. B. 192.168.1.50</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Abfragen</translation>
+    </message>
+    <message>
+        <source>scan, e.g. 192.168.1.0/24 (optional)</source>
+        <translation>Suchbereich, z. B. 192.168.1.0/24 (optional)</translation>
+    </message>
+    <message>
+        <source>port </source>
+        <translation>Port </translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Cancel scan</source>
+        <translation>Suche abbrechen</translation>
+    </message>
+    <message>
+        <source>Add printer</source>
+        <translation>Drucker hinzufügen</translation>
+    </message>
+    <message>
+        <source>Print test page</source>
+        <translation>Testseite drucken</translation>
+    </message>
+    <message>
+        <source>Code-page sheet</source>
+        <translation>Zeichensatz-Testblatt</translation>
+    </message>
+    <message>
+        <source>Does this look right?</source>
+        <translation>Sieht das richtig aus?</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Printers of this kitchen</source>
+        <translation>Drucker dieser Küche</translation>
+    </message>
+    <message>
+        <source>looking for USB printers…</source>
+        <translation>suche USB-Drucker…</translation>
+    </message>
+    <message>
+        <source>asking {host}…</source>
+        <translation>frage {host}…</translation>
+    </message>
+    <message>
+        <source>scanning {range} ({n} addresses)…</source>
+        <translation>durchsuche {range} ({n} Adressen)…</translation>
+    </message>
+    <message>
+        <source>there is already a printer named {name!r}</source>
+        <translation>es gibt schon einen Drucker namens {name!r}</translation>
+    </message>
+    <message>
+        <source>printing the test page…</source>
+        <translation>drucke die Testseite…</translation>
+    </message>
+    <message>
+        <source>test page sent to {name}</source>
+        <translation>Testseite an {name} gesendet</translation>
+    </message>
+    <message>
+        <source>not printed: {reason}</source>
+        <translation>nicht gedruckt: {reason}</translation>
+    </message>
+    <message>
+        <source>printing the code-page sheet…</source>
+        <translation>drucke das Zeichensatz-Testblatt…</translation>
+    </message>
+    <message>
+        <source>Sheet printed in {codepage}. It should read: {expected}</source>
+        <translation>Blatt in {codepage} gedruckt. Es sollte lauten: {expected}</translation>
+    </message>
+    <message>
+        <source>code page {codepage} kept</source>
+        <translation>Zeichensatz {codepage} übernommen</translation>
+    </message>
+    <message>
+        <source>no other code page to try for this model; choose another model</source>
+        <translation>kein weiterer Zeichensatz für dieses Modell; anderes Modell wählen</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Routen</translation>
+    </message>
+    <message>
+        <source>Sync now fetches the article groups; then say where each one goes.</source>
+        <translation>„Jetzt synchronisieren“ holt die Warengruppen; dann legen Sie fest, wohin jede geht.</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Lines no route takes go to</source>
+        <translation>Positionen ohne Route gehen an</translation>
+    </message>
+    <message>
+        <source>nowhere (reported as unrouted)</source>
+        <translation>nirgendwohin (als ohne Route gemeldet)</translation>
+    </message>
+    <message>
+        <source>asking the connector for the catalog…</source>
+        <translation>frage den Connector nach dem Katalog…</translation>
+    </message>
+    <message>
+        <source>Sync failed: {reason}</source>
+        <translation>Synchronisierung fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <source>no station</source>
+        <translation>keine Station</translation>
+    </message>
+    <message>
+        <source>not printed</source>
+        <translation>nicht gedruckt</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>This is saved to {path}.</source>
+        <translation>Dies wird in {path} gespeichert.</translation>
+    </message>
+    <message>
+        <source>The file there now is kept as a backup.</source>
+        <translation>Die dort vorhandene Datei bleibt als Sicherung erhalten.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Nicht gespeichert: {reason}</translation>
+    </message>
+    <message>
+        <source> (the previous file is kept as {backup})</source>
+        <translation> (die vorige Datei bleibt als {backup} erhalten)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}{kept}</source>
+        <translation>Gespeichert in {path}{kept}</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>PICKUP</source>
+        <translation>ABHOLUNG</translation>
+    </message>
+    <message>
+        <source>DELIVERY</source>
+        <translation>LIEFERUNG</translation>
+    </message>
+    <message>
+        <source>DINE IN</source>
+        <translation>IM HAUS</translation>
+    </message>
+    <message>
+        <source>CURBSIDE</source>
+        <translation>ABHOLUNG AM AUTO</translation>
+    </message>
+    <message>
+        <source>DRIVE THRU</source>
+        <translation>DRIVE-IN</translation>
+    </message>
+    <message>
+        <source>ALCOHOL: ID CHECK</source>
+        <translation>ALKOHOL: AUSWEIS PRÜFEN</translation>
+    </message>
+    <message>
+        <source>TOBACCO: ID CHECK</source>
+        <translation>TABAK: AUSWEIS PRÜFEN</translation>
+    </message>
+    <message>
+        <source>REPRINT</source>
+        <translation>NACHDRUCK</translation>
+    </message>
+    <message>
+        <source>BACKUP FOR {printer}</source>
+        <translation>ERSATZ FÜR {printer}</translation>
+    </message>
+    <message>
+        <source>{n} ticket</source>
+        <translation>{n} Bon</translation>
+    </message>
+    <message>
+        <source>{n} tickets</source>
+        <translation>{n} Bons</translation>
+    </message>
+    <message>
+        <source>the paper is refilled</source>
+        <translation>Papier nachgefüllt ist</translation>
+    </message>
+    <message>
+        <source>the cover is closed</source>
+        <translation>der Deckel geschlossen ist</translation>
+    </message>
+    <message>
+        <source>it is back online</source>
+        <translation>er wieder online ist</translation>
+    </message>
+    <message>
+        <source>it answers again</source>
+        <translation>er wieder antwortet</translation>
+    </message>
+    <message>
+        <source>it works again</source>
+        <translation>er wieder funktioniert</translation>
+    </message>
+    <message>
+        <source>{printer} holds #{number} until {until}</source>
+        <translation>{printer} hält #{number} fest, bis {until}</translation>
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation>{name}: {problem}</translation>
+    </message>
+    <message>
+        <source>{name}: {problem} since {time}</source>
+        <translation>{name}: {problem} seit {time}</translation>
+    </message>
+    <message>
+        <source>{name}: sent, not confirmed (printer gives no status)</source>
+        <translation>{name}: gesendet, nicht bestätigt (Drucker meldet keinen Status)</translation>
+    </message>
+    <message>
+        <source>{name}: ready</source>
+        <translation>{name}: bereit</translation>
+    </message>
+    <message>
+        <source>{name}: not checked yet</source>
+        <translation>{name}: noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>{text}, {tickets} waiting</source>
+        <translation>{text}, {tickets} wartend</translation>
+    </message>
+    <message>
+        <source>{text} (going to {backup})</source>
+        <translation>{text} (geht an {backup})</translation>
+    </message>
+    <message>
+        <source>{text}; {tickets} could not be laid out (see the log)</source>
+        <translation>{text}; {tickets} konnten nicht gesetzt werden (siehe Protokoll)</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <extracomment>DLE EOT n: the n each query asks about (Epson ESC/POS &quot;transmit real-time status&quot;). What the transports ask, in this order: enough to tell paper out, cover open and offline. False when the printer is configured without status (file transport, status disabled): nothing is known, so nothing is reported as a problem, but nothing is confirmed either.</extracomment>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>paper out</source>
+        <translation>Papier leer</translation>
+    </message>
+    <message>
+        <source>cover open</source>
+        <translation>Deckel offen</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>paper low</source>
+        <translation>Papier fast leer</translation>
+    </message>
+    <message>
+        <source>connected (this connector does not tell its id)</source>
+        <translation>verbunden (dieser Connector nennt keine Kennung)</translation>
+    </message>
+    <message>
+        <source>connected to connector {id}</source>
+        <translation>verbunden mit Connector {id}</translation>
+    </message>
+    <message>
+        <source>token refused</source>
+        <translation>Token abgelehnt</translation>
+    </message>
+    <message>
+        <source>not reachable: {reason}</source>
+        <translation>nicht erreichbar: {reason}</translation>
+    </message>
+    <message>
+        <source>{articles} articles, {groups} groups, {time}</source>
+        <translation>{articles} Artikel, {groups} Gruppen, {time}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,846 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>Printer status unavailable — see log</source>
+        <translation>État des imprimantes indisponible — voir le journal</translation>
+    </message>
+    <message>
+        <source>KDS cannot start</source>
+        <translation>KDS ne peut pas démarrer</translation>
+    </message>
+    <message>
+        <source>KDS stopped on an unexpected error: {error} (details in the log)</source>
+        <translation>KDS s&apos;est arrêté sur une erreur inattendue : {error} (détails dans le journal)</translation>
+    </message>
+    <message>
+        <source>KDS stopped</source>
+        <translation>KDS arrêté</translation>
+    </message>
+    <message>
+        <source>the connector closed the connection</source>
+        <translation>le connecteur a fermé la connexion</translation>
+    </message>
+    <message>
+        <source>printing was taken over by another device</source>
+        <translation>un autre appareil a repris l&apos;impression</translation>
+    </message>
+    <message>
+        <source>the printing role moved to this device</source>
+        <translation>le rôle d&apos;impression est passé à cet appareil</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>connexion refusée</translation>
+    </message>
+    <message>
+        <source>connector address not found</source>
+        <translation>adresse du connecteur introuvable</translation>
+    </message>
+    <message>
+        <source>no answer from the connector</source>
+        <translation>pas de réponse du connecteur</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>connexion perdue</translation>
+    </message>
+    <message>
+        <source>the connector sent a message over {limit} bytes</source>
+        <translation>le connecteur a envoyé un message de plus de {limit} octets</translation>
+    </message>
+    <message>
+        <source>connector answered HTTP {status}</source>
+        <translation>le connecteur a répondu HTTP {status}</translation>
+    </message>
+    <message>
+        <source>cannot store events: {error}</source>
+        <translation>impossible d&apos;enregistrer les événements : {error}</translation>
+    </message>
+    <message>
+        <source>internal error: {error}</source>
+        <translation>erreur interne : {error}</translation>
+    </message>
+    <message>
+        <source>unreadable answer to hello: {error}</source>
+        <translation>réponse illisible à hello : {error}</translation>
+    </message>
+    <message>
+        <source>expected welcome, got {type}</source>
+        <translation>welcome attendu, {type} reçu</translation>
+    </message>
+    <message>
+        <source>connector speaks protocol {connector}, this device {device}</source>
+        <translation>le connecteur parle le protocole {connector}, cet appareil {device}</translation>
+    </message>
+    <message>
+        <source>the connector&apos;s event log ends at {connector_seq} but this device already holds {device_seq}: was the connector reset? (reset this device&apos;s data or restore the connector&apos;s)</source>
+        <translation>le journal du connecteur s&apos;arrête à {connector_seq} mais cet appareil a déjà {device_seq} : le connecteur a-t-il été réinitialisé ? (réinitialisez les données de cet appareil ou restaurez celles du connecteur)</translation>
+    </message>
+    <message>
+        <source>NO {label}</source>
+        <translation>SANS {label}</translation>
+    </message>
+    <message>
+        <source>⚠ {allergens}</source>
+        <translation>⚠ {allergens}</translation>
+    </message>
+    <message>
+        <source>Restrictions: {list}</source>
+        <translation>Restrictions : {list}</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>À emporter</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>Dine-in</source>
+        <translation>Sur place</translation>
+    </message>
+    <message>
+        <source>Curbside</source>
+        <translation>Retrait en voiture</translation>
+    </message>
+    <message>
+        <source>Drive-thru</source>
+        <translation>Drive</translation>
+    </message>
+    <message>
+        <source>Table {table}</source>
+        <translation>Table {table}</translation>
+    </message>
+    <message>
+        <source>{text} · {n} guests</source>
+        <translation>{text} · {n} couverts</translation>
+    </message>
+    <message>
+        <source>ASAP</source>
+        <translation>DÈS QUE POSSIBLE</translation>
+    </message>
+    <message>
+        <source>due {time}</source>
+        <translation>pour {time}</translation>
+    </message>
+    <message>
+        <source>connecting to the connector</source>
+        <translation>connexion au connecteur</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <source>reconnecting since {time} ({reason})</source>
+        <translation>reconnexion depuis {time} ({reason})</translation>
+    </message>
+    <message>
+        <source>reconnecting since {time}</source>
+        <translation>reconnexion depuis {time}</translation>
+    </message>
+    <message>
+        <source>token refused by the connector — check [connector] token in the config file</source>
+        <translation>jeton refusé par le connecteur — vérifiez [connector] token dans le fichier de configuration</translation>
+    </message>
+    <message>
+        <source>protocol error: {reason}</source>
+        <translation>erreur de protocole : {reason}</translation>
+    </message>
+    <message>
+        <source>protocol error</source>
+        <translation>erreur de protocole</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source>Screen {name} not found (connected: {known}); showing on {primary}.</source>
+        <translation>Écran {name} introuvable (branchés : {known}) ; affichage sur {primary}.</translation>
+    </message>
+    <message>
+        <source>KDS — {name}</source>
+        <translation>KDS — {name}</translation>
+    </message>
+    <message>
+        <source>Take over printing</source>
+        <translation>Reprendre l&apos;impression</translation>
+    </message>
+    <message>
+        <source>Stop printing here</source>
+        <translation>Arrêter l&apos;impression ici</translation>
+    </message>
+    <message>
+        <source>Connecting to the connector…</source>
+        <translation>Connexion au connecteur…</translation>
+    </message>
+    <message>
+        <source>{name} · {text}</source>
+        <translation>{name} · {text}</translation>
+    </message>
+    <message>
+        <source>Catching up — {done} of {total}</source>
+        <translation>Rattrapage — {done} sur {total}</translation>
+    </message>
+    <message>
+        <source>{n} invalid message(s) from the connector — see log</source>
+        <translation>{n} message(s) invalide(s) du connecteur — voir le journal</translation>
+    </message>
+    <message>
+        <source>Silence alarm</source>
+        <translation>Couper l&apos;alarme</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error} — see log; restart KDS if this screen stops updating</source>
+        <translation>Erreur inattendue : {error} — voir le journal ; redémarrez KDS si cet écran ne se met plus à jour</translation>
+    </message>
+    <message>
+        <source>{n} unexpected errors, the last: {error} — see log; restart KDS if this screen stops updating</source>
+        <translation>{n} erreurs inattendues, la dernière : {error} — voir le journal ; redémarrez KDS si cet écran ne se met plus à jour</translation>
+    </message>
+    <message>
+        <source>Nothing to do for this order</source>
+        <translation>Rien à faire pour cette commande</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>Commande {number}</translation>
+    </message>
+    <message>
+        <source>#{number}: &apos;{label}&apos; has no printer — add a route or a default printer</source>
+        <translation>#{number} : « {label} » n&apos;a pas d&apos;imprimante — ajoutez une route ou une imprimante par défaut</translation>
+    </message>
+    <message>
+        <source>Printer routes: {problem} — not in the synced catalog</source>
+        <translation>Routes d&apos;impression : {problem} — absent du catalogue synchronisé</translation>
+    </message>
+    <message>
+        <source>{printer} printer: {problem}</source>
+        <translation>Imprimante {printer} : {problem}</translation>
+    </message>
+    <message>
+        <source>Could not take over printing: {detail}</source>
+        <translation>Impossible de reprendre l&apos;impression : {detail}</translation>
+    </message>
+    <message>
+        <source>Could not stop printing here: {detail}</source>
+        <translation>Impossible d&apos;arrêter l&apos;impression ici : {detail}</translation>
+    </message>
+    <message>
+        <source>Printing cannot start: {detail}</source>
+        <translation>L&apos;impression ne peut pas démarrer : {detail}</translation>
+    </message>
+    <message>
+        <source>Printing did not stop cleanly: {detail}</source>
+        <translation>L&apos;impression ne s&apos;est pas arrêtée proprement : {detail}</translation>
+    </message>
+    <message>
+        <source>Tickets of order #{detail} could not be queued — see the log</source>
+        <translation>Les tickets de la commande #{detail} n&apos;ont pas pu être mis en file — voir le journal</translation>
+    </message>
+    <message>
+        <source>Printing: off — this device does not print</source>
+        <translation>Impression : désactivée — cet appareil n&apos;imprime pas</translation>
+    </message>
+    <message>
+        <source>Printing: off — no printers in the settings</source>
+        <translation>Impression : désactivée — aucune imprimante dans les réglages</translation>
+    </message>
+    <message>
+        <source>Printing: asking the connector…</source>
+        <translation>Impression : demande au connecteur…</translation>
+    </message>
+    <message>
+        <source>Printing: this device ({printers})</source>
+        <translation>Impression : cet appareil ({printers})</translation>
+    </message>
+    <message>
+        <source>Printing: starting the printers on this device…</source>
+        <translation>Impression : démarrage des imprimantes de cet appareil…</translation>
+    </message>
+    <message>
+        <source>another device</source>
+        <translation>un autre appareil</translation>
+    </message>
+    <message>
+        <source>Printing is done by {holder}; this device does not print</source>
+        <translation>L&apos;impression est faite par {holder} ; cet appareil n&apos;imprime pas</translation>
+    </message>
+    <message>
+        <source>Printing: stopped on this device; no device prints until one takes over</source>
+        <translation>Impression : arrêtée sur cet appareil ; aucun appareil n&apos;imprime tant qu&apos;aucun ne reprend</translation>
+    </message>
+    <message>
+        <source>Printing: waiting for the connector</source>
+        <translation>Impression : en attente du connecteur</translation>
+    </message>
+    <message>
+        <source>Printing moves to this device; {holder} stops printing. Continue?</source>
+        <translation>L&apos;impression passe à cet appareil ; {holder} cesse d&apos;imprimer. Continuer ?</translation>
+    </message>
+    <message>
+        <source>no device</source>
+        <translation>aucun appareil</translation>
+    </message>
+    <message>
+        <source>This device stops printing; no device prints until one takes over. Continue?</source>
+        <translation>Cet appareil cesse d&apos;imprimer ; aucun appareil n&apos;imprime tant qu&apos;aucun ne reprend. Continuer ?</translation>
+    </message>
+    <message>
+        <source>{template} ticket</source>
+        <translation>ticket {template}</translation>
+    </message>
+    <message>
+        <source>{template}</source>
+        <translation>{template}</translation>
+    </message>
+    <message>
+        <source>change slip</source>
+        <translation>bon de modification</translation>
+    </message>
+    <message>
+        <source>void slip</source>
+        <translation>bon d&apos;annulation</translation>
+    </message>
+    <message>
+        <source>Reprint: {reason}</source>
+        <translation>Réimpression : {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing printed for this order yet</source>
+        <translation>Rien n&apos;a encore été imprimé pour cette commande</translation>
+    </message>
+    <message>
+        <source>copy {copy}/{copies}</source>
+        <translation>copie {copy}/{copies}</translation>
+    </message>
+    <message>
+        <source>Reprint {what} on {printer}</source>
+        <translation>Réimprimer {what} sur {printer}</translation>
+    </message>
+    <message>
+        <source>Reprint {what} ({details}) on {printer}</source>
+        <translation>Réimprimer {what} ({details}) sur {printer}</translation>
+    </message>
+    <message>
+        <source>SCHEDULED · {due}</source>
+        <translation>PROGRAMMÉE · {due}</translation>
+    </message>
+    <message>
+        <source>CANCELLED — {reason}</source>
+        <translation>ANNULÉE — {reason}</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>ANNULÉE</translation>
+    </message>
+    <message>
+        <source>READY</source>
+        <translation>PRÊTE</translation>
+    </message>
+    <message>
+        <source>UPDATED · revision {n}</source>
+        <translation>MODIFIÉE · version {n}</translation>
+    </message>
+    <message>
+        <source>No open orders</source>
+        <translation>Aucune commande en cours</translation>
+    </message>
+    <message>
+        <source>In preparation</source>
+        <translation>En préparation</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>kds set-up</source>
+        <translation>Configuration de kds</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>the top level</source>
+        <translation>le niveau principal</translation>
+    </message>
+    <message>
+        <source>The config has a problem in {where}:
+{message}</source>
+        <translation>La configuration a un problème dans {where} :
+{message}</translation>
+    </message>
+    <message>
+        <source>The config cannot be read: {message}</source>
+        <translation>La configuration est illisible : {message}</translation>
+    </message>
+    <message>
+        <source>There is no config yet: set this device up.</source>
+        <translation>Il n&apos;y a pas encore de configuration : configurez cet appareil.</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Connecteur</translation>
+    </message>
+    <message>
+        <source>The connector brings the orders. Pick one found here or type its address.</source>
+        <translation>Le connecteur apporte les commandes. Choisissez-en un trouvé ici ou tapez son adresse.</translation>
+    </message>
+    <message>
+        <source>Search the network</source>
+        <translation>Chercher sur le réseau</translation>
+    </message>
+    <message>
+        <source>First device of this kitchen: enter the sales-point token</source>
+        <translation>Premier appareil de cette cuisine : saisir le jeton du point de vente</translation>
+    </message>
+    <message>
+        <source>Join as a sub-terminal with a pairing code</source>
+        <translation>Rejoindre comme sous-terminal avec un code de jumelage</translation>
+    </message>
+    <message>
+        <source>sales-point token</source>
+        <translation>jeton du point de vente</translation>
+    </message>
+    <message>
+        <source>pairing code shown on a device already set up</source>
+        <translation>code de jumelage affiché sur un appareil déjà configuré</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Rejoindre</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>searching…</source>
+        <translation>recherche…</translation>
+    </message>
+    <message>
+        <source>{n} found</source>
+        <translation>{n} trouvé(s)</translation>
+    </message>
+    <message>
+        <source>no connector answered; type its address</source>
+        <translation>aucun connecteur n&apos;a répondu ; tapez son adresse</translation>
+    </message>
+    <message>
+        <source>search failed: {reason}</source>
+        <translation>échec de la recherche : {reason}</translation>
+    </message>
+    <message>
+        <source>join with a pairing code first</source>
+        <translation>rejoignez d&apos;abord avec un code de jumelage</translation>
+    </message>
+    <message>
+        <source>enter the token</source>
+        <translation>saisissez le jeton</translation>
+    </message>
+    <message>
+        <source>testing…</source>
+        <translation>test en cours…</translation>
+    </message>
+    <message>
+        <source>joining…</source>
+        <translation>connexion en cours…</translation>
+    </message>
+    <message>
+        <source>not joined: {reason}</source>
+        <translation>non rejoint : {reason}</translation>
+    </message>
+    <message>
+        <source>joined; {outcome}</source>
+        <translation>rejoint ; {outcome}</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>The name other devices see, and what this device does.</source>
+        <translation>Le nom que voient les autres appareils, et ce que fait cet appareil.</translation>
+    </message>
+    <message>
+        <source>e.g. Kitchen grill</source>
+        <translation>p. ex. Cuisine grill</translation>
+    </message>
+    <message>
+        <source>This device prints the kitchen tickets (printing role)</source>
+        <translation>Cet appareil imprime les tickets de cuisine (rôle d&apos;impression)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation>Nom de l&apos;appareil</translation>
+    </message>
+    <message>
+        <source>Exactly one device of a kitchen prints; the connector gives the role to the first that asks.</source>
+        <translation>Un seul appareil d&apos;une cuisine imprime ; le connecteur donne le rôle au premier qui le demande.</translation>
+    </message>
+    <message>
+        <source>Monitors</source>
+        <translation>Écrans</translation>
+    </message>
+    <message>
+        <source>Name the stations, then choose what each screen shows.</source>
+        <translation>Nommez les postes, puis choisissez ce que montre chaque écran.</translation>
+    </message>
+    <message>
+        <source>stations, e.g. Grill, Cold, Bar</source>
+        <translation>postes, p. ex. Grill, Froid, Bar</translation>
+    </message>
+    <message>
+        <source>Identify screens</source>
+        <translation>Identifier les écrans</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Postes</translation>
+    </message>
+    <message>
+        <source>A station screen shows the lines of its station; expo shows whole orders.</source>
+        <translation>Un écran de poste montre les lignes de son poste ; le passe montre les commandes entières.</translation>
+    </message>
+    <message>
+        <source>every station</source>
+        <translation>tous les postes</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Imprimantes</translation>
+    </message>
+    <message>
+        <source>Find the printers, choose the model, and print a test.</source>
+        <translation>Trouvez les imprimantes, choisissez le modèle et imprimez un test.</translation>
+    </message>
+    <message>
+        <source>Find USB printers</source>
+        <translation>Chercher les imprimantes USB</translation>
+    </message>
+    <message>
+        <source>network printer, e.g. 192.168.1.50</source>
+        <translation>imprimante réseau, p. ex. 192.168.1.50</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Interroger</translation>
+    </message>
+    <message>
+        <source>scan, e.g. 192.168.1.0/24 (optional)</source>
+        <translation>plage, p. ex. 192.168.1.0/24 (facultatif)</translation>
+    </message>
+    <message>
+        <source>port </source>
+        <translation>port </translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Cancel scan</source>
+        <translation>Annuler le scan</translation>
+    </message>
+    <message>
+        <source>Add printer</source>
+        <translation>Ajouter l’imprimante</translation>
+    </message>
+    <message>
+        <source>Print test page</source>
+        <translation>Imprimer une page de test</translation>
+    </message>
+    <message>
+        <source>Code-page sheet</source>
+        <translation>Feuille de page de code</translation>
+    </message>
+    <message>
+        <source>Does this look right?</source>
+        <translation>Est-ce correct ?</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Printers of this kitchen</source>
+        <translation>Imprimantes de cette cuisine</translation>
+    </message>
+    <message>
+        <source>looking for USB printers…</source>
+        <translation>recherche des imprimantes USB…</translation>
+    </message>
+    <message>
+        <source>asking {host}…</source>
+        <translation>interrogation de {host}…</translation>
+    </message>
+    <message>
+        <source>scanning {range} ({n} addresses)…</source>
+        <translation>scan de {range} ({n} adresses)…</translation>
+    </message>
+    <message>
+        <source>there is already a printer named {name!r}</source>
+        <translation>il existe déjà une imprimante nommée {name!r}</translation>
+    </message>
+    <message>
+        <source>printing the test page…</source>
+        <translation>impression de la page de test…</translation>
+    </message>
+    <message>
+        <source>test page sent to {name}</source>
+        <translation>page de test envoyée à {name}</translation>
+    </message>
+    <message>
+        <source>not printed: {reason}</source>
+        <translation>non imprimé : {reason}</translation>
+    </message>
+    <message>
+        <source>printing the code-page sheet…</source>
+        <translation>impression de la feuille de page de code…</translation>
+    </message>
+    <message>
+        <source>Sheet printed in {codepage}. It should read: {expected}</source>
+        <translation>Feuille imprimée en {codepage}. Elle doit afficher : {expected}</translation>
+    </message>
+    <message>
+        <source>code page {codepage} kept</source>
+        <translation>page de code {codepage} conservée</translation>
+    </message>
+    <message>
+        <source>no other code page to try for this model; choose another model</source>
+        <translation>plus d&apos;autre page de code à essayer pour ce modèle ; choisissez un autre modèle</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Routes</translation>
+    </message>
+    <message>
+        <source>Sync now fetches the article groups; then say where each one goes.</source>
+        <translation>« Synchroniser » récupère les groupes d’articles ; indiquez ensuite où va chacun.</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <source>Lines no route takes go to</source>
+        <translation>Les lignes sans route vont à</translation>
+    </message>
+    <message>
+        <source>nowhere (reported as unrouted)</source>
+        <translation>nulle part (signalées sans route)</translation>
+    </message>
+    <message>
+        <source>asking the connector for the catalog…</source>
+        <translation>demande du catalogue au connecteur…</translation>
+    </message>
+    <message>
+        <source>Sync failed: {reason}</source>
+        <translation>Échec de la synchronisation : {reason}</translation>
+    </message>
+    <message>
+        <source>no station</source>
+        <translation>aucun poste</translation>
+    </message>
+    <message>
+        <source>not printed</source>
+        <translation>non imprimé</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>This is saved to {path}.</source>
+        <translation>Ceci est enregistré dans {path}.</translation>
+    </message>
+    <message>
+        <source>The file there now is kept as a backup.</source>
+        <translation>Le fichier qui s’y trouve est gardé en sauvegarde.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Non enregistré : {reason}</translation>
+    </message>
+    <message>
+        <source> (the previous file is kept as {backup})</source>
+        <translation> (le fichier précédent est gardé sous {backup})</translation>
+    </message>
+    <message>
+        <source>Saved to {path}{kept}</source>
+        <translation>Enregistré dans {path}{kept}</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>hors ligne</translation>
+    </message>
+    <message>
+        <source>PICKUP</source>
+        <translation>À EMPORTER</translation>
+    </message>
+    <message>
+        <source>DELIVERY</source>
+        <translation>LIVRAISON</translation>
+    </message>
+    <message>
+        <source>DINE IN</source>
+        <translation>SUR PLACE</translation>
+    </message>
+    <message>
+        <source>CURBSIDE</source>
+        <translation>RETRAIT EN VOITURE</translation>
+    </message>
+    <message>
+        <source>DRIVE THRU</source>
+        <translation>DRIVE</translation>
+    </message>
+    <message>
+        <source>ALCOHOL: ID CHECK</source>
+        <translation>ALCOOL : CONTRÔLE D&apos;IDENTITÉ</translation>
+    </message>
+    <message>
+        <source>TOBACCO: ID CHECK</source>
+        <translation>TABAC : CONTRÔLE D&apos;IDENTITÉ</translation>
+    </message>
+    <message>
+        <source>REPRINT</source>
+        <translation>RÉIMPRESSION</translation>
+    </message>
+    <message>
+        <source>BACKUP FOR {printer}</source>
+        <translation>SECOURS POUR {printer}</translation>
+    </message>
+    <message>
+        <source>{n} ticket</source>
+        <translation>{n} ticket</translation>
+    </message>
+    <message>
+        <source>{n} tickets</source>
+        <translation>{n} tickets</translation>
+    </message>
+    <message>
+        <source>the paper is refilled</source>
+        <translation>le papier soit remis</translation>
+    </message>
+    <message>
+        <source>the cover is closed</source>
+        <translation>le capot soit fermé</translation>
+    </message>
+    <message>
+        <source>it is back online</source>
+        <translation>elle soit de nouveau en ligne</translation>
+    </message>
+    <message>
+        <source>it answers again</source>
+        <translation>elle réponde de nouveau</translation>
+    </message>
+    <message>
+        <source>it works again</source>
+        <translation>elle fonctionne de nouveau</translation>
+    </message>
+    <message>
+        <source>{printer} holds #{number} until {until}</source>
+        <translation>{printer} garde #{number} jusqu&apos;à ce que {until}</translation>
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation>{name} : {problem}</translation>
+    </message>
+    <message>
+        <source>{name}: {problem} since {time}</source>
+        <translation>{name} : {problem} depuis {time}</translation>
+    </message>
+    <message>
+        <source>{name}: sent, not confirmed (printer gives no status)</source>
+        <translation>{name} : envoyé, non confirmé (l&apos;imprimante ne donne pas d&apos;état)</translation>
+    </message>
+    <message>
+        <source>{name}: ready</source>
+        <translation>{name} : prête</translation>
+    </message>
+    <message>
+        <source>{name}: not checked yet</source>
+        <translation>{name} : pas encore vérifiée</translation>
+    </message>
+    <message>
+        <source>{text}, {tickets} waiting</source>
+        <translation>{text}, {tickets} en attente</translation>
+    </message>
+    <message>
+        <source>{text} (going to {backup})</source>
+        <translation>{text} (envoyés à {backup})</translation>
+    </message>
+    <message>
+        <source>{text}; {tickets} could not be laid out (see the log)</source>
+        <translation>{text} ; {tickets} n&apos;ont pas pu être mis en page (voir le journal)</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <extracomment>DLE EOT n: the n each query asks about (Epson ESC/POS &quot;transmit real-time status&quot;). What the transports ask, in this order: enough to tell paper out, cover open and offline. False when the printer is configured without status (file transport, status disabled): nothing is known, so nothing is reported as a problem, but nothing is confirmed either.</extracomment>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <source>paper out</source>
+        <translation>plus de papier</translation>
+    </message>
+    <message>
+        <source>cover open</source>
+        <translation>capot ouvert</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>paper low</source>
+        <translation>papier presque épuisé</translation>
+    </message>
+    <message>
+        <source>connected (this connector does not tell its id)</source>
+        <translation>connecté (ce connecteur ne donne pas son identifiant)</translation>
+    </message>
+    <message>
+        <source>connected to connector {id}</source>
+        <translation>connecté au connecteur {id}</translation>
+    </message>
+    <message>
+        <source>token refused</source>
+        <translation>jeton refusé</translation>
+    </message>
+    <message>
+        <source>not reachable: {reason}</source>
+        <translation>injoignable : {reason}</translation>
+    </message>
+    <message>
+        <source>{articles} articles, {groups} groups, {time}</source>
+        <translation>{articles} articles, {groups} groupes, {time}</translation>
+    </message>
+</context>
+</TS>
