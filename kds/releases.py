@@ -72,13 +72,11 @@ class Releases:
                 return Outcome.DUE
             self._hold(ticket, planned_release(ticket, self.config))
             return Outcome.HELD
-        planned = planned_release(ticket, self.config)
-        # An ASAP order is due when received: never held, even with this device's clock a
-        # little behind the connector's.
-        if closed or planned <= ticket.times.received_at or is_released(ticket, self.config, now):
+        if closed or is_released(ticket, self.config, now):
             return Outcome.NOT_HELD
         if self._store.was_scheduled(order_id):
             return Outcome.NOT_HELD  # released before; a later due time does not take it back
+        planned = planned_release(ticket, self.config)
         self._hold(ticket, planned)
         log.info("scheduled order %s held until %s", ticket.state.display_id, planned.isoformat())
         return Outcome.HELD

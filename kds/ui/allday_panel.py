@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kds.domain.allday import AllDayCount
@@ -26,6 +26,9 @@ def allday_lines(counts: Sequence[AllDayCount]) -> list[str]:
 
 class AllDayPanel(QFrame):
     """The totals beside the cards (shown by the monitor's "All day" toggle)."""
+
+    counts_changed = Signal()
+    """What the panel says changed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,7 +61,11 @@ class AllDayPanel(QFrame):
         self.set_counts(())
 
     def set_counts(self, counts: Sequence[AllDayCount]) -> None:
-        self.lines = allday_lines(counts)
+        lines = allday_lines(counts)
+        if lines == self.lines and self.counts_label.text():
+            return
+        self.lines = lines
+        self.counts_changed.emit()
         if not counts:
             self.counts_label.setText(
                 '<span style="font-size:18px; color:#90a4ae;">' + tr("Nothing to make") + "</span>"

@@ -280,6 +280,7 @@ def test_a_scheduled_order_waits_with_a_countdown_and_prints_at_its_release(
                 assert numbers(receipt) == ["#801", "#800"]
                 counter = app.window("Counter").model
                 await until(counter, lambda: "webshop:800" in shown(app, "Counter"), "expo")
+                assert app.status.unexpected_errors[0] == 0
 
     loop.run_until_complete(scenario())
 
