@@ -12,7 +12,10 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QWidget,
 )
 
@@ -24,11 +27,7 @@ from kds.ui.cards import tr
 TOUCH_PX = 48
 """The smallest side of a touch target."""
 
-_BAR_STYLE = (
-    "#scheduled_bar { background: #1c313a; }"
-    " QLabel { color: #e0e0e0; font-size: 18px; }"
-    " QPushButton { font-size: 18px; font-weight: bold; padding: 6px 16px; }"
-)
+_BAR_STYLE = "#scheduled_bar { background: #1c313a; } QLabel { color: #e0e0e0; font-size: 18px; }"
 
 
 def touch_button(text: str, object_name: str) -> QPushButton:
@@ -36,6 +35,9 @@ def touch_button(text: str, object_name: str) -> QPushButton:
     button = QPushButton(text)
     button.setObjectName(object_name)
     button.setMinimumSize(TOUCH_PX, TOUCH_PX)
+    button.setStyleSheet("QPushButton { font-size: 18px; font-weight: bold; padding: 6px 16px; }")
+    # Never squeezed below its text by a crowded row.
+    button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     return button
 
 
@@ -54,7 +56,7 @@ class ScheduledEntry(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 2, 4, 2)
         due = state.order.fulfillment.due_at
-        text = tr("#{number} · starts {at}").format(
+        text = tr("#{number} · {at}").format(
             number=state.display_id, at=release_at.astimezone().strftime("%H:%M")
         )
         if due is not None:
@@ -95,9 +97,23 @@ class ScheduledBar(QWidget):
         self._row.setContentsMargins(8, 4, 8, 4)
         self.title_label = QLabel()
         self._row.addWidget(self.title_label)
-        self._entries_row = QHBoxLayout()
-        self._row.addLayout(self._entries_row)
-        self._row.addStretch(1)
+        # The entries scroll sideways when more wait than the width holds; the buttons at
+        # the right stay in view.
+        entries = QWidget()
+        entries.setObjectName("scheduled_entries")
+        self._entries_row = QHBoxLayout(entries)
+        self._entries_row.setContentsMargins(0, 0, 0, 0)
+        # Never narrower than its entries: the scroll area scrolls instead of squeezing.
+        self._entries_row.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self._entries_row.addStretch(1)
+        self._scroll = QScrollArea()
+        self._scroll.setWidget(entries)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setStyleSheet("QScrollArea, #scheduled_entries { background: transparent; }")
+        self._scroll.setFixedHeight(TOUCH_PX + 24)  # room for the scroll bar
+        self._row.addWidget(self._scroll, 1)
         self._buttons: list[QAbstractButton] = []
         self.entries: dict[str, ScheduledEntry] = {}
         """Order id -> its entry, soonest first."""
@@ -124,7 +140,7 @@ class ScheduledBar(QWidget):
                 entry.fire_button.clicked.connect(
                     lambda _checked=False, order_id=state.id: self.fire_now.emit(order_id)
                 )
-                self._entries_row.addWidget(entry)
+                self._entries_row.insertWidget(self._entries_row.count() - 1, entry)
                 self.entries[state.id] = entry
         self.title_label.setText(tr("Scheduled ({n})").format(n=len(mine)) if mine else "")
         self.title_label.setVisible(bool(mine))
