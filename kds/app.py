@@ -243,7 +243,7 @@ class KdsApp:
             window.deleteLater()
         self.windows.clear()
         if self.time is not None:
-            self.time.flush_service(self.clock())
+            self.time.flush_service(limit=None)
             self.time = None
         if self.store is not None:
             self.store.close()

@@ -8,6 +8,7 @@ orders whose time came (or that a device fired early).
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -34,6 +35,9 @@ log = logging.getLogger(__name__)
 
 ReleaseListener = Callable[[list[OrderState]], None]
 """Called with the orders just released (each station's sounds)."""
+
+SERVICE_BATCH = 500
+"""Orders whose timings one tick writes at most (a replay's thousands go over a few ticks)."""
 
 ALLDAY_REFRESH_MS = 200
 """The all-day panel counts again this long after the first change (a burst is one count)."""
@@ -117,15 +121,11 @@ class KitchenTime:
         """At start: hold the scheduled orders again (and any the store had not noted yet);
         the states the monitors show now. Orders overdue meanwhile are released by the
         first `release_due` (after the windows exist)."""
-        shown: list[OrderState] = []
-        for ticket in self.store.tickets(s.id for s in states):
-            if self.releases.note(ticket, now) is Outcome.HELD:
-                continue
-            shown.append(ticket.state)
+        for ticket in self.store.tickets(s.id for s in states if self._may_wait(s)):
+            self.releases.note(ticket, now)
         held = self.releases.held
-        shown_ids = {s.id for s in shown}
-        # States in the store's order (first seen first), held ones left out.
-        result = [s for s in states if s.id in shown_ids and s.id not in held]
+        # In the store's order (first seen first), held ones left out.
+        result = [s for s in states if s.id not in held]
         # Timings of today's orders, in case a power cut took the last writes.
         since = self._retention.business_day_start(now.astimezone())
         self._service_dirty.update(s.id for s in self.store.orders_open_or_changed_since(since))
@@ -161,6 +161,8 @@ class KitchenTime:
         """A state the store just applied: True when the monitors show it and the printers
         print it as usual (False: held back, or released here and now)."""
         self._service_dirty.add(state.id)
+        if not self._may_wait(state):
+            return True
         ticket = self.store.ticket(state.id)
         if ticket is None:
             return True
@@ -173,6 +175,14 @@ class KitchenTime:
             self._show_waiting(now)
         return False
 
+    def _may_wait(self, state: OrderState) -> bool:
+        """Held now, or an order for later (the others need no look at their times)."""
+        fulfillment = state.order.fulfillment
+        scheduled = not fulfillment.asap and (
+            fulfillment.prepare_at is not None or fulfillment.due_at is not None
+        )
+        return scheduled or self.releases.holds(state.id)
+
     def tick(self, now: datetime) -> None:
         """Once a second: release what is due, move the countdowns, write the timings."""
         due = self.releases.due(now)
@@ -180,7 +190,7 @@ class KitchenTime:
             self._release_now(due, now)
         for bar in self.bars.values():
             bar.tick(now)
-        self.flush_service(now)
+        self.flush_service()
 
     def release_due(self, now: datetime) -> None:
         """Release every held order whose time has come (at start: those overdue)."""
@@ -227,11 +237,13 @@ class KitchenTime:
 
     # --- speed of service ----------------------------------------------------------------
 
-    def flush_service(self, now: datetime) -> None:
-        """Write the timings of the orders changed since the last write (one transaction)."""
+    def flush_service(self, limit: int | None = SERVICE_BATCH) -> None:
+        """Write the timings of up to `limit` orders (None: all) changed since they were
+        last written (one transaction)."""
         if not self._service_dirty:
             return
-        dirty, self._service_dirty = self._service_dirty, set()
+        dirty = set(itertools.islice(self._service_dirty, limit))
+        self._service_dirty -= dirty
         records = []
         for ticket in self.store.tickets(dirty):
             record = service_record(ticket, self.config)
@@ -250,7 +262,7 @@ class KitchenTime:
 
     def report(self, now: datetime) -> ServiceReport:
         """Today's figures (the service day `now` falls in)."""
-        self.flush_service(now)
+        self.flush_service(limit=None)
         day = self._day(now)
         zone = now.astimezone().tzinfo
         assert zone is not None
