@@ -95,6 +95,7 @@ def settings_for(port: int, printers: dict[str, PrinterEmulator] | None, name: s
                 name="Kitchen", kind=MonitorKind.STATION, stations=("hot",), fullscreen=False
             ),
             MonitorSettings(name="Counter", kind=MonitorKind.EXPO, fullscreen=False),
+            MonitorSettings(name="Board", kind=MonitorKind.PICKUP, fullscreen=False),
         ),
         printing=config,
     )
@@ -251,6 +252,12 @@ def test_a_scheduled_order_waits_with_a_countdown_and_prints_at_its_release(
                 assert strip(app, "Counter") == {"webshop:800": "in 30:00"}
                 assert "webshop:800" not in shown(app, "Kitchen")
                 assert "webshop:800" not in shown(app, "Counter")
+                board = app.window("Board").model
+                await until(
+                    board, lambda: "webshop:801" in shown(app, "Board"), "#801 on the board"
+                )
+                assert "webshop:800" not in shown(app, "Board")  # not "in preparation" yet
+                assert app.time is not None and "Board" not in app.time.bars  # no strip for guests
                 await receipt.wait_for_jobs(1, WAIT)
                 assert numbers(kitchen) == ["#801"]  # #801 came after #800 and printed first
                 assert numbers(receipt) == ["#801"]
@@ -280,6 +287,7 @@ def test_a_scheduled_order_waits_with_a_countdown_and_prints_at_its_release(
                 assert numbers(receipt) == ["#801", "#800"]
                 counter = app.window("Counter").model
                 await until(counter, lambda: "webshop:800" in shown(app, "Counter"), "expo")
+                await until(board, lambda: "webshop:800" in shown(app, "Board"), "on the board")
                 assert app.status.unexpected_errors[0] == 0
 
     loop.run_until_complete(scenario())
