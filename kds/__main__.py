@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 from collections.abc import Mapping
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -304,6 +304,25 @@ def _cmd_orders(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from kds.clock import utc_now
+    from kds.config_file import config_path
+    from kds.report import day_report, render
+    from kds.settings import load_settings
+
+    settings = load_settings(config_path(args.config))
+    report = day_report(_data_dir(args.data_dir), settings, args.day, utc_now())
+    sys.stdout.write(render(report, as_csv=args.csv))
+    return 0
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a day as YYYY-MM-DD, not {value!r}") from None
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from kds.wire.schema import write_schemas
 
@@ -495,6 +514,15 @@ def build_parser() -> argparse.ArgumentParser:
     orders.add_argument("--data-dir")
     orders.add_argument("--json", action="store_true")
     orders.set_defaults(func=_cmd_orders)
+
+    report = sub.add_parser(
+        "report", help="speed of service of one service day (average, 90th percentile, late)"
+    )
+    report.add_argument("--day", type=_day, required=True, help="the service day, YYYY-MM-DD")
+    report.add_argument("--csv", action="store_true", help="CSV instead of a table")
+    report.add_argument("--config", help=config_help)
+    report.add_argument("--data-dir")
+    report.set_defaults(func=_cmd_report)
 
     schema = sub.add_parser("schema", help="write the protocol's JSON Schema files")
     schema.add_argument("--out", default="resources/schema")

@@ -22,18 +22,19 @@ from kds import wire
 from kds.clock import utc_now
 from kds.domain import printing_role as role_core
 from kds.domain.monitors import RULES, MonitorFilter
-from kds.domain.orders import Applied, AppliedKind
+from kds.domain.orders import Applied, AppliedKind, OrderState
 from kds.domain.printing_role import PrintingRole, RoleChange, RoleState, Setup
 from kds.domain.retention import PruneSchedule
 from kds.i18n import use_language
 from kds.kiosk import ScreenKeptOn
-from kds.net import Backoff, Cause, ConnectionState, KdsClient, Phase
+from kds.net import Backoff, Cause, ConnectionState, KdsClient, NotConnectedError, Phase
 from kds.net import role as printing_role
 from kds.net.role import RoleChangeError, RoleMemory
 from kds.settings import MonitorSettings, Settings
 from kds.store import PRUNE_BATCH, KdsStore, StoreError, open_store
 from kds.ui.cards import tr
 from kds.ui.connection import connection_severity, describe_connection
+from kds.ui.kitchen_time import KitchenTime
 from kds.ui.monitor_window import MonitorWindow, find_screen
 from kds.ui.order_menu import MenuEntry
 from kds.ui.orders_model import OrdersModel
@@ -93,6 +94,8 @@ class KdsApp:
         self.store: KdsStore | None = None
         self.client: KdsClient | None = None
         self.windows: list[MonitorWindow] = []
+        self.time: KitchenTime | None = None
+        """Scheduled release, all-day panels and speed of service, while open."""
         self.connection: ConnectionState | None = None
         self.print_service: PrintService | None = None
         """Runs only while this device holds the printing role."""
@@ -101,6 +104,7 @@ class KdsApp:
         self.confirm: Confirm = confirm if confirm is not None else self._confirm_with_dialog
         self._role_work: deque[tuple[role_core.Effect, RoleWork]] = deque()
         self._role_worker: asyncio.Task[None] | None = None
+        self._fire_tasks: set[asyncio.Future[None]] = set()
         self.sound_player = sound_player
         """Builds each monitor's sound player; None: the screens stay silent."""
         self._printers_refresh_pending = False
@@ -134,7 +138,10 @@ class KdsApp:
         memory = RoleMemory.load(self.data_dir)
         now = self.clock()
         self._prune(now)
-        states = self.store.orders(now=now)
+        self.time = KitchenTime(
+            self.settings, self.store, release=self._show_released, fire_now=self.fire_now
+        )
+        states = self.time.open(self.store.orders(now=now), now)
         log.info("restored %d open order(s) from %s", len(states), self.data_dir)
         self.status.set_rejected_count(self.store.rejected_count())
         for monitor in self.settings.monitors:
@@ -164,7 +171,9 @@ class KdsApp:
                 screen.geometry().topLeft().toTuple(),
             )
             self.windows.append(window)
+            self.time.add_window(window)
             self._add_sounds(window)
+        self.time.release_due(now)  # those whose time came while the app was off
         self._feed(role_core.Configured(self._setup(), memory.granted_since, memory.released))
         self._check_catalog()
         self._timer.start()
@@ -189,6 +198,10 @@ class KdsApp:
         listener = sounds.on_applied
         self.applied_listeners.append(listener)
         window.destroyed.connect(lambda: self.applied_listeners.remove(listener))
+        if self.time is not None:
+            released = self.time.release_listeners
+            released.append(sounds.on_released)
+            window.destroyed.connect(lambda: released.remove(sounds.on_released))
 
     async def start(self) -> None:
         """Open (if not yet) and connect to the connector in the background."""
@@ -231,6 +244,9 @@ class KdsApp:
             window.close()
             window.deleteLater()
         self.windows.clear()
+        if self.time is not None:
+            self.time.flush_service(limit=None)
+            self.time = None
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -251,6 +267,8 @@ class KdsApp:
         for window in self.windows:
             window.model.tick(now)
             window.refresh(now)
+        if self.time is not None:
+            self.time.tick(now)
         self._show_printers(now)
         self._prune(now)
 
@@ -306,11 +324,15 @@ class KdsApp:
         if applied.kind is AppliedKind.IGNORED:
             log.info("event seq %d ignored: %s", event.seq, applied.reason)
         elif applied.state is not None:
+            if self.time is not None and not self.time.note(applied.state, self.clock()):
+                return  # held back until its release (or released just now)
             for window in self.windows:
                 window.model.post(applied.state)
             if self.role.printing and applied.kind in _PRINTED_KINDS:
                 self._print(applied)
         elif applied.kind is AppliedKind.CATALOG:
+            if self.time is not None:
+                self.time.catalog_changed()
             self._check_catalog()
             self._refresh_printers()
         for listener in self.applied_listeners:
@@ -496,6 +518,8 @@ class KdsApp:
         for state in self.store.orders_open_or_changed_since(recent):
             if (since is None or state.first_seen_at < since) and not service.jobs(state.id):
                 continue
+            if self.time is not None and self.time.holds(state.id):
+                continue  # prints at its release
             try:
                 service.handle(
                     state.order, state.cancelled, state.cancel_reason, state.first_seen_at
@@ -507,9 +531,12 @@ class KdsApp:
         log.info("printing reconciled %d order(s) seen since %s", count, since)
 
     def _print(self, applied: Applied) -> None:
-        state = applied.state
+        if applied.state is not None:
+            self._print_state(applied.state)
+
+    def _print_state(self, state: OrderState) -> None:
         service = self.print_service
-        if state is None or service is None:
+        if service is None:
             return
         try:
             service.handle(state.order, state.cancelled, state.cancel_reason, state.first_seen_at)
@@ -517,6 +544,32 @@ class KdsApp:
             # The store has the event: the next start's reconcile queues it again.
             log.exception("could not queue the tickets of order %s", state.display_id)
             self._feed(role_core.QueueFailed(state.display_id))
+
+    def _show_released(self, states: list[OrderState]) -> None:
+        """Scheduled orders just released: on the monitors, and their tickets queued."""
+        for state in states:
+            for window in self.windows:
+                window.model.post(state)
+            if self.role.printing:
+                self._print_state(state)
+
+    def fire_now(self, order_id: str) -> None:
+        """A strip's "Fire now": the whole order in preparation, sent to the connector; its
+        echo releases the order on every device (`kds.domain.schedule`)."""
+        client = self.client
+        if client is None:
+            log.warning("fire now for %s: not connected", order_id)
+            return
+
+        async def send() -> None:
+            try:
+                await client.send_status(order_id, wire.OrderStatus.IN_PREPARATION)
+            except NotConnectedError:
+                log.warning("fire now for %s: not connected; tap again once connected", order_id)
+
+        task = asyncio.ensure_future(send())
+        self._fire_tasks.add(task)
+        task.add_done_callback(self._fire_tasks.discard)
 
     def _check_catalog(self) -> None:
         """Compare the printer routes with the last catalog the connector sent (Sync now)."""

@@ -7,7 +7,7 @@ import io
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from types import MappingProxyType
 
 from kds.domain.kitchen_settings import KitchenConfig
@@ -125,19 +125,28 @@ def service_report(
     zone: tzinfo,
     config: KitchenConfig,
     now: datetime,
+    *,
+    day_starts_at: time = time(0),
 ) -> ServiceReport:
-    """The day's speed of service (orders released that local day, cancelled ones left out).
+    """The day's speed of service (orders released that service day, cancelled ones left
+    out). A service day starts at `day_starts_at` local time: with 04:00, an order released
+    at 01:30 counts for the evening before (its hour, 01:00, listed after the evening's).
 
     Rows: the whole order (release to ready) and each station (release to its bump), for
     the whole day and for each hour with orders. `late` counts orders finished after their
     `due_at` (or still open past it at `now`).
     """
     todays = [
-        r for r in records if not r.cancelled and r.released_at.astimezone(zone).date() == day
+        r
+        for r in records
+        if not r.cancelled and service_day(r.released_at, zone, day_starts_at) == day
     ]
     stations = [s.id for s in config.routing.stations]
     rows: list[ReportRow] = []
-    hours = sorted({r.released_at.astimezone(zone).hour for r in todays})
+    hours = sorted(
+        {r.released_at.astimezone(zone).hour for r in todays},
+        key=lambda hour: (hour - day_starts_at.hour) % 24,
+    )
     scopes: list[tuple[str | None, str]] = [(None, "")]
     scopes.extend((s, config.routing.name(s)) for s in stations)
     for station, name in scopes:
@@ -153,6 +162,13 @@ def service_report(
             late = sum(1 for r in group if r.late(now))
             rows.append(ReportRow(station, name, hour, _stat(spans, late)))
     return ServiceReport(day, len(todays), sum(1 for r in todays if r.late(now)), tuple(rows))
+
+
+def service_day(at: datetime, zone: tzinfo, day_starts_at: time = time(0)) -> date:
+    """The service day `at` falls in: its local date, less a day before `day_starts_at`."""
+    local = at.astimezone(zone)
+    start = timedelta(hours=day_starts_at.hour, minutes=day_starts_at.minute)
+    return (local.replace(tzinfo=None) - start).date()
 
 
 def _end(record: ServiceRecord, station: str | None) -> datetime | None:

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import MappingProxyType, TracebackType
 from typing import Any, Self
@@ -28,9 +28,10 @@ from kds.domain.orders import (
     Applied,
     AppliedKind,
     OrderState,
-    apply_event,
     is_visible,
 )
+from kds.domain.service_times import ServiceRecord
+from kds.domain.tickets import OrderTimes, Ticket, advance
 from kds.lockfile import DataDirLock
 from kds.sqlite import check_version, migrate, open_db, transaction
 from kds.store.errors import StoreError, StoreLockedError, StoreSchemaError
@@ -105,6 +106,108 @@ def _state_from_row(row: sqlite3.Row) -> OrderState:
         first_seen_at=datetime.fromisoformat(row["first_seen_at"]),
         updated_at=datetime.fromisoformat(row["updated_at"]),
     )
+
+
+def _times_json(times: OrderTimes) -> str:
+    def ts(value: datetime | None) -> str | None:
+        return _ts(value) if value is not None else None
+
+    return json.dumps(
+        {
+            "received_at": _ts(times.received_at),
+            "fired_at": ts(times.fired_at),
+            "station_done_at": {k: _ts(v) for k, v in times.station_done_at.items()},
+            "line_done_at": {k: _ts(v) for k, v in times.line_done_at.items()},
+            "ready_at": ts(times.ready_at),
+            "collected_at": ts(times.collected_at),
+            "cancelled_at": ts(times.cancelled_at),
+        }
+    )
+
+
+def _times_from(text: str) -> OrderTimes:
+    data = json.loads(text)
+
+    def ts(key: str) -> datetime | None:
+        value = data.get(key)
+        return datetime.fromisoformat(value) if value is not None else None
+
+    def marks(key: str) -> MappingProxyType[str, datetime]:
+        return MappingProxyType({k: datetime.fromisoformat(v) for k, v in data[key].items()})
+
+    return OrderTimes(
+        received_at=datetime.fromisoformat(data["received_at"]),
+        fired_at=ts("fired_at"),
+        station_done_at=marks("station_done_at"),
+        line_done_at=marks("line_done_at"),
+        ready_at=ts("ready_at"),
+        collected_at=ts("collected_at"),
+        cancelled_at=ts("cancelled_at"),
+    )
+
+
+def _ticket_from_row(row: sqlite3.Row) -> Ticket:
+    state = _state_from_row(row)
+    times_json = row["times_json"]
+    # An order stored before its times were kept: received when first seen.
+    times = _times_from(times_json) if times_json else OrderTimes(state.first_seen_at)
+    return Ticket(state, times)
+
+
+def _write_times(conn: sqlite3.Connection, ticket: Ticket) -> None:
+    conn.execute(
+        "INSERT INTO order_times (order_id, times_json) VALUES (?, ?) "
+        "ON CONFLICT (order_id) DO UPDATE SET times_json = excluded.times_json",
+        (ticket.id, _times_json(ticket.times)),
+    )
+
+
+def _record_json(record: ServiceRecord) -> str:
+    def ts(value: datetime | None) -> str | None:
+        return _ts(value) if value is not None else None
+
+    return json.dumps(
+        {
+            "display_id": record.display_id,
+            "received_at": _ts(record.received_at),
+            "released_at": _ts(record.released_at),
+            "station_done_at": {k: _ts(v) for k, v in record.station_done_at.items()},
+            "ready_at": ts(record.ready_at),
+            "collected_at": ts(record.collected_at),
+            "due_at": ts(record.due_at),
+            "cancelled": record.cancelled,
+        }
+    )
+
+
+def _record_from(order_id: str, text: str) -> ServiceRecord:
+    data = json.loads(text)
+
+    def ts(key: str) -> datetime | None:
+        value = data.get(key)
+        return datetime.fromisoformat(value) if value is not None else None
+
+    return ServiceRecord(
+        order_id=order_id,
+        display_id=data["display_id"],
+        received_at=datetime.fromisoformat(data["received_at"]),
+        released_at=datetime.fromisoformat(data["released_at"]),
+        station_done_at=MappingProxyType(
+            {k: datetime.fromisoformat(v) for k, v in data["station_done_at"].items()}
+        ),
+        ready_at=ts("ready_at"),
+        collected_at=ts("collected_at"),
+        due_at=ts("due_at"),
+        cancelled=bool(data["cancelled"]),
+    )
+
+
+def _service_records(conn: sqlite3.Connection, day: date) -> list[ServiceRecord]:
+    rows = conn.execute(
+        "SELECT order_id, record_json FROM service_times WHERE day = ? ORDER BY order_id",
+        (day.isoformat(),),
+    ).fetchall()
+    return [_record_from(r["order_id"], r["record_json"]) for r in rows]
 
 
 def _where(data_dir: Path) -> str:
@@ -223,7 +326,7 @@ class KdsStore:
         """
         batch = list(events)
         results: list[Applied] = []
-        held: dict[str, OrderState] = {}  # orders this batch read or wrote, newest state
+        held: dict[str, Ticket] = {}  # orders this batch read or wrote, newest state
         applied_at = _ts(now)
         with self._transaction() as conn:
             start = last = self.last_seq()
@@ -242,12 +345,13 @@ class KdsStore:
                         if isinstance(event, wire.OrderCreated | wire.OrderUpdated)
                         else event.order_id
                     )
-                    current = held[order_id] if order_id in held else self._load(order_id)
-                    result = apply_event(current, event, now)
-                    if result.kind is not AppliedKind.IGNORED and result.state is not None:
-                        self._write_order(conn, result.state, event.seq)
-                    if result.state is not None:
-                        held[order_id] = result.state
+                    current = held[order_id] if order_id in held else self._ticket(order_id)
+                    result, ticket = advance(current, event, now)
+                    if result.kind is not AppliedKind.IGNORED and ticket is not None:
+                        self._write_order(conn, ticket.state, event.seq)
+                        _write_times(conn, ticket)
+                    if ticket is not None:
+                        held[order_id] = ticket
                         # An event about an order this device holds leaves the store with it.
                         held_id = order_id
                 conn.execute(
@@ -364,6 +468,33 @@ class KdsStore:
     def order(self, order_id: str) -> OrderState | None:
         return self._load(order_id)
 
+    def _ticket(self, order_id: str) -> Ticket | None:
+        row = self._conn.execute(
+            f"SELECT {_ORDER_COLUMNS}, t.times_json FROM orders "
+            "LEFT JOIN order_times t ON t.order_id = orders.id WHERE id = ?",
+            (order_id,),
+        ).fetchone()
+        return None if row is None else _ticket_from_row(row)
+
+    def ticket(self, order_id: str) -> Ticket | None:
+        """The order with the times of what happened to it (by the connector's clock)."""
+        return self._ticket(order_id)
+
+    def tickets(self, order_ids: Iterable[str]) -> list[Ticket]:
+        """The tickets of these orders (those held; in no particular order)."""
+        ids = list(order_ids)
+        found: list[Ticket] = []
+        for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._conn.execute(
+                f"SELECT {_ORDER_COLUMNS}, t.times_json FROM orders "
+                f"LEFT JOIN order_times t ON t.order_id = orders.id WHERE id IN ({marks})",
+                chunk,
+            ).fetchall()
+            found.extend(_ticket_from_row(r) for r in rows)
+        return found
+
     def orders(self, *, now: datetime) -> list[OrderState]:
         """The orders screens show now, in the order they were first seen.
 
@@ -428,6 +559,8 @@ class KdsStore:
                     "DELETE FROM events WHERE order_id = ?", (row["id"],)
                 ).rowcount
                 conn.execute("DELETE FROM orders WHERE id = ?", (row["id"],))
+                conn.execute("DELETE FROM order_times WHERE order_id = ?", (row["id"],))
+                conn.execute("DELETE FROM scheduled WHERE order_id = ?", (row["id"],))
             loose = conn.execute(
                 "DELETE FROM events WHERE seq IN (SELECT seq FROM events "
                 "WHERE order_id IS NULL AND applied_at < ? ORDER BY applied_at LIMIT ?)",
@@ -467,6 +600,66 @@ class KdsStore:
         ):
             times.setdefault(row["station"], {})[row["status"]] = row["applied_at"]
         return times
+
+    # --- scheduled orders -------------------------------------------------------------
+
+    def held(self) -> dict[str, datetime]:
+        """Scheduled orders this device holds back: order id -> planned release (an index
+        search over the held ones only)."""
+        rows = self._conn.execute(
+            "SELECT order_id, release_at FROM scheduled WHERE released_at IS NULL"
+        ).fetchall()
+        return {r["order_id"]: datetime.fromisoformat(r["release_at"]) for r in rows}
+
+    def was_scheduled(self, order_id: str) -> bool:
+        """This device held the order back at some time (held now, or released since)."""
+        row = self._conn.execute(
+            "SELECT 1 FROM scheduled WHERE order_id = ?", (order_id,)
+        ).fetchone()
+        return row is not None
+
+    def hold(self, order_id: str, release_at: datetime) -> None:
+        """Hold the order back until `release_at` (or move its release while held)."""
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO scheduled (order_id, release_at) VALUES (?, ?) "
+                "ON CONFLICT (order_id) DO UPDATE SET release_at = excluded.release_at "
+                "WHERE scheduled.released_at IS NULL",
+                (order_id, _ts(release_at)),
+            )
+
+    def unhold(self, order_id: str) -> None:
+        """Stop holding the order (cancelled or collected before its release)."""
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM scheduled WHERE order_id = ?", (order_id,))
+
+    def mark_released(self, order_ids: Iterable[str], at: datetime) -> None:
+        """These held orders are on the stations now (their tickets are queued)."""
+        with self._transaction() as conn:
+            conn.executemany(
+                "UPDATE scheduled SET released_at = ? WHERE order_id = ? AND released_at IS NULL",
+                [(_ts(at), order_id) for order_id in order_ids],
+            )
+
+    # --- speed of service -------------------------------------------------------------
+
+    def record_service(self, records: Iterable[tuple[ServiceRecord, date]]) -> None:
+        """Keep each order's timings under its service day (one row per order, replaced).
+
+        Not fsynced: a record lost to a power cut is written again from the order at the
+        next start (`KdsApp.open`).
+        """
+        with self._transaction(durable=False) as conn:
+            conn.executemany(
+                "INSERT INTO service_times (order_id, day, record_json) VALUES (?, ?, ?) "
+                "ON CONFLICT (order_id) DO UPDATE SET day = excluded.day, "
+                "record_json = excluded.record_json",
+                [(r.order_id, day.isoformat(), _record_json(r)) for r, day in records],
+            )
+
+    def service_records(self, day: date) -> list[ServiceRecord]:
+        """The timings of the orders of one service day."""
+        return _service_records(self._conn, day)
 
     # --- catalog ----------------------------------------------------------------------
 
@@ -575,6 +768,10 @@ class KdsStoreReader:
                 }
             )
         return summaries
+
+    def service_records(self, day: date) -> list[ServiceRecord]:
+        """The timings of the orders of one service day (for `kds report`)."""
+        return _service_records(self._conn, day)
 
     def last_seq(self) -> int | None:
         row = self._conn.execute("SELECT value FROM meta WHERE key = 'last_seq'").fetchone()

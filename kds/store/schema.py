@@ -86,6 +86,29 @@ MIGRATIONS: tuple[str, ...] = (
         status_times_json TEXT NOT NULL
     );
     """,
+    # 4: the kitchen's times. `order_times`: when things happened to each held order (by
+    # the connector's clock), kept with the order; `scheduled`: orders this device holds
+    # back until their release (`released_at` NULL while held; the partial index keeps the
+    # start's search to the held ones); `service_times`: each order's speed-of-service
+    # record under its service day, kept after the order is pruned.
+    """
+    CREATE TABLE order_times (
+        order_id TEXT PRIMARY KEY,
+        times_json TEXT NOT NULL
+    );
+    CREATE TABLE scheduled (
+        order_id TEXT PRIMARY KEY,
+        release_at TEXT NOT NULL,
+        released_at TEXT
+    );
+    CREATE INDEX scheduled_held ON scheduled (release_at) WHERE released_at IS NULL;
+    CREATE TABLE service_times (
+        order_id TEXT PRIMARY KEY,
+        day TEXT NOT NULL,
+        record_json TEXT NOT NULL
+    );
+    CREATE INDEX service_times_day ON service_times (day);
+    """,
 )
 """Migration N (1-based) brings the schema from version N-1 to N. Only ever append."""
 

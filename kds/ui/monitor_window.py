@@ -179,7 +179,11 @@ class MonitorWindow(QMainWindow):
 
         self.view = VIEWS[monitor.kind](model, order_menu)
         """The orders as this kind of monitor shows them (kds.ui.views)."""
-        layout.addWidget(self.view, 1)
+        self.orders_row = QHBoxLayout()
+        """The orders, and beside them what `add_beside_orders` put there."""
+        self.orders_row.setSpacing(0)
+        self.orders_row.addWidget(self.view, 1)
+        layout.addLayout(self.orders_row, 1)
 
         self.printer_status_label = _strip_label("printer_status")
         self.printer_status_label.setTextFormat(Qt.TextFormat.RichText)
@@ -192,6 +196,17 @@ class MonitorWindow(QMainWindow):
         self.set_connection(tr("Connecting to the connector…"), Severity.WARNING)
         if status is not None:
             self._follow(status)
+
+    def add_above_orders(self, widget: QWidget) -> None:
+        """A strip just above the orders (e.g. the Scheduled strip)."""
+        central = self.centralWidget()
+        layout = central.layout() if central is not None else None
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.printer_status_label) - 1, widget)
+
+    def add_beside_orders(self, widget: QWidget) -> None:
+        """A panel at the right of the orders (e.g. the all-day panel)."""
+        self.orders_row.addWidget(widget)
 
     @property
     def tickets(self) -> TicketView | None:

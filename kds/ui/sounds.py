@@ -3,9 +3,8 @@ over QtMultimedia, and the printer alarm that rings again until someone silences
 
 from __future__ import annotations
 
-import heapq
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from enum import Enum, StrEnum
 from functools import partial
@@ -82,9 +81,6 @@ CUES: Mapping[MonitorKind, Mapping[Happening, SoundCue]] = MappingProxyType(
 )
 """Which cue a kind of monitor plays for each happening; a happening it lacks is silent."""
 
-RELEASE_CHECK_MS = 1000
-"""How often a station looks whether a scheduled order's start time has come."""
-
 REPEAT_GAP = timedelta(seconds=1)
 """The same order cue does not start again within this time: a burst of orders (a replay
 after a reconnect) rings once, not once per order."""
@@ -112,15 +108,6 @@ def order_happening(event: wire.Event, applied: Applied) -> Happening | None:
         ):
             return Happening.READY
     return None
-
-
-def start_time(state: OrderState) -> datetime | None:
-    """When the kitchen should start a scheduled order (`prepare_at`, else `due_at`); None
-    for an ASAP order."""
-    fulfillment = state.order.fulfillment
-    if fulfillment.asap:
-        return None
-    return fulfillment.prepare_at or fulfillment.due_at
 
 
 class SoundPlayer(Protocol):
@@ -181,7 +168,7 @@ class MonitorSounds(QObject):
     Fed with applied events (`on_applied`); watches the window's printer alarm, which rings
     at once and then every `alarm_repeat_s` until the alarm clears or someone taps
     "Silence alarm" on it (silenced, it stays quiet until the printers are fine again); and
-    rings the release cue when a scheduled order's start time comes (checked every second).
+    rings the release cue when scheduled orders it shows are released (`on_released`).
     """
 
     def __init__(
@@ -207,18 +194,6 @@ class MonitorSounds(QObject):
         self._alarm_timer.timeout.connect(self._ring_alarm)
         window.printer_alarm_changed.connect(self._alarm_changed)
         window.silence_alarm_button.clicked.connect(self.silence_alarm)
-        # Scheduled orders waiting for their start: order id -> start, and a heap of
-        # (start, id) whose stale entries (an order moved or gone) are skipped when due.
-        self._starts: dict[str, datetime] = {}
-        self._due: list[tuple[datetime, str]] = []
-        if cue_for(self._kind, Happening.RELEASED) is not None:
-            now = clock()
-            for state in window.model.states():
-                self._track_start(state, now)
-            self._release_timer = QTimer(self)
-            self._release_timer.setInterval(RELEASE_CHECK_MS)
-            self._release_timer.timeout.connect(self.check_releases)
-            self._release_timer.start()
 
     @property
     def alarm_ringing(self) -> bool:
@@ -233,30 +208,16 @@ class MonitorSounds(QObject):
         if state is None:
             return
         now = self._clock()
-        self._track_start(state, now)
         happening = order_happening(event, applied)
         if happening is not None and self._filter.shows(state, now):
             self._play(happening, now)
 
-    def check_releases(self) -> None:
-        """Ring once when the start time of one or more scheduled orders has come."""
+    def on_released(self, states: Iterable[OrderState]) -> None:
+        """Scheduled orders were released to the stations (`kds.releases`): ring once when
+        this monitor shows any of them."""
         now = self._clock()
-        released = False
-        while self._due and self._due[0][0] <= now:
-            start, order_id = heapq.heappop(self._due)
-            if self._starts.get(order_id) == start:
-                del self._starts[order_id]
-                released = True
-        if released:
+        if any(self._filter.shows(state, now) for state in states):
             self._play(Happening.RELEASED, now)
-
-    def _track_start(self, state: OrderState, now: datetime) -> None:
-        start = start_time(state)
-        if start is None or start <= now or state.cancelled or not self._filter.shows(state, now):
-            self._starts.pop(state.id, None)
-        elif self._starts.get(state.id) != start:
-            self._starts[state.id] = start
-            heapq.heappush(self._due, (start, state.id))
 
     def _play(self, happening: Happening, now: datetime) -> None:
         cue = cue_for(self._kind, happening)

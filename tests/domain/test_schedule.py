@@ -45,6 +45,14 @@ def test_asap_orders_are_released_on_arrival() -> None:
     assert is_released(ticket, config, T0 + minutes(1))
 
 
+def test_an_order_due_on_arrival_is_released_even_when_this_clock_is_behind() -> None:
+    config = kitchen_config()
+    ticket = ticket_of(make_order(), at=T0)
+    assert is_released(ticket, config, T0 - timedelta(seconds=2))
+    held = ticket_of(scheduled(prepare_at=(T0 + minutes(30)).isoformat()), at=T0)
+    assert not is_released(held, config, T0 + minutes(29))
+
+
 def test_prepare_at_is_the_release_time() -> None:
     config = kitchen_config()
     ticket = ticket_of(scheduled(prepare_at=(T0 + minutes(90)).isoformat(), due_at=DUE.isoformat()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from kds.domain.kitchen import EXPO, BumpLine, BumpOrder, Collected
@@ -12,6 +12,7 @@ from kds.domain.service_times import (
     CSV_HEADER,
     ServiceRecord,
     report_csv,
+    service_day,
     service_record,
     service_report,
 )
@@ -131,3 +132,14 @@ def test_an_empty_day_still_has_its_header_and_whole_order_row() -> None:
     expo.act(BumpOrder("web:1", EXPO), T0 + minutes(7))
     got = service_record(expo.device().ticket(), expo.config)
     assert got.ready_at == T0 + minutes(7)
+
+
+def test_a_service_day_starts_at_day_starts_at_local_time() -> None:
+    four = time(4, 0)
+    evening = datetime(2026, 12, 1, 22, 0, tzinfo=BERLIN)
+    assert service_day(evening, BERLIN, four) == DAY
+    assert service_day(datetime(2026, 12, 2, 3, 59, tzinfo=BERLIN), BERLIN, four) == DAY
+    assert service_day(datetime(2026, 12, 2, 4, 0, tzinfo=BERLIN), BERLIN, four) == date(
+        2026, 12, 2
+    )
+    assert service_day(datetime(2026, 12, 2, 3, 59, tzinfo=BERLIN), BERLIN) == date(2026, 12, 2)

@@ -146,6 +146,11 @@ def test_demo_runs_offscreen_prints_tickets_and_shows_a_paper_out(tmp_path: Path
     # (the big banner wraps on the 58 mm bar printer: "BACKUP FOR" / "Kitchen").
     assert any(line.startswith("Bar/") and "BACKUP FOR Kitchen" in line for line in index)
     assert any(line.startswith("Kitchen/") and "order 1101 rev 1" in line for line in index)
+    # The pre-order for two seconds after its arrival was held, then released on its own
+    # and printed (its receipt too).
+    assert "scheduled order 111 held until" in log
+    assert "released #111" in log
+    assert any("order 1111 rev 1" in line for line in index)
     counts = {name: sum(1 for line in index if line.startswith(f"{name}/")) for name in PRINTERS}
     assert all(counts.values()), counts
     total = sum(counts.values())

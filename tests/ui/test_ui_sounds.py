@@ -198,7 +198,7 @@ def test_each_kind_of_monitor_plays_its_cues_for_the_orders_it_shows(qtbot: QtBo
     kitchen.created(order(3, MAINS, asap=False, prepare_at=(T0 + timedelta(minutes=5)).isoformat()))
     clock.advance(5 * 60)
     for window, sounds, _ in monitors:
-        sounds.check_releases()
+        sounds.on_released([kitchen.states["webshop:3"]])  # what kds.releases does at its time
         window.set_printer_alarm("Kitchen printer: paper out")
 
     new, changed, cancelled = SoundCue.NEW_ORDER, SoundCue.CHANGED, SoundCue.CANCELLED
@@ -214,56 +214,26 @@ def test_each_kind_of_monitor_plays_its_cues_for_the_orders_it_shows(qtbot: QtBo
     }
 
 
-def test_a_scheduled_order_rings_its_release_once_at_its_start_and_not_when_moved_or_cancelled(
-    qtbot: QtBot,
-) -> None:
+def test_released_orders_ring_the_release_once_and_only_where_they_show(qtbot: QtBot) -> None:
     clock = Clock()
     monitors = with_sounds(
-        qtbot, clock, monitor("Grill", MonitorKind.STATION, stations=("hot",), volume=100)
+        qtbot,
+        clock,
+        monitor("Grill", MonitorKind.STATION, stations=("hot",), volume=100),
+        monitor("Bar", MonitorKind.STATION, stations=("bar",), volume=100),
     )
-    ((_, sounds, sink),) = monitors
+    (_, grill, grill_sink), (_, bar, bar_sink) = monitors
     kitchen = Kitchen(clock, monitors)
-    at = {n: (T0 + timedelta(minutes=n)).isoformat() for n in (5, 10, 15, 20)}
-    kitchen.created(order(1, MAINS, asap=False, prepare_at=at[5]))
-    kitchen.created(order(2, MAINS, asap=False, prepare_at=at[5]))
-    kitchen.created(order(3, MAINS, asap=False, due_at=at[10]))  # no prepare_at: its due time
-    kitchen.created(order(4, MAINS, asap=False, prepare_at=at[5]))
-    kitchen.updated({**order(4, MAINS, asap=False, prepare_at=at[20]), "revision": 2})
-    kitchen.created(order(5, MAINS, asap=False, prepare_at=at[15]))
-    kitchen.cancelled("webshop:5")
-    sink.played.clear()
-
-    clock.now = T0 + timedelta(minutes=4, seconds=59)
-    sounds.check_releases()
-    assert sink.cues == []
-    clock.now = T0 + timedelta(minutes=5)
-    sounds.check_releases()  # orders 1 and 2 together: one ring
-    sounds.check_releases()
-    assert sink.played == [(SoundCue.RELEASED, 1.0)]
-    clock.now = T0 + timedelta(minutes=10)
-    sounds.check_releases()  # order 3
-    assert sink.cues == [SoundCue.RELEASED] * 2
-    clock.now = T0 + timedelta(minutes=15)
-    sounds.check_releases()  # order 5 was cancelled, order 4 moved away from 5 minutes
-    assert sink.cues == [SoundCue.RELEASED] * 2
-    clock.now = T0 + timedelta(minutes=30)
-    sounds.check_releases()  # order 4 at its new time
-    assert sink.cues == [SoundCue.RELEASED] * 3
-
-
-def test_a_restored_scheduled_order_still_rings_its_release(qtbot: QtBot) -> None:
-    clock = Clock()
-    grill = window_for(qtbot, monitor("Grill", MonitorKind.STATION, stations=("hot",)))
-    body = order(1, MAINS, asap=False, prepare_at=(T0 + timedelta(minutes=5)).isoformat())
-    event = wire.OrderCreated(seq=1, event_id="e1", occurred_at=T0, order=wire.parse_order(body))
-    restored = apply_event(None, event, T0).state
-    assert restored is not None
-    grill.model.reset([restored])  # what the app shows from the store at start
-    sink = RecordingPlayer()
-    sounds = MonitorSounds(grill, sink, clock, alarm_repeat_s=30)
-    clock.now = T0 + timedelta(minutes=5)
-    sounds.check_releases()
-    assert sink.cues == [SoundCue.RELEASED]
+    at = (T0 + timedelta(minutes=5)).isoformat()
+    kitchen.created(order(1, MAINS, asap=False, prepare_at=at))
+    kitchen.created(order(2, MAINS, asap=False, prepare_at=at))
+    for _, _, sink in monitors:
+        sink.played.clear()
+    released = [kitchen.states["webshop:1"], kitchen.states["webshop:2"]]
+    grill.on_released(released)  # two orders at once: one ring
+    bar.on_released(released)  # not the bar's dishes: silent
+    assert grill_sink.played == [(SoundCue.RELEASED, 1.0)]
+    assert bar_sink.cues == []
 
 
 def test_a_muted_monitor_is_silent_and_a_quiet_one_plays_at_its_volume(qtbot: QtBot) -> None:
