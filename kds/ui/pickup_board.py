@@ -15,6 +15,7 @@ from kds import wire
 from kds.domain.orders import OrderState
 from kds.ui.cards import tr
 from kds.ui.orders_model import CLOCK_ROLES, OrdersModel
+from kds.ui.text_fit import wrap
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -27,6 +28,8 @@ DOT_PROBLEM = QColor("#ff8f00")
 TITLE_PIXELS = 56
 LARGEST = 180
 """Numbers never get larger than this (pixels), however few there are."""
+NAME_SIZE = 0.4
+"""A guest's name is this much of its number's size."""
 DOT = 14
 """The connection dot's diameter: there for staff, small enough for guests to ignore."""
 
@@ -40,6 +43,19 @@ class Cell(NamedTuple):
     ready: bool
     newest: bool
     pixels: int
+    name_pixels: int
+
+    def number_rect(self) -> QRect:
+        """Where the number is drawn (above the name, when there is one)."""
+        box = self.rect.adjusted(6, 6, -6, -6)
+        if not self.name:
+            return box
+        return QRect(box.x(), box.y(), box.width(), round(box.height() * 0.66))
+
+    def name_rect(self) -> QRect:
+        box = self.rect.adjusted(6, 6, -6, -6)
+        top = self.number_rect().bottom() + 1
+        return QRect(box.x(), top, box.width(), box.bottom() - top)
 
 
 def _font(pixels: int, bold: bool = True) -> QFont:
@@ -49,30 +65,52 @@ def _font(pixels: int, bold: bool = True) -> QFont:
     return font
 
 
+def _typical(widths: Sequence[float]) -> float:
+    """The width the grid is made for: the widest but for a few outliers (a long platform
+    id shrinks in its own cell rather than shrinking every number)."""
+    ordered = sorted(widths)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))]
+
+
 def _fit(texts: Sequence[tuple[str, str]], area: QRect) -> tuple[int, int, int]:
     """(columns, rows, pixels): the grid that shows every (number, name) in `area` with the
     largest type; a name takes a second, smaller line under its number."""
     if not texts:
         return 1, 1, LARGEST
     reference = QFontMetrics(_font(100))
-    widest = max(reference.horizontalAdvance(n) for n, _ in texts) / 100
-    named = any(name for _, name in texts)
     names = QFontMetrics(_font(100, bold=False))
-    widest_name = max((names.horizontalAdvance(m) for _, m in texts if m), default=0) / 100 * 0.4
-    line_height = reference.height() / 100 * (1.45 if named else 1.0)
+    widths = [
+        max(reference.horizontalAdvance(n), names.horizontalAdvance(m) * NAME_SIZE if m else 0)
+        / 100
+        for n, m in texts
+    ]
+    widest = _typical(widths)
+    named = any(name for _, name in texts)
+    line_height = reference.height() / 100 * (1 + NAME_SIZE if named else 1.0)
     best = (1, len(texts), 0)
     for columns in range(1, len(texts) + 1):
         rows = math.ceil(len(texts) / columns)
         cell_w = area.width() / columns
         cell_h = area.height() / rows
-        pixels = min(
-            (cell_h * 0.9) / line_height,
-            (cell_w * 0.88) / max(widest, widest_name, 0.01),
-            LARGEST,
-        )
+        pixels = min((cell_h * 0.9) / line_height, (cell_w * 0.85) / max(widest, 0.01), LARGEST)
         if pixels > best[2]:
             best = (columns, rows, int(pixels))
     return best
+
+
+def _own_size(text: str, width: int, height: int, pixels: int, bold: bool = True) -> int:
+    """The largest type up to `pixels` at which `text` fits `width` × `height`, wrapped
+    (a long platform id breaks at its dashes) where one line would be too small."""
+    size = pixels
+    while size > 8:
+        metrics = QFontMetrics(_font(size, bold))
+        lines = wrap(text, metrics, width)
+        if max(map(metrics.horizontalAdvance, lines)) <= width and (
+            len(lines) * metrics.height() <= height
+        ):
+            return size
+        size = int(size * 0.92)
+    return size
 
 
 class PickupBoard(QWidget):
@@ -152,11 +190,20 @@ class PickupBoard(QWidget):
             texts = [(s.display_id, self._name(s)) for s in states]
             columns, rows, pixels = _fit(texts, area)
             cell_w, cell_h = area.width() // columns, area.height() // max(rows, 1)
-            cell_h = min(cell_h, round(pixels * 1.6 * (1.45 if self.names else 1)))
+            cell_h = min(cell_h, round(pixels * 1.6 * (1 + NAME_SIZE if self.names else 1)))
             for i, (number, name) in enumerate(texts):
                 row, column = divmod(i, columns)
                 rect = QRect(area.x() + column * cell_w, area.y() + row * cell_h, cell_w, cell_h)
-                found.append(Cell(number, name, rect, is_ready, is_ready and i == 0, pixels))
+                cell = Cell(number, name, rect, is_ready, is_ready and i == 0, pixels, 0)
+                room = cell.number_rect()
+                size = _own_size(number, room.width() - 8, room.height(), pixels)
+                name_room = cell.name_rect()
+                name_size = round(pixels * NAME_SIZE)
+                if name:
+                    name_size = _own_size(
+                        name, name_room.width() - 8, name_room.height(), name_size, bold=False
+                    )
+                found.append(cell._replace(pixels=size, name_pixels=name_size))
         return found
 
     def _name(self, state: OrderState) -> str:
@@ -195,17 +242,13 @@ class PickupBoard(QWidget):
                 painter.drawRoundedRect(box, 16, 16)
                 colour = HIGHLIGHT_TEXT
             painter.setPen(colour)
+            number = cell.number_rect()
             painter.setFont(_font(cell.pixels))
+            lines = wrap(cell.number, QFontMetrics(_font(cell.pixels)), number.width() - 8)
+            painter.drawText(number, center, "\n".join(lines))
             if cell.name:
-                number_h = round(box.height() * 0.66)
-                painter.drawText(
-                    QRect(box.x(), box.y(), box.width(), number_h), center, cell.number
-                )
-                painter.setFont(_font(round(cell.pixels * 0.4), bold=False))
-                rest = QRect(box.x(), box.y() + number_h, box.width(), box.height() - number_h)
-                painter.drawText(rest, int(Qt.AlignmentFlag.AlignHCenter), cell.name)
-            else:
-                painter.drawText(box, center, cell.number)
+                painter.setFont(_font(cell.name_pixels, bold=False))
+                painter.drawText(cell.name_rect(), int(Qt.AlignmentFlag.AlignHCenter), cell.name)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(DOT_OK if self.connected else DOT_PROBLEM)
         painter.drawEllipse(QRectF(self.width() - DOT - 10, self.height() - DOT - 10, DOT, DOT))

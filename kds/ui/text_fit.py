@@ -9,6 +9,9 @@ from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFontMetrics
 
 HYPHEN = "-"
+SHORT = 0.3
+"""A line this much of the width or less ("2×", "+") takes the head of a long next word
+(hyphenated) rather than standing alone."""
 
 
 FALLBACK_LANGUAGE = "en_US"
@@ -61,7 +64,8 @@ def wrap(text: str, metrics: QFontMetrics, width: int) -> tuple[str, ...]:
             if metrics.horizontalAdvance(candidate) <= width:
                 line = candidate
                 continue
-            if metrics.horizontalAdvance(word) <= width:
+            short = metrics.horizontalAdvance(line) < width * SHORT
+            if metrics.horizontalAdvance(word) <= width and not short:
                 lines.append(line)
                 line = word
                 continue

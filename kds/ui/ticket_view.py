@@ -67,6 +67,8 @@ PADDING = 10
 GAP = 8
 """Between cards."""
 INDENT = 20
+TILE_ROWS = 2
+"""Rows of cards that always fit a page in tiles (more where cards are short)."""
 NAV_HEIGHT = 64
 """The paging bar under the cards: its buttons are at least 48 px tall (touch)."""
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -269,21 +271,32 @@ def _header(card: Card, width: int, scale: float, tag: str) -> tuple[list[Block]
     blocks: list[Block] = []
     y = pad // 2
     timer_width = QFontMetrics(_timer_font(scale)).horizontalAdvance(_WIDEST_TIMER) + 6
-    id_spec = _id_spec(card.display_id, inner - timer_width, scale)
-    id_width = _metrics(*id_spec).horizontalAdvance(card.display_id)
     id_height = _metrics(*_scaled(_ID_SPEC, scale)).height()
+    id_spec = _id_spec(card.display_id, inner - timer_width, scale)
     align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    blocks.append(
-        Block(
-            QRect(pad, y, id_width, id_height),
-            card.display_id,
-            (card.display_id,),
-            _font(*id_spec),
-            WHITE,
-            align=align,
+    if id_spec[0] < _scaled(_ID_SPEC, scale)[0] * 0.7:
+        # A long platform id would get too small beside the timer: it takes its own row.
+        id_spec = _id_spec(card.display_id, inner, scale)
+        lines = wrap(card.display_id, _metrics(*id_spec), inner)
+        height = _metrics(*id_spec).lineSpacing() * len(lines)
+        blocks.append(
+            Block(QRect(pad, y, inner, height), card.display_id, lines, _font(*id_spec), WHITE)
         )
-    )
-    timer = QRect(width - pad - timer_width, y, timer_width, id_height)
+        y += height
+        timer = QRect(width - pad - timer_width, y, timer_width, id_height)
+    else:
+        id_width = _metrics(*id_spec).horizontalAdvance(card.display_id)
+        blocks.append(
+            Block(
+                QRect(pad, y, id_width, id_height),
+                card.display_id,
+                (card.display_id,),
+                _font(*id_spec),
+                WHITE,
+                align=align,
+            )
+        )
+        timer = QRect(width - pad - timer_width, y, timer_width, id_height)
     y += id_height
     sub_spec = _scaled(_SUB_SPEC, scale)
     due = tr("SCHEDULED · {due}").format(due=card.due) if card.scheduled else card.due
@@ -393,6 +406,9 @@ def card_layout(
             fits = len(lines)
             while fits and y + space + _piece_height(piece, fits) > room:
                 fits -= 1
+            whole_fits_a_part = tagged_header + pad // 2 + _piece_height(piece, len(lines)) <= room
+            if fits < len(lines) and cuts[-1] and whole_fits_a_part:
+                fits = 0  # a text is cut only when it is taller than a whole card
             if fits == 0 and not cuts[-1]:
                 fits = 1  # not even one line fits an empty card: it still goes somewhere
             if fits == 0:
@@ -621,7 +637,8 @@ class TicketView(QAbstractItemView):
     """Cards in rows, oldest top left, left to right then top to bottom, in pages.
 
     "tiles" fills rows of `columns` cards (each row as tall as its tallest card) while they
-    fit the screen; "rail" is one row of cards per page, each up to the screen's height.
+    fit the screen, a card at most half the screen tall (TILE_ROWS); "rail" is one row of
+    cards per page, each up to the screen's height.
     A card that leaves makes every later card move one place back, in the same order
     (never across the screen as a masonry would). Cards that do not fit are on the next
     page: the bar under the cards says how many more there are and pages by touch or by
@@ -710,7 +727,12 @@ class TicketView(QAbstractItemView):
         return columns, width, max(100, size.height())
 
     def _max_height(self) -> int:
-        return self._page_height - 2 * GAP
+        """The tallest a card part gets: the page's height on a rail; half of it in tiles, so
+        that two rows always fit a page (a long order continues on the next card instead
+        of pushing a whole row to the next page)."""
+        if self.rail:
+            return self._page_height - 2 * GAP
+        return (self._page_height - 3 * GAP) // TILE_ROWS
 
     def _layout_of(self, row: int) -> CardLayout:
         model = self.model()
