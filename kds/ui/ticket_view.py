@@ -396,7 +396,7 @@ def card_layout(
     _, _, tagged_header = _header(
         card, width, scale, tr("{n}/{count} → next card").format(n=9, count=9)
     )
-    room = max_height - pad
+    room = max_height - pad - round(3 * scale)  # the part's last gap and bottom padding
     cuts: list[list[tuple[_Piece, tuple[str, ...], int]]] = [[]]
     y = tagged_header + pad // 2
     for piece in body:
@@ -423,8 +423,8 @@ def card_layout(
     for n, cut in enumerate(cuts, 1):
         tag = ""
         if count > 1:
-            text = "{n}/{count} → next card" if n < count else "{n}/{count}"
-            tag = tr(text).format(n=n, count=count)
+            text = tr("{n}/{count} → next card") if n < count else tr("{n}/{count}")
+            tag = text.format(n=n, count=count)
         blocks, timer, header_height = _header(card, width, scale, tag)
         y = header_height + pad // 2
         for piece, lines, space in cut:

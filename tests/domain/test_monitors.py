@@ -89,6 +89,7 @@ def test_every_kind_of_monitor_has_its_rules() -> None:
     assert [k for k, r in RULES.items() if r.printer_alarms] == [MonitorKind.STATION]
     assert [k for k, r in RULES.items() if r.printer_lines] == [MonitorKind.EXPO]
     assert [k for k, r in RULES.items() if r.role_controls] == [MonitorKind.EXPO]
+    assert [k for k, r in RULES.items() if not r.staff_lines] == [MonitorKind.PICKUP]
 
 
 def test_a_station_shows_only_its_stations_lines_the_others_whole_orders() -> None:
