@@ -68,7 +68,10 @@ GAP = 8
 """Between cards."""
 INDENT = 20
 TILE_ROWS = 2
-"""Rows of cards that always fit a page in tiles (more where cards are short)."""
+"""Rows of cards that always fit a page in tiles (more where cards are short)..."""
+SHORTEST_PART = 300
+"""...unless a card would get shorter than this (at font scale 1): a low screen shows one
+row of cards up to its height rather than cut every order into small parts."""
 NAV_HEIGHT = 64
 """The paging bar under the cards: its buttons are at least 48 px tall (touch)."""
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -146,6 +149,8 @@ class Block(NamedTuple):
     align: int = _LEFT
     pad: int = 0
     """Room between the background pill's edge and the text."""
+    heights: tuple[int, ...] = ()
+    """Each line's height (a line with emoji or CJK takes its fallback font's height)."""
 
     @property
     def text_rect(self) -> QRect:
@@ -229,6 +234,18 @@ class _Piece(NamedTuple):
     background: QColor | None
     line: int
     space_before: int
+    heights: tuple[int, ...]
+
+
+def _line_heights(spec: _FontSpec, lines: Sequence[str]) -> tuple[int, ...]:
+    """How tall each line is drawn, fallback fonts included (the primary font's line
+    spacing alone is too little for "生日快乐 🎂")."""
+    metrics = _metrics(*spec)
+    area = QRect(0, 0, 100_000, 100_000)
+    return tuple(
+        max(metrics.lineSpacing(), metrics.boundingRect(area, _LEFT, line or " ").height())
+        for line in lines
+    )
 
 
 def _piece(
@@ -244,7 +261,8 @@ def _piece(
 ) -> _Piece:
     pad = _pad(spec) if bg is not None else 0
     lines = wrap(text, _metrics(*spec), width - 2 * pad)
-    return _Piece(text, left, width, lines, spec, color, bg, line, space_before)
+    heights = _line_heights(spec, lines)
+    return _Piece(text, left, width, lines, spec, color, bg, line, space_before, heights)
 
 
 def _pad(spec: _FontSpec) -> int:
@@ -263,9 +281,26 @@ def _id_spec(text: str, room: int, scale: float) -> _FontSpec:
     return spec
 
 
-def _header(card: Card, width: int, scale: float, tag: str) -> tuple[list[Block], QRect, int]:
-    """The header blocks (id, timer box, where and when, guest, source, part tag), the timer
-    box and the header's height."""
+def _header_texts(card: Card) -> list[str]:
+    """Where and when; then who (first name, pickup code) and where the order came from."""
+    due = tr("SCHEDULED · {due}").format(due=card.due) if card.scheduled else card.due
+    texts = [tr("{fulfilment} · {due}").format(fulfilment=card.fulfilment, due=due)]
+    who = [card.guest] if card.guest else []
+    if card.pickup_code:
+        who.append(tr("code {code}").format(code=card.pickup_code))
+    if card.source:
+        who.append(card.source)
+    if who:
+        texts.append(" · ".join(who))
+    return texts
+
+
+def _header(
+    card: Card, width: int, scale: float, tag: str, *, continued: bool = False
+) -> tuple[list[Block], QRect, int]:
+    """The header blocks (id, timer box, where and when, guest and source, part tag), the
+    timer box and the header's height; a card continuing an order (`continued`) repeats
+    only the id, the timer and its tag."""
     pad = round(PADDING * scale)
     inner = width - 2 * pad
     blocks: list[Block] = []
@@ -278,13 +313,14 @@ def _header(card: Card, width: int, scale: float, tag: str) -> tuple[list[Block]
         # A long platform id would get too small beside the timer: it takes its own row.
         id_spec = _id_spec(card.display_id, inner, scale)
         lines = wrap(card.display_id, _metrics(*id_spec), inner)
-        height = _metrics(*id_spec).lineSpacing() * len(lines)
-        blocks.append(
-            Block(QRect(pad, y, inner, height), card.display_id, lines, _font(*id_spec), WHITE)
-        )
+        heights = _line_heights(id_spec, lines)
+        height = sum(heights)
+        rect = QRect(pad, y, inner, height)
+        blocks.append(Block(rect, card.display_id, lines, _font(*id_spec), WHITE, heights=heights))
         y += height
         timer = QRect(width - pad - timer_width, y, timer_width, id_height)
     else:
+        id_height = max(id_height, *_line_heights(id_spec, (card.display_id,)))
         id_width = _metrics(*id_spec).horizontalAdvance(card.display_id)
         blocks.append(
             Block(
@@ -294,28 +330,21 @@ def _header(card: Card, width: int, scale: float, tag: str) -> tuple[list[Block]
                 _font(*id_spec),
                 WHITE,
                 align=align,
+                heights=(id_height,),
             )
         )
         timer = QRect(width - pad - timer_width, y, timer_width, id_height)
     y += id_height
     sub_spec = _scaled(_SUB_SPEC, scale)
-    due = tr("SCHEDULED · {due}").format(due=card.due) if card.scheduled else card.due
-    texts = [tr("{fulfilment} · {due}").format(fulfilment=card.fulfilment, due=due)]
-    if card.guest and card.pickup_code:
-        texts.append(tr("{guest} · code {code}").format(guest=card.guest, code=card.pickup_code))
-    elif card.guest:
-        texts.append(card.guest)
-    elif card.pickup_code:
-        texts.append(tr("code {code}").format(code=card.pickup_code))
-    if card.source:
-        texts.append(card.source)
+    texts = [] if continued else _header_texts(card)
     if tag:
         texts.append(tag)
     for text in texts:
         lines = wrap(text, _metrics(*sub_spec), inner)
-        height = _metrics(*sub_spec).lineSpacing() * len(lines)
-        blocks.append(Block(QRect(pad, y, inner, height), text, lines, _font(*sub_spec), WHITE))
-        y += height
+        heights = _line_heights(sub_spec, lines)
+        rect = QRect(pad, y, inner, sum(heights))
+        blocks.append(Block(rect, text, lines, _font(*sub_spec), WHITE, heights=heights))
+        y += rect.height()
     return blocks, timer, y + pad // 2
 
 
@@ -361,23 +390,25 @@ def _body(card: Card, width: int, scale: float) -> list[_Piece]:
     return pieces
 
 
-def _piece_height(piece: _Piece, lines: int) -> int:
+def _piece_height(piece: _Piece, start: int, end: int) -> int:
+    """The height of the piece's lines start..end-1, in its pill where it has one."""
     pad = _pad(piece.spec) if piece.background is not None else 0
-    return _metrics(*piece.spec).lineSpacing() * lines + pad
+    return sum(piece.heights[start:end]) + pad
 
 
-def _block(piece: _Piece, y: int, lines: tuple[str, ...]) -> Block:
+def _block(piece: _Piece, y: int, start: int, end: int) -> Block:
     pad = _pad(piece.spec) if piece.background is not None else 0
-    rect = QRect(piece.left, y, piece.width, _piece_height(piece, len(lines)))
+    rect = QRect(piece.left, y, piece.width, _piece_height(piece, start, end))
     return Block(
         rect,
         piece.text,
-        lines,
+        piece.lines[start:end],
         _font(*piece.spec),
         piece.color,
         piece.background,
         piece.line,
         pad=pad,
+        heights=piece.heights[start:end],
     )
 
 
@@ -392,32 +423,33 @@ def card_layout(
     """
     pad = round(PADDING * scale)
     body = _body(card, width, scale)
-    # The header's height with a part tag ("1/2 → next card"), to know where parts end.
-    _, _, tagged_header = _header(
-        card, width, scale, tr("{n}/{count} → next card").format(n=9, count=9)
-    )
+    # The headers' heights with a part tag ("1/2 → next card"), to know where parts end.
+    sample = tr("{n}/{count} → next card").format(n=9, count=9)
+    first_header = _header(card, width, scale, sample)[2] + pad // 2
+    next_header = _header(card, width, scale, sample, continued=True)[2] + pad // 2
     room = max_height - pad - round(3 * scale)  # the part's last gap and bottom padding
-    cuts: list[list[tuple[_Piece, tuple[str, ...], int]]] = [[]]
-    y = tagged_header + pad // 2
+    cuts: list[list[tuple[_Piece, int, int, int]]] = [[]]
+    """Per part: (piece, its first line, the line after its last, the space before it)."""
+    y = first_header
     for piece in body:
-        lines = piece.lines
-        while lines:
+        start, count = 0, len(piece.lines)
+        while start < count:
             space = piece.space_before if cuts[-1] else 0
-            fits = len(lines)
-            while fits and y + space + _piece_height(piece, fits) > room:
-                fits -= 1
-            whole_fits_a_part = tagged_header + pad // 2 + _piece_height(piece, len(lines)) <= room
-            if fits < len(lines) and cuts[-1] and whole_fits_a_part:
-                fits = 0  # a text is cut only when it is taller than a whole card
-            if fits == 0 and not cuts[-1]:
-                fits = 1  # not even one line fits an empty card: it still goes somewhere
-            if fits == 0:
+            end = count
+            while end > start and y + space + _piece_height(piece, start, end) > room:
+                end -= 1
+            whole_fits_a_part = next_header + _piece_height(piece, start, count) <= room
+            if end < count and cuts[-1] and whole_fits_a_part:
+                end = start  # a text is cut only when it is taller than a whole card
+            if end == start and not cuts[-1]:
+                end = start + 1  # not even one line fits an empty card: it still goes somewhere
+            if end == start:
                 cuts.append([])
-                y = tagged_header + pad // 2
+                y = next_header
                 continue
-            cuts[-1].append((piece, lines[:fits], space))
-            y += space + _piece_height(piece, fits) + round(3 * scale)
-            lines = lines[fits:]
+            cuts[-1].append((piece, start, end, space))
+            y += space + _piece_height(piece, start, end) + round(3 * scale)
+            start = end
     parts: list[CardPart] = []
     count = len(cuts)
     for n, cut in enumerate(cuts, 1):
@@ -425,11 +457,11 @@ def card_layout(
         if count > 1:
             text = tr("{n}/{count} → next card") if n < count else tr("{n}/{count}")
             tag = text.format(n=n, count=count)
-        blocks, timer, header_height = _header(card, width, scale, tag)
+        blocks, timer, header_height = _header(card, width, scale, tag, continued=n > 1)
         y = header_height + pad // 2
-        for piece, lines, space in cut:
+        for piece, start, end, space in cut:
             y += space
-            block = _block(piece, y, lines)
+            block = _block(piece, y, start, end)
             blocks.append(block)
             y += block.rect.height() + round(3 * scale)
         parts.append(CardPart(tuple(blocks), y + pad, header_height, timer))
@@ -476,7 +508,11 @@ def _draw_part(painter: QPainter, layout: CardLayout, part: CardPart, colour: Ti
             painter.drawRoundedRect(block.rect, radius, radius)
         painter.setFont(block.font)
         painter.setPen(text if block.line < 0 and block.background is None else block.color)
-        painter.drawText(block.text_rect, block.align, "\n".join(block.lines))
+        box = block.text_rect
+        top = box.top()
+        for line, height in zip(block.lines, block.heights, strict=True):
+            painter.drawText(QRect(box.left(), top, box.width(), height), block.align, line)
+            top += height
 
 
 class _Picture(NamedTuple):
@@ -727,12 +763,14 @@ class TicketView(QAbstractItemView):
         return columns, width, max(100, size.height())
 
     def _max_height(self) -> int:
-        """The tallest a card part gets: the page's height on a rail; half of it in tiles, so
+        """The tallest a card part gets: the page's height on a rail; in tiles half of it, so
         that two rows always fit a page (a long order continues on the next card instead
-        of pushing a whole row to the next page)."""
+        of pushing a whole row to the next page), where half is not too short."""
+        whole = self._page_height - 2 * GAP
         if self.rail:
-            return self._page_height - 2 * GAP
-        return (self._page_height - 3 * GAP) // TILE_ROWS
+            return whole
+        half = (self._page_height - 3 * GAP) // TILE_ROWS
+        return half if half >= round(SHORTEST_PART * self.scale) else whole
 
     def _layout_of(self, row: int) -> CardLayout:
         model = self.model()

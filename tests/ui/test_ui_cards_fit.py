@@ -77,7 +77,10 @@ def german_order(n: int, lines: int = 3, **fields: Any) -> OrderState:
         "created_at": (T0 + timedelta(minutes=n / 10)).isoformat(),
         "fulfillment": {"type": "pickup", "asap": True},
         "customer": {"name": "Maximilian-Alexander Müller-Lüdenscheidt"},
-        "notes": [{"kind": "allergy", "text": "Erdnussallergie: Kreuzkontaminationsvermeidung"}],
+        "notes": [
+            {"kind": "allergy", "text": "Erdnussallergie: Kreuzkontaminationsvermeidung"},
+            {"kind": "kitchen", "text": "Geburtstag 生日快乐 🎂 bitte eine Kerze dazu 🎉"},
+        ],
         "restrictions": ["alcohol"],
         "items": items,
         **fields,
@@ -133,7 +136,12 @@ def assert_nothing_cut(view: TicketView) -> set[int]:
             metrics = QFontMetrics(block.font)
             for line in block.lines:
                 assert metrics.horizontalAdvance(line) <= box.width(), (line, box.width())
-            assert metrics.lineSpacing() * len(block.lines) <= box.height() + 1
+            assert len(block.heights) == len(block.lines)
+            area = QRect(0, 0, 100_000, 100_000)
+            for line, height in zip(block.lines, block.heights, strict=True):
+                drawn = metrics.boundingRect(area, int(Qt.AlignmentFlag.AlignLeft), line or " ")
+                assert drawn.height() <= height, line  # emoji and CJK fallback fonts too
+            assert sum(block.heights) <= box.height() + 1
         header = shape.blocks[0]
         assert not header.rect.intersects(shape.timer) or header.rect.bottom() < shape.timer.top()
         rows.add(index.row())
@@ -272,8 +280,7 @@ def test_a_card_says_allergens_with_an_icon_an_age_check_a_test_order_the_guest_
     layout = view.cards.layout(window.model.index(0, 0), view._card_width, 1.0, view._max_height())
     blocks = [b for part in layout.parts for b in part.blocks]
     texts = [b.text for b in blocks]
-    assert "Anna · code K7Q2" in texts  # the first name only
-    assert "webshop · Spätzlewerk · app" in texts
+    assert "Anna · code K7Q2 · webshop · Spätzlewerk · app" in texts  # the first name only
     assert "TEST ORDER — do not cook" in texts
     allergens = [b for b in blocks if b.background == tv.ALLERGEN]
     assert allergens and all(b.text.startswith("⚠") for b in allergens)  # an icon, not colour alone

@@ -447,3 +447,25 @@ def test_a_tick_signals_only_the_timer_role_and_turning_headers_once() -> None:
     assert shadow.removes == [(3, 3)]
     assert shadow.changes == [(1, 2, [colour]), (0, 2, [age])]
     assert model.order_ids() == ["o-100", "o-101", "o-102"]
+
+
+def test_a_scheduled_order_counts_down_to_its_start_then_up_from_it() -> None:
+    start = T0 + timedelta(minutes=30)
+    due = start + timedelta(minutes=20)
+    fulfillment = {
+        "type": "pickup",
+        "asap": False,
+        "prepare_at": start.isoformat(),
+        "due_at": due.isoformat(),
+    }
+    model = model_for(COUNTER, now=T0 + timedelta(minutes=17, seconds=30))
+    model.upsert(make_state("o-601", [("1", "Schnitzel", "mains")], fulfillment=fulfillment))
+    index = model.index(0, 0)
+    assert index.data(OrderRole.AGE) == "−12:30"
+    assert index.data(OrderRole.TIMER_COLOUR) is TimerColour.CALM
+    model.tick(start + timedelta(minutes=6))
+    assert index.data(OrderRole.AGE) == "6:00"
+    assert index.data(OrderRole.TIMER_COLOUR) is TimerColour.AMBER  # 5 minutes after its start
+    assert index.data(OrderRole.OVERDUE) is False
+    model.tick(due + timedelta(seconds=1))
+    assert index.data(OrderRole.OVERDUE) is True  # past the time promised: it flashes

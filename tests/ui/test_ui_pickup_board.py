@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QFontMetrics, QImage
+from PySide6.QtGui import QColor, QFontMetrics, QImage
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollBar
 
 from kds import wire
@@ -167,3 +167,25 @@ def test_guests_see_no_staff_lines_only_a_small_dot_when_not_connected(qtbot: An
     assert shot.pixelColor(board.mapTo(window, dot)).name() == board_module.DOT_PROBLEM.name()
     status_model.set_connection("connected", Severity.OK)
     assert board.connected
+
+
+def test_a_board_can_have_its_own_logo_and_colours(qtbot: Any, tmp_path: Any) -> None:
+    logo = QImage(120, 60, QImage.Format.Format_RGB32)
+    logo.fill(QColor("#ff00ff"))
+    path = tmp_path / "logo.png"
+    assert logo.save(str(path))
+    themed = BOARD.model_copy(update={"logo": path, "background": "#202060", "accent": "#ffcc00"})
+    window, board, kitchen = board_window(qtbot, themed)
+    kitchen.apply(created(1), T0)
+    kitchen.apply(created(2), T0)
+    kitchen.apply(status(1, wire.OrderStatus.READY, 10), T0)
+    kitchen.apply(status(2, wire.OrderStatus.READY, 11), T0 + timedelta(seconds=1))
+    shot = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert shot.pixelColor(board.mapTo(window, QPoint(40, 30))).name() == "#ff00ff"
+    assert (
+        shot.pixelColor(board.mapTo(window, QPoint(board.width() // 4, board.height() - 40))).name()
+        == "#202060"
+    )
+    newest = next(c for c in board.cells() if c.newest)
+    edge = QPoint(newest.rect.left() + 10, newest.rect.center().y())
+    assert shot.pixelColor(board.mapTo(window, edge)).name() == "#ffcc00"
