@@ -69,7 +69,7 @@ GAP = 8
 INDENT = 20
 TILE_ROWS = 2
 """Rows of cards that always fit a page in tiles (more where cards are short)..."""
-SHORTEST_PART = 300
+SHORTEST_PART = 360
 """...unless a card would get shorter than this (at font scale 1): a low screen shows one
 row of cards up to its height rather than cut every order into small parts."""
 NAV_HEIGHT = 64
