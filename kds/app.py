@@ -145,7 +145,10 @@ class KdsApp:
         log.info("restored %d open order(s) from %s", len(states), self.data_dir)
         self.status.set_rejected_count(self.store.rejected_count())
         for monitor in self.settings.monitors:
-            model = OrdersModel(MonitorFilter.for_monitor(monitor, self.settings.stations), now)
+            monitor_filter = MonitorFilter.for_monitor(
+                monitor, self.settings.stations, self.settings.kitchen
+            )
+            model = OrdersModel(monitor_filter, now)
             model.reset(states)
             window = MonitorWindow(
                 monitor,

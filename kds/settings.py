@@ -25,6 +25,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails
 
+from kds import wire
 from kds.admin import valid_pin_hash
 from kds.domain.kitchen_settings import KitchenSettings, unknown_stations
 from kds.domain.monitors import MonitorKind
@@ -120,6 +121,26 @@ class Station(_Section):
     """Article groups this station prepares; a station with none takes every line."""
 
 
+class CardArrangement(StrEnum):
+    """How a station or expo monitor arranges its cards."""
+
+    TILES = "tiles"
+    """Rows of cards, oldest top left, as many rows as fit; then the next page."""
+    RAIL = "rail"
+    """One row of cards as tall as the screen, oldest left; then the next page."""
+
+
+GUEST_COLLECTS = (
+    wire.FulfillmentType.PICKUP,
+    wire.FulfillmentType.CURBSIDE,
+    wire.FulfillmentType.DRIVE_THRU,
+)
+"""The orders a guest collects: the ones a pickup board shows by default."""
+
+Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+"""A colour as "#rrggbb"."""
+
+
 class MonitorSettings(_Section):
     name: Annotated[str, Field(min_length=1)]
     kind: MonitorKind = MonitorKind.STATION
@@ -134,6 +155,24 @@ class MonitorSettings(_Section):
     """No sound at all from this monitor."""
     alarm_repeat_s: Annotated[float, Field(ge=1, le=3600)] = 30
     """A printer alarm rings again this often until someone silences it or it clears."""
+    layout: CardArrangement = CardArrangement.TILES
+    """Station and expo: cards in rows ("tiles") or in one row as tall as the screen ("rail")."""
+    columns: Annotated[int, Field(ge=0, le=12)] = 0
+    """Cards side by side; 0: as many as fit 300 px wide (times `font_scale`)."""
+    font_scale: Annotated[float, Field(ge=0.5, le=3)] = 1.0
+    """Everything on the cards this much bigger (1.5 for a screen read from further away)."""
+    pickup_types: tuple[wire.FulfillmentType, ...] = GUEST_COLLECTS
+    """Pickup board: the kinds of order a guest collects (never dine-in or delivery by default)."""
+    pickup_names: bool = False
+    """Pickup board: the guest's first name beside the number."""
+    ready_shown_minutes: Annotated[float, Field(gt=0, le=240)] = 10
+    """Pickup board: a ready number leaves after this long even when nobody marked it collected."""
+    logo: Path | None = None
+    """Pickup board: an image shown at the top (PNG, SVG...)."""
+    background: Colour | None = None
+    """Pickup board: its background colour (default dark)."""
+    accent: Colour | None = None
+    """Pickup board: the colour of the ready numbers (default green)."""
 
 
 class RetentionSettings(_Section):

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from kds import wire
 from kds.__main__ import main
 from kds.resources import resource_path
-from kds.settings import MonitorKind, SettingsError, load_settings
+from kds.settings import CardArrangement, MonitorKind, SettingsError, load_settings
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -166,3 +167,37 @@ def test_kds_without_a_config_points_to_the_set_up(
     looked_at.parent.mkdir()
     shutil.copy(example, looked_at)
     assert load_settings(looked_at).connector.token
+
+
+def test_a_monitor_chooses_its_card_layout_and_a_pickup_board_what_it_shows(
+    tmp_path: Path,
+) -> None:
+    base = '[connector]\ntoken = "t"\n\n'
+    good = load_settings(
+        write(
+            tmp_path,
+            base + '[[monitors]]\nname = "Grill"\nlayout = "rail"\ncolumns = 5\n'
+            "font_scale = 1.5\n\n"
+            '[[monitors]]\nname = "Board"\nkind = "pickup"\npickup_types = ["pickup"]\n'
+            'pickup_names = true\nready_shown_minutes = 3\naccent = "#ffcc00"\n',
+        )
+    )
+    grill, board = good.monitors
+    assert (grill.layout, grill.columns, grill.font_scale) == (CardArrangement.RAIL, 5, 1.5)
+    assert board.pickup_types == (wire.FulfillmentType.PICKUP,)
+    assert (board.pickup_names, board.ready_shown_minutes, board.accent) == (True, 3, "#ffcc00")
+    assert grill.pickup_types == (
+        wire.FulfillmentType.PICKUP,
+        wire.FulfillmentType.CURBSIDE,
+        wire.FulfillmentType.DRIVE_THRU,
+    )
+    bad = write(
+        tmp_path,
+        base + '[[monitors]]\nname = "Grill"\nlayout = "grid"\nfont_scale = 9\naccent = "yellow"\n',
+    )
+    with pytest.raises(SettingsError) as caught:
+        load_settings(bad)
+    message = str(caught.value)
+    assert "monitors.0.layout: Input should be 'tiles' or 'rail'" in message
+    assert "monitors.0.font_scale: Input should be less than or equal to 3" in message
+    assert "monitors.0.accent: String should match pattern" in message

@@ -11,16 +11,25 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from types import MappingProxyType
 from typing import Protocol
 
 from kds import wire
-from kds.domain.orders import OrderState, is_visible
+from kds.domain.kitchen_settings import KitchenSettings, Thresholds
+from kds.domain.orders import CANCELLED_VISIBLE_FOR, OrderState, is_visible
 from kds.domain.tickets import DONE
 
-LATE_AFTER = timedelta(minutes=15)
-"""An order older than this gets the "late" colour on its header."""
+DEFAULT_THRESHOLDS = KitchenSettings().thresholds(None)
+"""Amber after 5 minutes, red after 10: the `[kitchen]` defaults."""
+
+
+class TimerColour(IntEnum):
+    """A card header's colour by the order's age against its monitor's thresholds."""
+
+    CALM = 0
+    AMBER = 1
+    RED = 2
 
 
 class MonitorKind(StrEnum):
@@ -55,6 +64,16 @@ class MonitorLike(Protocol):
         """The station ids it shows; none: all of them."""
         ...
 
+    @property
+    def pickup_types(self) -> Sequence[wire.FulfillmentType]:
+        """The kinds of order a pickup board shows."""
+        ...
+
+    @property
+    def ready_shown_minutes(self) -> float:
+        """How long a pickup board shows a ready number nobody marked collected."""
+        ...
+
 
 def station_groups(
     stations: Sequence[StationLike], wanted: Sequence[str]
@@ -81,10 +100,29 @@ class MonitorFilter:
     kind: MonitorKind
     stations: Mapping[str, frozenset[str]]
     """station id -> groups; empty for a device without stations (all lines)."""
+    thresholds: Thresholds = DEFAULT_THRESHOLDS
+    """When its cards' timers turn amber and red."""
+    pickup_types: frozenset[wire.FulfillmentType] = frozenset(wire.FulfillmentType)
+    """The kinds of order a pickup board shows."""
+    ready_shown_for: timedelta = timedelta(minutes=10)
+    """How long a pickup board shows a ready order nobody marked collected."""
 
     @classmethod
-    def for_monitor(cls, monitor: MonitorLike, stations: Sequence[StationLike]) -> MonitorFilter:
-        return cls(monitor.kind, station_groups(stations, monitor.stations))
+    def for_monitor(
+        cls,
+        monitor: MonitorLike,
+        stations: Sequence[StationLike],
+        kitchen: KitchenSettings | None = None,
+    ) -> MonitorFilter:
+        groups = station_groups(stations, monitor.stations)
+        limits = monitor_thresholds(kitchen or KitchenSettings(), monitor, list(groups))
+        return cls(
+            monitor.kind,
+            groups,
+            limits,
+            frozenset(monitor.pickup_types),
+            timedelta(minutes=monitor.ready_shown_minutes),
+        )
 
     @property
     def rules(self) -> KindRules:
@@ -104,6 +142,15 @@ class MonitorFilter:
     def shows(self, state: OrderState, now: datetime) -> bool:
         """Whether the order is on this monitor at `now`."""
         return self.rules.shows(self, state, now)
+
+    def leaves_at(self, state: OrderState) -> datetime | None:
+        """When a shown order leaves by the clock alone: a cancelled card after its visible
+        period, a ready number on the pickup board after `ready_shown_for`."""
+        if state.cancelled and state.cancelled_at is not None:
+            return state.cancelled_at + CANCELLED_VISIBLE_FOR
+        if self.kind is MonitorKind.PICKUP and state.overall_status == wire.OrderStatus.READY:
+            return state.updated_at + self.ready_shown_for
+        return None
 
 
 def _on_station(monitor: MonitorFilter, state: OrderState, now: datetime) -> bool:
@@ -134,9 +181,17 @@ def _on_expo(_monitor: MonitorFilter, state: OrderState, now: datetime) -> bool:
     return is_visible(state, now, MonitorKind.EXPO.value)
 
 
-def _on_pickup(_monitor: MonitorFilter, state: OrderState, now: datetime) -> bool:
-    """The guests' board shows the numbers in preparation and ready; a cancelled one goes."""
-    return is_visible(state, now, MonitorKind.PICKUP.value)
+def _on_pickup(monitor: MonitorFilter, state: OrderState, now: datetime) -> bool:
+    """The guests' board shows the numbers of orders a guest collects (pickup, curbside,
+    drive-thru by default) in preparation and ready, a ready one until collected or for
+    `ready_shown_for`; a cancelled one goes at once."""
+    if state.order.fulfillment.type not in monitor.pickup_types:
+        return False
+    if not is_visible(state, now, MonitorKind.PICKUP.value):
+        return False
+    if state.overall_status == wire.OrderStatus.READY:
+        return now < state.updated_at + monitor.ready_shown_for
+    return True
 
 
 @dataclass(frozen=True)
@@ -154,16 +209,30 @@ class KindRules:
     in kds.ui.sounds has the printer alarm)."""
     role_controls: bool = False
     """It offers "Take over printing" and "Stop printing here" (and their dialogs)."""
+    staff_lines: bool = True
+    """It shows the staff lines (connection, catching up, warnings); a guests' screen shows
+    a connection problem only as a small dot."""
 
 
 RULES: Mapping[MonitorKind, KindRules] = MappingProxyType(
     {
         MonitorKind.STATION: KindRules(_on_station, by_stations=True, printer_alarms=True),
         MonitorKind.EXPO: KindRules(_on_expo, printer_lines=True, role_controls=True),
-        MonitorKind.PICKUP: KindRules(_on_pickup),
+        MonitorKind.PICKUP: KindRules(_on_pickup, staff_lines=False),
     }
 )
 """Each kind's rules; every MonitorKind has a row (checked by the tests)."""
+
+
+def monitor_thresholds(
+    kitchen: KitchenSettings, monitor: MonitorLike, stations: Sequence[str]
+) -> Thresholds:
+    """The timer colours of a monitor: its station's own where it shows the lines of chosen
+    stations (the earliest of them where it shows several), else the kitchen's."""
+    if not RULES[monitor.kind].by_stations or not monitor.stations or not stations:
+        return kitchen.thresholds(None)
+    own = [kitchen.thresholds(station) for station in stations]
+    return Thresholds(min(t.amber_after for t in own), min(t.red_after for t in own))
 
 
 def is_scheduled(order: wire.Order) -> bool:
@@ -171,13 +240,30 @@ def is_scheduled(order: wire.Order) -> bool:
     return not order.fulfillment.asap and order.fulfillment.due_at is not None
 
 
-def late_after(order: wire.Order) -> datetime:
-    """When the order turns late: its due time if scheduled, else LATE_AFTER after ordering."""
+def timer_start(order: wire.Order) -> datetime:
+    """Where a card's timer counts from: ordering, or a scheduled order's start (its
+    `prepare_at`, else its due time); before then the timer counts down."""
+    if is_scheduled(order):
+        return order.fulfillment.prepare_at or order.fulfillment.due_at or order.created_at
+    return order.created_at
+
+
+def colour_changes(order: wire.Order, limits: Thresholds) -> tuple[datetime, datetime]:
+    """When the order's timer turns amber, and when red."""
+    start = timer_start(order)
+    return start + limits.amber_after, start + limits.red_after
+
+
+def timer_colour(order: wire.Order, limits: Thresholds, now: datetime) -> TimerColour:
+    amber, red = colour_changes(order, limits)
+    if now > red:
+        return TimerColour.RED
+    if now > amber:
+        return TimerColour.AMBER
+    return TimerColour.CALM
+
+
+def is_overdue(order: wire.Order, now: datetime) -> bool:
+    """Past the time the guest was promised (`due_at`): the card flashes."""
     due = order.fulfillment.due_at
-    if is_scheduled(order) and due is not None:
-        return due
-    return order.created_at + LATE_AFTER
-
-
-def is_late(state: OrderState, now: datetime) -> bool:
-    return now > late_after(state.order)
+    return due is not None and now > due

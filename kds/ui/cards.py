@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kds import wire
 from kds.domain.changes import describe_modifier, format_quantity
-from kds.domain.monitors import MonitorFilter, is_scheduled, line_done
+from kds.domain.monitors import MonitorFilter, is_scheduled, line_done, timer_start
 from kds.domain.orders import OrderState
 from kds.i18n import local_time
 
@@ -28,16 +28,25 @@ class LineKind(Enum):
     ITEM_NOTE = "item_note"
     ALLERGENS = "allergens"
     ORDER_NOTE = "order_note"
+    RESTRICTION = "restriction"
+    """Alcohol, age check...: staff must check before handing over."""
 
 
 @dataclass(frozen=True)
 class CardLine:
-    """One printed line on a card; `depth` is the modifier nesting (0 for items)."""
+    """One printed line on a card; `depth` is the modifier nesting (0 for items).
+
+    `line_id` is the order line it belongs to (None for order notes and restrictions), so a
+    tap on it can be told apart; `flags` carry marks a view may paint on it (kept open:
+    "recalled", "pending", "changed"...).
+    """
 
     kind: LineKind
     text: str
     depth: int = 0
     done: bool = False
+    line_id: str | None = None
+    flags: frozenset[str] = frozenset()
 
 
 _MODIFIER_MARK = {
@@ -49,24 +58,31 @@ _MODIFIER_MARK = {
 }
 
 
-def _modifier_lines(modifiers: Iterable[wire.Modifier], depth: int) -> list[CardLine]:
+def _modifier_lines(
+    modifiers: Iterable[wire.Modifier], depth: int, line_id: str | None = None
+) -> list[CardLine]:
     lines: list[CardLine] = []
     for mod in modifiers:
         words = describe_modifier(mod, times="× ", no=tr("NO {label}"))
-        lines.append(CardLine(LineKind.MODIFIER, f"{_MODIFIER_MARK[mod.action]} {words}", depth))
-        lines.extend(_modifier_lines(mod.modifiers, depth + 1))
+        text = f"{_MODIFIER_MARK[mod.action]} {words}"
+        lines.append(CardLine(LineKind.MODIFIER, text, depth, line_id=line_id))
+        lines.extend(_modifier_lines(mod.modifiers, depth + 1, line_id))
     return lines
 
 
 def item_lines(item: wire.Item, done: bool = False) -> list[CardLine]:
     """ "2× Käsespätzle", its modifiers indented by depth, notes and allergens."""
     name = item.label if not item.variant else f"{item.label} ({item.variant})"
-    lines = [CardLine(LineKind.ITEM, f"{format_quantity(item.quantity)}× {name}", 0, done)]
-    lines.extend(_modifier_lines(item.modifiers, 1))
-    lines.extend(CardLine(LineKind.ITEM_NOTE, f"» {note}", 1) for note in item.notes)
+    line_id = item.line_id
+    text = f"{format_quantity(item.quantity)}× {name}"
+    lines = [CardLine(LineKind.ITEM, text, 0, done, line_id)]
+    lines.extend(_modifier_lines(item.modifiers, 1, line_id))
+    lines.extend(
+        CardLine(LineKind.ITEM_NOTE, f"» {note}", 1, line_id=line_id) for note in item.notes
+    )
     if item.allergens:
         text = tr("⚠ {allergens}").format(allergens=", ".join(item.allergens))
-        lines.append(CardLine(LineKind.ALLERGENS, text, 1))
+        lines.append(CardLine(LineKind.ALLERGENS, text, 1, line_id=line_id))
     return lines
 
 
@@ -91,6 +107,13 @@ class Card:
     ready: bool
     revision: int
     lines: tuple[CardLine, ...]
+    guest: str = ""
+    """The customer's first name ("" when the order has none)."""
+    pickup_code: str = ""
+    source: str = ""
+    """Where the order came from: "webshop · Pizza Roma · app" (source, brand, channel)."""
+    test: bool = False
+    """A test order: nobody cooks it."""
 
 
 def card_lines(monitor: MonitorFilter, state: OrderState) -> tuple[CardLine, ...]:
@@ -104,11 +127,9 @@ def card_lines(monitor: MonitorFilter, state: OrderState) -> tuple[CardLine, ...
         kind = LineKind.ALLERGENS if note.kind == wire.NoteKind.ALLERGY else LineKind.ORDER_NOTE
         lines.append(CardLine(kind, text, 0))
     if state.order.restrictions:
+        restrictions = ", ".join(state.order.restrictions)
         lines.append(
-            CardLine(
-                LineKind.ORDER_NOTE,
-                tr("Restrictions: {list}").format(list=", ".join(state.order.restrictions)),
-            )
+            CardLine(LineKind.RESTRICTION, tr("🔞 Check: {list}").format(list=restrictions))
         )
     return tuple(lines)
 
@@ -127,7 +148,17 @@ def card_of(monitor: MonitorFilter, state: OrderState) -> Card:
         ready=state.overall_status == wire.OrderStatus.READY,
         revision=state.revision,
         lines=card_lines(monitor, state),
+        guest=first_name(order),
+        pickup_code=order.pickup_code or "",
+        source=" · ".join(part for part in (order.source, order.brand, order.channel) if part),
+        test=order.is_test,
     )
+
+
+def first_name(order: wire.Order) -> str:
+    """The customer's first name, as staff call it out ("" without a customer)."""
+    name = order.customer.name.split() if order.customer is not None else []
+    return name[0] if name else ""
 
 
 _NOTE_LABEL: dict[wire.NoteKind, str] = {
@@ -163,10 +194,12 @@ def due_text(order: wire.Order) -> str:
 
 
 def age_text(state: OrderState, now: datetime) -> str:
-    """Minutes:seconds since the guest ordered ("4:05"), hours when over one."""
-    seconds = max(0, int((now - state.order.created_at).total_seconds()))
-    hours, rest = divmod(seconds, 3600)
+    """Minutes:seconds since the guest ordered ("4:05"), hours when over one; a scheduled
+    order counts down to its start ("−12:30")."""
+    seconds = int((now - timer_start(state.order)).total_seconds())
+    sign = "−" if seconds < 0 else ""
+    hours, rest = divmod(abs(seconds), 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d}"
-    return f"{minutes}:{secs:02d}"
+        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+    return f"{sign}{minutes}:{secs:02d}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
@@ -24,9 +24,10 @@ from kds.settings import MonitorSettings
 from kds.ui.cards import tr
 from kds.ui.order_menu import CardMenus, OrderMenuEntries
 from kds.ui.orders_model import OrdersModel
+from kds.ui.pickup_board import PickupBoard
 from kds.ui.status import Severity, StatusLine, StatusModel, alarm_text
 from kds.ui.ticket_view import BACKGROUND, TicketView
-from kds.ui.views import VIEWS, PickupBoard
+from kds.ui.views import VIEWS
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,62 @@ def _strip_label(object_name: str) -> QLabel:
     return label
 
 
-def _style(label: QLabel, severity: Severity, pixels: int = 20) -> None:
+STAFF_PIXELS = 24
+"""The smallest type of anything staff must read from two metres (status, alarms, banners)."""
+BANNER_AFTER = timedelta(seconds=5)
+"""Not connected this long: the banner nobody can miss."""
+BACK_SHOWN_FOR = timedelta(seconds=15)
+"""How long "Back — 12 orders caught up" stays."""
+
+
+class OutageBanner:
+    """When the "Not connected since 20:14" banner shows, and the "Back — 12 orders caught
+    up" line after it: plain state, fed the connection, the catch-up and the clock."""
+
+    def __init__(self) -> None:
+        self.down_since: datetime | None = None
+        self.recovering = False
+        """Connected again after a banner; counting the orders that arrive until caught up."""
+        self.caught_up = 0
+        self.back_until: datetime | None = None
+
+    def connection(self, ok: bool, now: datetime) -> None:
+        if not ok:
+            if self.down_since is None:
+                self.down_since = now
+            self.recovering = False
+            self.back_until = None
+            return
+        if self.down_since is not None and now - self.down_since >= BANNER_AFTER:
+            self.recovering = True
+            self.caught_up = 0
+        self.down_since = None
+
+    def arrived(self, orders: int) -> None:
+        if self.recovering:
+            self.caught_up += orders
+
+    def caught_up_done(self, now: datetime) -> None:
+        """The replay after the reconnection is done."""
+        if self.recovering:
+            self.recovering = False
+            self.back_until = now + BACK_SHOWN_FOR
+
+    def banner(self, now: datetime) -> str | None:
+        """The banner's words at `now`, or None."""
+        if self.down_since is not None and now - self.down_since >= BANNER_AFTER:
+            since = self.down_since.astimezone().strftime("%H:%M")
+            return tr("Not connected since {time} — new orders may be missing").format(time=since)
+        return None
+
+    def back(self, now: datetime) -> str | None:
+        """The "Back" line's words at `now`, or None."""
+        if self.back_until is not None and now < self.back_until:
+            return tr("Back — {n} orders caught up").format(n=self.caught_up)
+        return None
+
+
+def _style(label: QLabel, severity: Severity, pixels: int = STAFF_PIXELS) -> None:
     bg, fg = _STRIP_COLOURS[severity]
     label.setStyleSheet(
         f"QLabel {{ background: {bg}; color: {fg}; font-size: {pixels}px; font-weight: bold; }}"
@@ -110,9 +166,32 @@ class MonitorWindow(QMainWindow):
         self.setStyleSheet(f"QMainWindow, #central {{ background: {BACKGROUND.name()}; }}")
         central = QWidget()
         central.setObjectName("central")
-        layout = QVBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.staff_lines = QWidget()
+        """Everything staff read above the orders; never on a guests' screen."""
+        self.staff_lines.setObjectName("staff_lines")
+        outer.addWidget(self.staff_lines)
+        layout = QVBoxLayout(self.staff_lines)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self._outage = OutageBanner()
+        self._now: datetime | None = None
+        self._connected = False
+        self.banner_label = _strip_label("banner")
+        self.banner_label.setStyleSheet(
+            "QLabel { background: #b71c1c; color: #ffffff; font-size: 40px; font-weight: bold;"
+            " border: 6px solid #ffd600; }"
+        )
+        self.banner_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner_label.hide()
+        layout.addWidget(self.banner_label)
+        self.back_label = _strip_label("back")
+        _style(self.back_label, Severity.OK)
+        self.back_label.hide()
+        layout.addWidget(self.back_label)
+        model.rowsInserted.connect(self._orders_arrived)
 
         top = QHBoxLayout()
         top.setSpacing(0)
@@ -120,7 +199,8 @@ class MonitorWindow(QMainWindow):
         self.clock_label = _strip_label("clock")
         self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.clock_label.setStyleSheet(
-            "QLabel { background: #37474f; color: white; font-size: 22px; font-weight: bold; }"
+            f"QLabel {{ background: #37474f; color: white; font-size: {STAFF_PIXELS}px;"
+            " font-weight: bold; }"
         )
         self.clock_label.setWordWrap(False)
         top.addWidget(self.connection_label, 1)
@@ -128,7 +208,7 @@ class MonitorWindow(QMainWindow):
         layout.addLayout(top)
 
         self.catch_up_label = _strip_label("catch_up")
-        _style(self.catch_up_label, Severity.WARNING, 20)
+        _style(self.catch_up_label, Severity.WARNING)
         self.catch_up_label.hide()
         layout.addWidget(self.catch_up_label)
         self._catch_up = (0, 0)
@@ -138,13 +218,13 @@ class MonitorWindow(QMainWindow):
         self._catch_up_timer.timeout.connect(self._show_catch_up)
 
         self.screen_warning_label = _strip_label("screen_warning")
-        _style(self.screen_warning_label, Severity.WARNING, 18)
+        _style(self.screen_warning_label, Severity.WARNING)
         self.rejected_label = _strip_label("rejected")
-        _style(self.rejected_label, Severity.ERROR, 18)
+        _style(self.rejected_label, Severity.ERROR)
         self.printer_alarm_label = _strip_label("printer_alarm")
-        _style(self.printer_alarm_label, Severity.ERROR, 20)
+        _style(self.printer_alarm_label, Severity.ERROR)
         self.unexpected_error_label = _strip_label("unexpected_error")
-        _style(self.unexpected_error_label, Severity.ERROR, 18)
+        _style(self.unexpected_error_label, Severity.ERROR)
         for label in (
             self.unexpected_error_label,
             self.screen_warning_label,
@@ -167,7 +247,9 @@ class MonitorWindow(QMainWindow):
             (self.take_over_button, on_take_over),
             (self.stop_printing_button, on_stop_printing),
         ):
-            button.setStyleSheet("QPushButton { font-size: 16px; padding: 6px 14px; }")
+            button.setStyleSheet(
+                f"QPushButton {{ font-size: {STAFF_PIXELS}px; padding: 6px 14px; }}"
+            )
             button.hide()
             if handler is not None:
                 button.clicked.connect(handler)
@@ -177,21 +259,26 @@ class MonitorWindow(QMainWindow):
         self.set_printing_role(None)
         layout.addWidget(self.printing_row)
 
-        self.view = VIEWS[monitor.kind](model, order_menu)
+        self.view = VIEWS[monitor.kind](monitor, model, order_menu)
         """The orders as this kind of monitor shows them (kds.ui.views)."""
         self.orders_row = QHBoxLayout()
         """The orders, and beside them what `add_beside_orders` put there."""
         self.orders_row.setSpacing(0)
         self.orders_row.addWidget(self.view, 1)
-        layout.addLayout(self.orders_row, 1)
+        outer.addLayout(self.orders_row, 1)
 
         self.printer_status_label = _strip_label("printer_status")
         self.printer_status_label.setTextFormat(Qt.TextFormat.RichText)
         self.printer_status_label.setStyleSheet(
-            "QLabel { background: #102027; color: #e0e0e0; font-size: 17px; }"
+            f"QLabel {{ background: #102027; color: #e0e0e0; font-size: {STAFF_PIXELS}px; }}"
         )
         self.printer_status_label.hide()
-        layout.addWidget(self.printer_status_label)
+        outer.addWidget(self.printer_status_label)
+        if not self.rules.staff_lines:
+            self.staff_lines.hide()
+            self.printer_status_label.setParent(None)  # a guests' screen: the dot only
+            self.printer_status_label.deleteLater()
+            self.printer_status_label = QLabel()
         self.setCentralWidget(central)
         self.set_connection(tr("Connecting to the connector…"), Severity.WARNING)
         if status is not None:
@@ -270,7 +357,24 @@ class MonitorWindow(QMainWindow):
         self.connection_label.setText(
             tr("{name} · {text}").format(name=self.monitor.name, text=text)
         )
-        _style(self.connection_label, severity, 22)
+        _style(self.connection_label, severity)
+        self._connected = severity is Severity.OK
+        board = self.pickup
+        if board is not None:
+            board.set_connected(severity is Severity.OK)
+        if self._now is not None:
+            self._outage.connection(severity is Severity.OK, self._now)
+            self._show_outage(self._now)
+
+    def _orders_arrived(self, _parent: object, first: int, last: int) -> None:
+        self._outage.arrived(last - first + 1)
+
+    def _show_outage(self, now: datetime) -> None:
+        banner, back = self._outage.banner(now), self._outage.back(now)
+        self.banner_label.setVisible(banner is not None)
+        self.banner_label.setText(banner or "")
+        self.back_label.setVisible(back is not None)
+        self.back_label.setText(back or "")
 
     def set_catch_up(self, done: int, total: int) -> None:
         """While behind the connector: "Catching up — 4,200 of 20,000"; hidden once done.
@@ -278,6 +382,9 @@ class MonitorWindow(QMainWindow):
         The count on screen moves every CATCH_UP_REFRESH_MS, not per event.
         """
         self._catch_up = (done, total)
+        if done >= total and self._now is not None:
+            self._outage.caught_up_done(self._now)
+            self._show_outage(self._now)
         if done >= total:
             self._catch_up_timer.stop()
             self.catch_up_label.hide()
@@ -316,10 +423,10 @@ class MonitorWindow(QMainWindow):
         self.printing_label.setText(text or "")
         if severity is Severity.OK:
             self.printing_label.setStyleSheet(
-                "QLabel { background: #263238; color: #cfd8dc; font-size: 16px; }"
+                f"QLabel {{ background: #263238; color: #cfd8dc; font-size: {STAFF_PIXELS}px; }}"
             )
         else:
-            _style(self.printing_label, severity, 18)
+            _style(self.printing_label, severity)
         self.take_over_button.setVisible(self._role_buttons and can_take_over)
         self.stop_printing_button.setVisible(self._role_buttons and can_stop)
 
@@ -347,7 +454,7 @@ class MonitorWindow(QMainWindow):
         self.silence_alarm_button = QPushButton(tr("Silence alarm"))
         self.silence_alarm_button.setObjectName("silence_alarm")
         self.silence_alarm_button.setStyleSheet(
-            "QPushButton { font-size: 20px; font-weight: bold; padding: 6px 18px; }"
+            f"QPushButton {{ font-size: {STAFF_PIXELS}px; font-weight: bold; padding: 6px 18px; }}"
         )
         self.silence_alarm_button.hide()
         row.addWidget(self.silence_alarm_button)
@@ -377,8 +484,12 @@ class MonitorWindow(QMainWindow):
         self.screen_warning_label.setText(text or "")
 
     def refresh(self, now: datetime) -> None:
-        """Once a second: the clock."""
+        """Once a second: the clock, the not-connected banner and the "Back" line."""
+        if self._now is None and not self._connected:
+            self._outage.connection(False, now)  # not connected since the window opened
+        self._now = now
         self.clock_label.setText(local_time(now, seconds=True))
+        self._show_outage(now)
 
     def set_printer_status(self, lines: Sequence[StatusLine]) -> None:
         self.printer_status_lines = list(lines)

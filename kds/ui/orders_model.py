@@ -20,8 +20,14 @@ from PySide6.QtCore import (
     QTimer,
 )
 
-from kds.domain.monitors import MonitorFilter, is_late, is_scheduled, late_after
-from kds.domain.orders import CANCELLED_VISIBLE_FOR, OrderState
+from kds.domain.monitors import (
+    MonitorFilter,
+    colour_changes,
+    is_overdue,
+    is_scheduled,
+    timer_colour,
+)
+from kds.domain.orders import OrderState
 from kds.ui.cards import Card, age_text, card_of
 
 log = logging.getLogger(__name__)
@@ -32,8 +38,9 @@ _Index = QModelIndex | QPersistentModelIndex
 class OrderRole(IntEnum):
     """Data roles of OrdersModel (Qt.DisplayRole is the display id, "#123").
 
-    AGE is the timer role: a tick signals only AGE (and LATE for the cards whose header
-    colour turns), and neither changes what a card says or how tall it is.
+    AGE is the timer role: a tick signals only AGE (TIMER_COLOUR for the cards whose header
+    colour turns, FLASH for the overdue ones), and none changes what a card says or how tall
+    it is.
     """
 
     ORDER_ID = Qt.ItemDataRole.UserRole + 1
@@ -46,7 +53,8 @@ class OrderRole(IntEnum):
     CANCELLED = Qt.ItemDataRole.UserRole + 8
     CANCEL_REASON = Qt.ItemDataRole.UserRole + 9
     AGE = Qt.ItemDataRole.UserRole + 10
-    LATE = Qt.ItemDataRole.UserRole + 11
+    TIMER_COLOUR = Qt.ItemDataRole.UserRole + 11
+    """The header's `TimerColour` (calm, amber, red) by the monitor's thresholds."""
     UPDATED = Qt.ItemDataRole.UserRole + 12
     REVISION = Qt.ItemDataRole.UserRole + 13
     READY = Qt.ItemDataRole.UserRole + 14
@@ -54,15 +62,20 @@ class OrderRole(IntEnum):
     STATE = Qt.ItemDataRole.UserRole + 15
     CARD = Qt.ItemDataRole.UserRole + 16
     """The `Card`: everything the card says but its timer (the layout cache's key)."""
+    OVERDUE = Qt.ItemDataRole.UserRole + 17
+    """Past its `due_at`: the card flashes."""
+    FLASH = Qt.ItemDataRole.UserRole + 18
+    """Overdue and in the bright half of its flash (it changes every second)."""
 
 
-CLOCK_ROLES = frozenset({int(OrderRole.AGE), int(OrderRole.LATE)})
+CLOCK_ROLES = frozenset({int(OrderRole.AGE), int(OrderRole.TIMER_COLOUR), int(OrderRole.FLASH)})
 """The roles a tick changes; a view repaints for them but lays nothing out again."""
 
 _Key = tuple[datetime, str]
 
-_LATE, _LEAVES = 0, 1
-"""Kinds of clock deadlines: the header turns late colour; a cancelled card leaves."""
+_COLOUR, _LEAVES = 0, 1
+"""Kinds of clock deadlines: the header changes colour (or starts flashing); a cancelled
+card leaves."""
 
 
 class _Row:
@@ -126,6 +139,8 @@ class OrdersModel(QAbstractListModel):
         self._keys: list[_Key] = []
         self._key_of: dict[str, _Key] = {}
         self._deadlines: list[tuple[datetime, int, str]] = []
+        self._overdue: set[str] = set()
+        """Orders past their due time: their cards flash, so each tick signals them."""
         self._pending: dict[str, OrderState] = {}
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
@@ -170,8 +185,12 @@ class OrdersModel(QAbstractListModel):
                 return card
             case OrderRole.AGE:
                 return age_text(row.state, self._now)
-            case OrderRole.LATE:
-                return is_late(row.state, self._now)
+            case OrderRole.TIMER_COLOUR:
+                return timer_colour(row.state.order, self._filter.thresholds, self._now)
+            case OrderRole.OVERDUE:
+                return is_overdue(row.state.order, self._now)
+            case OrderRole.FLASH:
+                return is_overdue(row.state.order, self._now) and self._now.second % 2 == 0
             case Qt.ItemDataRole.DisplayRole | OrderRole.DISPLAY_ID:
                 return card.display_id
             case Qt.ItemDataRole.ToolTipRole | OrderRole.ITEMS_TEXT:
@@ -319,33 +338,44 @@ class OrdersModel(QAbstractListModel):
         self._keys = [r.key for r in rows]
         self._key_of = {r.state.id: r.key for r in rows}
         self._deadlines = []
+        self._overdue = set()
         for row in rows:
             self._note_deadlines(row, None)
         self.endResetModel()
 
     # --- the clock -----------------------------------------------------------------------
 
+    def _colour_times(self, state: OrderState) -> tuple[datetime, ...]:
+        """When the card's header turns amber, red, and starts flashing (past `due_at`)."""
+        times = colour_changes(state.order, self._filter.thresholds)
+        due = state.order.fulfillment.due_at
+        return times if due is None else (*times, due)
+
     def _note_deadlines(self, row: _Row, old: _Row | None) -> None:
-        """Remember when this row's header turns late and when a cancelled card leaves."""
+        """Remember when this row's header changes colour and when a cancelled card leaves."""
         state = row.state
-        late = late_after(state.order)
-        if old is None or late_after(old.state.order) != late:
-            if late >= self._now:
-                heapq.heappush(self._deadlines, (late, _LATE, state.id))
-        if state.cancelled and state.cancelled_at is not None:
-            if old is None or old.state.cancelled_at != state.cancelled_at:
-                leaves = state.cancelled_at + CANCELLED_VISIBLE_FOR
-                heapq.heappush(self._deadlines, (leaves, _LEAVES, state.id))
+        times = self._colour_times(state)
+        if old is None or self._colour_times(old.state) != times:
+            self._overdue.discard(state.id)
+            for when in times:
+                if when >= self._now:
+                    heapq.heappush(self._deadlines, (when, _COLOUR, state.id))
+            if is_overdue(state.order, self._now):
+                self._overdue.add(state.id)
+        leaves = self._filter.leaves_at(state)
+        if leaves is not None and (old is None or self._filter.leaves_at(old.state) != leaves):
+            heapq.heappush(self._deadlines, (leaves, _LEAVES, state.id))
 
     def tick(self, now: datetime) -> None:
         """Move the clock: drop orders no longer shown (cancelled long enough), update ages.
 
-        Only orders whose deadline has come are looked at; then one dataChanged over all
-        rows with the timer role alone tells the views to repaint the ages they show.
+        Only orders whose deadline has come are looked at (and the overdue ones, which
+        flash); then one dataChanged over all rows with the timer role alone tells the views
+        to repaint the ages they show.
         """
         self.flush()
         self._now = now
-        turned_late: set[str] = set()
+        turned: set[str] = set()
         leaving: set[int] = set()
         not_yet: list[tuple[datetime, int, str]] = []
         while self._deadlines and self._deadlines[0][0] <= now:
@@ -359,17 +389,30 @@ class OrdersModel(QAbstractListModel):
                 if not self._filter.shows(state, now):
                     log.debug("order %s leaves the screen", order_id)
                     leaving.add(pos)
-            elif late_after(state.order) == when:  # not an outdated deadline
-                if is_late(state, now):
-                    turned_late.add(order_id)
+            elif when in self._colour_times(state):  # not an outdated deadline
+                if when < now:
+                    turned.add(order_id)
+                    if is_overdue(state.order, now):
+                        self._overdue.add(order_id)
                 else:
-                    not_yet.append(entry)  # due exactly now: late from the next tick
+                    not_yet.append(entry)  # exactly now: counted from the next tick
         for entry in not_yet:
             heapq.heappush(self._deadlines, entry)
         self._remove_runs(_runs(leaving))
-        late_rows = [pos for pos in map(self.row_of, turned_late) if pos >= 0]
-        for first, last in _runs(late_rows):
-            self.dataChanged.emit(self.index(first, 0), self.index(last, 0), [int(OrderRole.LATE)])
+        turned_rows = [pos for pos in map(self.row_of, turned) if pos >= 0]
+        for first, last in _runs(turned_rows):
+            self.dataChanged.emit(
+                self.index(first, 0), self.index(last, 0), [int(OrderRole.TIMER_COLOUR)]
+            )
+        flashing = []
+        for order_id in list(self._overdue):
+            pos = self.row_of(order_id)
+            if pos < 0:
+                self._overdue.discard(order_id)
+            elif order_id not in turned:
+                flashing.append(pos)
+        for first, last in _runs(flashing):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, 0), [int(OrderRole.FLASH)])
         if self._rows:
             bottom = self.index(len(self._rows) - 1, 0)
             self.dataChanged.emit(self.index(0, 0), bottom, [int(OrderRole.AGE)])

@@ -10,12 +10,14 @@ from typing import Any
 import pytest
 
 from kds import wire
+from kds.domain.kitchen_settings import KitchenSettings, StationTiming
 from kds.domain.monitors import (
-    LATE_AFTER,
     RULES,
     MonitorFilter,
     MonitorKind,
-    is_late,
+    TimerColour,
+    is_overdue,
+    timer_colour,
 )
 from kds.domain.orders import CANCELLED_VISIBLE_FOR, OrderState
 
@@ -33,6 +35,12 @@ class Station:
 class Monitor:
     kind: MonitorKind
     stations: tuple[str, ...] = ()
+    pickup_types: tuple[wire.FulfillmentType, ...] = (
+        wire.FulfillmentType.PICKUP,
+        wire.FulfillmentType.CURBSIDE,
+        wire.FulfillmentType.DRIVE_THRU,
+    )
+    ready_shown_minutes: float = 10
 
 
 STATIONS = (
@@ -81,6 +89,7 @@ def test_every_kind_of_monitor_has_its_rules() -> None:
     assert [k for k, r in RULES.items() if r.printer_alarms] == [MonitorKind.STATION]
     assert [k for k, r in RULES.items() if r.printer_lines] == [MonitorKind.EXPO]
     assert [k for k, r in RULES.items() if r.role_controls] == [MonitorKind.EXPO]
+    assert [k for k, r in RULES.items() if not r.staff_lines] == [MonitorKind.PICKUP]
 
 
 def test_a_station_shows_only_its_stations_lines_the_others_whole_orders() -> None:
@@ -120,15 +129,69 @@ def test_a_cancelled_order_stays_flagged_in_the_kitchen_and_leaves_the_guests_bo
     assert shown_on(cancelled, at + CANCELLED_VISIBLE_FOR) == set()
 
 
-@pytest.mark.parametrize(
-    ("fulfillment", "late_at"),
-    [
-        ({}, T0 + LATE_AFTER),
-        ({"asap": False, "due_at": (T0 + timedelta(hours=2)).isoformat()}, T0 + timedelta(hours=2)),
-    ],
-    ids=["asap: 15 minutes after ordering", "scheduled: after its due time"],
-)
-def test_an_order_turns_late(fulfillment: dict[str, Any], late_at: datetime) -> None:
-    held = state("mains", **fulfillment)
-    assert not is_late(held, late_at)
-    assert is_late(held, late_at + timedelta(seconds=1))
+def test_a_timer_turns_amber_then_red_by_the_kitchen_defaults() -> None:
+    held = state("mains")
+    limits = COUNTER.thresholds
+    colours = [
+        timer_colour(held.order, limits, T0 + timedelta(minutes=m)) for m in (5, 5.01, 10, 10.01)
+    ]
+    assert colours == [TimerColour.CALM, TimerColour.AMBER, TimerColour.AMBER, TimerColour.RED]
+
+
+def test_each_station_monitor_takes_its_own_thresholds_the_expo_the_kitchens() -> None:
+    kitchen = KitchenSettings(
+        amber_after_minutes=6,
+        red_after_minutes=12,
+        stations={
+            "bar": StationTiming(amber_after_minutes=2, red_after_minutes=4),
+            "pastry": StationTiming(red_after_minutes=20),
+        },
+    )
+    bar = MonitorFilter.for_monitor(Monitor(MonitorKind.STATION, ("bar",)), STATIONS, kitchen)
+    pastry = MonitorFilter.for_monitor(Monitor(MonitorKind.STATION, ("pastry",)), STATIONS, kitchen)
+    expo = MonitorFilter.for_monitor(Monitor(MonitorKind.EXPO), STATIONS, kitchen)
+    at_five = T0 + timedelta(minutes=5)
+    held = state("drinks", "desserts")
+    assert timer_colour(held.order, bar.thresholds, at_five) is TimerColour.RED
+    assert timer_colour(held.order, pastry.thresholds, at_five) is TimerColour.CALM
+    assert timer_colour(held.order, expo.thresholds, at_five) is TimerColour.CALM
+    at_fifteen = T0 + timedelta(minutes=15)
+    assert timer_colour(held.order, pastry.thresholds, at_fifteen) is TimerColour.AMBER
+    assert timer_colour(held.order, expo.thresholds, at_fifteen) is TimerColour.RED
+    # A monitor of two stations turns with the earlier of them.
+    both = MonitorFilter.for_monitor(
+        Monitor(MonitorKind.STATION, ("bar", "pastry")), STATIONS, kitchen
+    )
+    assert both.thresholds == bar.thresholds
+
+
+def test_an_order_is_overdue_after_its_due_time_and_a_scheduled_one_counts_from_its_start() -> None:
+    due = T0 + timedelta(hours=2)
+    scheduled = state("mains", asap=False, due_at=due.isoformat())
+    assert not is_overdue(scheduled.order, due)
+    assert is_overdue(scheduled.order, due + timedelta(seconds=1))
+    assert not is_overdue(state("mains").order, T0 + timedelta(hours=5))  # no promise made
+    limits = COUNTER.thresholds
+    assert timer_colour(scheduled.order, limits, due - timedelta(minutes=1)) is TimerColour.CALM
+
+
+@pytest.mark.parametrize("kind", list(wire.FulfillmentType))
+def test_the_pickup_board_shows_only_orders_a_guest_collects(kind: wire.FulfillmentType) -> None:
+    held = state("mains", type=kind.value)
+    collects = kind in {
+        wire.FulfillmentType.PICKUP,
+        wire.FulfillmentType.CURBSIDE,
+        wire.FulfillmentType.DRIVE_THRU,
+    }
+    assert BOARD.shows(held, T0) is collects
+    assert COUNTER.shows(held, T0)
+
+
+def test_a_ready_number_leaves_the_board_after_its_time_even_if_nobody_collects_it() -> None:
+    ready_at = T0 + timedelta(minutes=8)
+    ready = replace(with_status(state("mains"), whole=S.READY), updated_at=ready_at)
+    board = MonitorFilter.for_monitor(Monitor(MonitorKind.PICKUP, ready_shown_minutes=3), STATIONS)
+    assert board.shows(ready, ready_at + timedelta(minutes=2, seconds=59))
+    assert not board.shows(ready, ready_at + timedelta(minutes=3))
+    assert board.leaves_at(ready) == ready_at + timedelta(minutes=3)
+    assert COUNTER.shows(ready, ready_at + timedelta(hours=1))  # the expo keeps it

@@ -108,7 +108,8 @@ def row_data(model: OrdersModel, role: OrderRole) -> Any:
 
 
 def card_texts(model: OrdersModel) -> list[str]:
-    return [b.text for b in card_layout(model.index(model.row_of("webshop:4711"), 0))[0]]
+    card = model.index(model.row_of("webshop:4711"), 0).data(OrderRole.CARD)
+    return [b.text for part in card_layout(card).parts for b in part.blocks]
 
 
 def test_orders_flow_from_connector_to_windows_and_survive_a_restart(

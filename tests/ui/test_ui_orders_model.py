@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from kds import wire
-from kds.domain.monitors import MonitorFilter
+from kds.domain.monitors import MonitorFilter, TimerColour
 from kds.domain.orders import CANCELLED_VISIBLE_FOR, OrderState
 from kds.settings import MonitorKind, MonitorSettings, Station
 from kds.ui import OrderRole, OrdersModel
@@ -123,12 +123,12 @@ def test_orders_are_oldest_first_and_show_number_age_and_update_marker() -> None
 
     model.upsert(make_state("o-201", [("1", "Poffertjes", "desserts")], 0, revision=2))
     assert model.index(0, 0).data(OrderRole.UPDATED) is True
-    blocks = card_layout(model.index(0, 0)).blocks
+    blocks = card_layout(model.index(0, 0).data(OrderRole.CARD)).parts[0].blocks
     assert "UPDATED · revision 2" in [b.text for b in blocks]
 
     model.tick(T0 + timedelta(minutes=16))
     assert model.index(0, 0).data(OrderRole.AGE) == "16:00"
-    assert model.index(0, 0).data(OrderRole.LATE) is True
+    assert model.index(0, 0).data(OrderRole.TIMER_COLOUR) is TimerColour.RED
 
 
 def test_station_monitor_shows_only_its_lines_and_drops_orders_its_stations_finished() -> None:
@@ -181,7 +181,7 @@ def test_cancelled_order_is_shown_cancelled_then_leaves_after_its_visible_period
 
     index = model.index(0, 0)
     assert index.data(OrderRole.CANCELLED) is True
-    blocks = card_layout(index).blocks
+    blocks = card_layout(index.data(OrderRole.CARD)).parts[0].blocks
     banner = next(b for b in blocks if b.text.startswith("CANCELLED"))
     assert banner.text == "CANCELLED — Gast hat storniert"
     dish = next(b for b in blocks if b.text == "2× Raclette")
@@ -242,7 +242,7 @@ def test_card_shows_scheduled_due_time_table_nested_modifiers_notes_and_allergen
         (LineKind.ALLERGENS, 1, "⚠ Milch, Sellerie"),
         (LineKind.ORDER_NOTE, 0, "生日快乐 🎂"),
     ]
-    blocks = card_layout(index).blocks
+    blocks = card_layout(index.data(OrderRole.CARD)).parts[0].blocks
     header = [b.text for b in blocks[:2]]
     assert header[0] == "#501"
     assert "SCHEDULED" in header[1]
@@ -285,10 +285,9 @@ def test_pickup_board_splits_numbers_into_in_preparation_and_ready(qtbot: Any) -
     model.upsert(ready)
     board = window.pickup
     assert board is not None
-    assert [board.preparing.index(r, 0).data() for r in range(board.preparing.rowCount())] == [
-        "#701"
-    ]
-    assert [board.ready.index(r, 0).data() for r in range(board.ready.rowCount())] == ["#702"]
+    preparing, ready_now = board.numbers()
+    assert [s.display_id for s in preparing] == ["701"]
+    assert [s.display_id for s in ready_now] == ["702"]
 
 
 class Shadow:
@@ -410,7 +409,7 @@ def test_states_posted_in_one_turn_of_the_event_loop_are_shown_together(qtbot: A
     assert shadow.inserts == [(0, 48), (49, 49)]
 
 
-def test_a_tick_signals_only_the_timer_role_and_late_headers_once() -> None:
+def test_a_tick_signals_only_the_timer_role_and_turning_headers_once() -> None:
     model = model_for(COUNTER)
     for n, minute in enumerate((0, 3, 6)):
         model.upsert(make_state(f"o-10{n}", [("1", "Suppe", "mains")], minute))
@@ -423,23 +422,50 @@ def test_a_tick_signals_only_the_timer_role_and_late_headers_once() -> None:
     model.upsert(cancelled)
     shadow = Shadow(model)
     age = int(OrderRole.AGE)
-    late = int(OrderRole.LATE)
+    colour = int(OrderRole.TIMER_COLOUR)
 
-    model.tick(T0 + timedelta(minutes=10))
+    model.tick(T0 + timedelta(minutes=4))
     assert shadow.changes == [(0, 3, [age])]  # one signal, the timer role alone
 
     shadow.changes.clear()
-    model.tick(T0 + timedelta(minutes=15, seconds=1))  # o-100 is now over 15 minutes old
-    assert shadow.changes == [(0, 0, [late]), (0, 3, [age])]
-    assert model.index(0, 0).data(OrderRole.LATE) is True
+    model.tick(T0 + timedelta(minutes=5, seconds=1))  # o-100 is now over 5 minutes old
+    assert shadow.changes == [(0, 0, [colour]), (0, 3, [age])]
+    assert model.index(0, 0).data(OrderRole.TIMER_COLOUR) is TimerColour.AMBER
 
     shadow.changes.clear()
-    model.tick(T0 + timedelta(minutes=15, seconds=2))  # nothing turned: the timer alone
+    model.tick(T0 + timedelta(minutes=5, seconds=2))  # nothing turned: the timer alone
     assert shadow.changes == [(0, 3, [age])]
 
     shadow.changes.clear()
-    # o-200 leaves (cancelled ten minutes ago); o-101 and o-102 turned late meanwhile.
+    model.tick(T0 + timedelta(minutes=10, seconds=1))  # o-100 red, o-101 (3 min) amber
+    assert shadow.changes == [(0, 1, [colour]), (0, 3, [age])]
+    assert model.index(0, 0).data(OrderRole.TIMER_COLOUR) is TimerColour.RED
+
+    shadow.changes.clear()
+    # o-200 leaves (cancelled ten minutes ago); o-101 and o-102 turned red meanwhile.
     model.tick(cancelled_at + CANCELLED_VISIBLE_FOR + timedelta(minutes=5))
     assert shadow.removes == [(3, 3)]
-    assert shadow.changes == [(1, 2, [late]), (0, 2, [age])]
+    assert shadow.changes == [(1, 2, [colour]), (0, 2, [age])]
     assert model.order_ids() == ["o-100", "o-101", "o-102"]
+
+
+def test_a_scheduled_order_counts_down_to_its_start_then_up_from_it() -> None:
+    start = T0 + timedelta(minutes=30)
+    due = start + timedelta(minutes=20)
+    fulfillment = {
+        "type": "pickup",
+        "asap": False,
+        "prepare_at": start.isoformat(),
+        "due_at": due.isoformat(),
+    }
+    model = model_for(COUNTER, now=T0 + timedelta(minutes=17, seconds=30))
+    model.upsert(make_state("o-601", [("1", "Schnitzel", "mains")], fulfillment=fulfillment))
+    index = model.index(0, 0)
+    assert index.data(OrderRole.AGE) == "−12:30"
+    assert index.data(OrderRole.TIMER_COLOUR) is TimerColour.CALM
+    model.tick(start + timedelta(minutes=6))
+    assert index.data(OrderRole.AGE) == "6:00"
+    assert index.data(OrderRole.TIMER_COLOUR) is TimerColour.AMBER  # 5 minutes after its start
+    assert index.data(OrderRole.OVERDUE) is False
+    model.tick(due + timedelta(seconds=1))
+    assert index.data(OrderRole.OVERDUE) is True  # past the time promised: it flashes

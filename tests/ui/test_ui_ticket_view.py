@@ -100,23 +100,14 @@ def count_calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> li
 
 
 def visible_rows(view: TicketView) -> list[int]:
-    """The rows with a card on screen (tops only grow in row order: the masonry's rule)."""
-    model = view.model()
-    area = view.viewport().rect()
-    rows: list[int] = []
-    for row in range(model.rowCount()):
-        rect = view.visualRect(model.index(row, 0))
-        if rect.top() > area.bottom():
-            break
-        if rect.intersects(area):
-            rows.append(row)
-    return rows
+    """The rows with a card on the page on screen."""
+    return view.shown_rows()
 
 
 def test_a_tick_lays_out_nothing_and_repaints_only_the_visible_timers(
     qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    now = T0 + timedelta(minutes=45)  # every order late already: no header changes colour
+    now = T0 + timedelta(minutes=45)  # every order red already: no header changes colour
     window = show(qtbot, [order_state(n, 14 + n / 10) for n in range(50)], now)
     view = tickets(window)
     shown = visible_rows(view)
@@ -127,7 +118,7 @@ def test_a_tick_lays_out_nothing_and_repaints_only_the_visible_timers(
     timers = count_calls(monkeypatch, view.cards, "paint_timer")
 
     window.model.tick(now + timedelta(seconds=1))
-    qtbot.waitUntil(lambda: len(timers) == len(shown))
+    qtbot.waitUntil(lambda: len(timers) == len(view.parts_on_page()))
 
     assert (len(layouts), len(sizes), len(cards)) == (0, 0, 0)
     assert window.model.index(shown[0], 0).data(OrderRole.AGE) == "31:01"
@@ -135,44 +126,81 @@ def test_a_tick_lays_out_nothing_and_repaints_only_the_visible_timers(
     assert on_screen(window) == rendered_afresh(window)
 
 
-def test_a_card_turning_late_gets_its_header_repainted_in_the_late_colour(
+def test_a_card_turning_amber_then_red_gets_its_header_repainted_in_that_colour(
     qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    now = T0 + timedelta(minutes=14, seconds=59)
-    window = show(qtbot, [order_state(1, 0), order_state(2, 5), order_state(3, 6)], now)
+    now = T0 + timedelta(minutes=4, seconds=59)
+    window = show(qtbot, [order_state(1, 0), order_state(2, 3), order_state(3, 4)], now)
     view = tickets(window)
     cards = count_calls(monkeypatch, view.cards, "paint_card")
     timers = count_calls(monkeypatch, view.cards, "paint_timer")
-    late_header = view.visualRect(window.model.index(0, 0)).topLeft() + QPoint(150, 3)
+    header = view.visualRect(window.model.index(0, 0)).topLeft() + QPoint(150, 3)
 
-    window.model.tick(T0 + timedelta(minutes=15, seconds=1))  # #1 is now 15:01 old
+    def colour_at_header() -> str:
+        return on_screen(window).pixelColor(view.viewport().mapTo(window, header)).name()
+
+    assert colour_at_header() == ticket_view_module.HEADER.name()
+    window.model.tick(T0 + timedelta(minutes=5, seconds=1))  # #1 is now 5:01 old: amber
     qtbot.waitUntil(lambda: len(cards) == 1 and len(timers) == 2)
+    assert colour_at_header() == ticket_view_module.HEADER_AMBER.name()
+    window.model.tick(T0 + timedelta(minutes=10, seconds=1))  # 10:01: red
+    qtbot.waitUntil(lambda: colour_at_header() == ticket_view_module.HEADER_RED.name())
+    assert on_screen(window) == rendered_afresh(window)
 
-    screen = on_screen(window)
-    colour = screen.pixelColor(view.viewport().mapTo(window, late_header))
-    assert colour.name() == ticket_view_module.HEADER_LATE.name()
-    assert screen == rendered_afresh(window)
+
+def test_an_overdue_card_flashes_every_second(qtbot: Any) -> None:
+    due = T0 + timedelta(minutes=20)
+    overdue = order_state(1, 0)
+    order = overdue.order
+    overdue = OrderState(
+        order=order.model_copy(
+            update={"fulfillment": order.fulfillment.model_copy(update={"due_at": due})}
+        ),
+        first_seen_at=T0,
+        updated_at=T0,
+    )
+    window = show(qtbot, [overdue, order_state(2, 1)], due - timedelta(seconds=2))
+    view = tickets(window)
+    rect = view.visualRect(window.model.index(0, 0))
+    edge = view.viewport().mapTo(
+        window, rect.topLeft() + QPoint(rect.width() // 2, rect.height() - 5)
+    )
+
+    def edge_colour() -> str:
+        return on_screen(window).pixelColor(edge).name()
+
+    calm = edge_colour()
+    flash = ticket_view_module.FLASH.name()
+    assert calm != flash
+    seen = []
+    for second in range(1, 5):  # 20:01 .. 20:04 after ordering: past its due time
+        window.model.tick(due + timedelta(seconds=second))
+        expected = flash if (due + timedelta(seconds=second)).second % 2 == 0 else calm
+        qtbot.waitUntil(lambda e=expected: edge_colour() == e)
+        seen.append(edge_colour())
+    assert set(seen) == {calm, flash}
+    assert window.model.index(1, 0).data(OrderRole.FLASH) is False  # no promise: no flash
 
 
-def test_a_backlog_of_twenty_thousand_orders_lays_out_one_screenful(
+def test_a_backlog_of_twenty_thousand_orders_lays_out_one_page(
     qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     backlog = [order_state(n, n / 100) for n in range(20_000)]
     layouts = count_calls(monkeypatch, ticket_view_module, "card_layout")
     window = show(qtbot, backlog, T0 + timedelta(hours=4))
     view = tickets(window)
-    first_screen = len(layouts)
-    assert first_screen == len(visible_rows(view)) < 60
+    first_page = len(view.shown_rows())
+    assert first_page < len(layouts) <= first_page + 10 < 60  # the page and the next card
+    assert view.more_button.text() == f"+{20_000 - first_page} more →"
 
-    # Scrolling a page down lays out about a page more, and the scroll range covers the rest.
-    bar = view.verticalScrollBar()
-    assert bar.maximum() > 100 * view.viewport().height()
-    bar.setValue(bar.value() + bar.pageStep())
+    # The next page lays out about a page more; nothing scrolls.
+    view.next_page()
     view.viewport().repaint()
-    assert first_screen < len(layouts) < 2 * first_screen + 10
-    top_left = view.indexAt(view.viewport().rect().topLeft() + QPoint(20, 20))
-    assert top_left.isValid() and top_left.row() > 0
-    # A thousand new orders at the end of the backlog are not laid out (they are far below).
+    assert len(layouts) < 2 * first_page + 20
+    top_left = view.indexAt(QPoint(20, 20))
+    assert top_left.isValid() and top_left.row() == view.shown_rows()[0] > 0
+    assert not view.verticalScrollBar().isVisible()
+    # A thousand new orders at the end of the backlog are not laid out (they are far after).
     before = len(layouts)
     window.model.apply_batch(order_state(n, n / 100) for n in range(20_000, 21_000))
     QApplication.processEvents()
@@ -180,37 +208,45 @@ def test_a_backlog_of_twenty_thousand_orders_lays_out_one_screenful(
     assert window.model.rowCount() == 21_000
 
 
-def test_each_card_goes_under_the_shortest_column_and_moves_down_when_one_above_grows(
+def reading_order(view: TicketView) -> list[int]:
+    """The rows of the cards on screen as a person reads them: top row left to right, then
+    the next row."""
+    parts = [(rect.top(), rect.left(), index.row()) for index, _part, rect in view.parts_on_page()]
+    rows: list[int] = []
+    for _top, _left, row in sorted(parts):
+        if not rows or rows[-1] != row:
+            rows.append(row)
+    return rows
+
+
+def test_cards_read_oldest_first_left_to_right_and_a_leaving_card_moves_each_later_one_place(
     qtbot: Any,
 ) -> None:
-    window = show(qtbot, [order_state(n, n) for n in range(10)], T0 + timedelta(minutes=10))
+    window = show(qtbot, [order_state(n, n) for n in range(8)], T0 + timedelta(minutes=10))
     view = tickets(window)
     model = window.model
 
-    def rects() -> list[QRect]:
-        return [view.visualRect(model.index(row, 0)) for row in range(model.rowCount())]
+    def places() -> dict[str, QRect]:
+        return {
+            str(index.data(OrderRole.ORDER_ID)): rect for index, _p, rect in view.parts_on_page()
+        }
 
-    def check_masonry() -> None:
-        placed: list[QRect] = []
-        for rect in rects():
-            columns: dict[int, int] = {}
-            for earlier in placed:
-                columns[earlier.x()] = max(columns.get(earlier.x(), 0), earlier.bottom())
-            if len(columns) == 4:  # every column started: the card goes under the shortest
-                shortest = min(columns.values())
-                assert rect.top() == shortest + 1 + ticket_view_module.GAP
-                assert columns[rect.x()] == shortest
-            assert not any(rect.intersects(earlier) for earlier in placed)
-            placed.append(rect)
+    assert reading_order(view) == list(range(8))
+    before = places()
+    tops = sorted({rect.top() for rect in before.values()})
+    assert len(tops) >= 2  # more than one row of cards
+    assert view.indexAt(before["webshop:0"].center()).row() == 0
 
-    check_masonry()
-    first = rects()[0]
-    assert view.indexAt(first.center()).row() == 0
-
-    grown = order_state(0, 0, dishes=9, revision=2)
-    model.upsert(grown)
-    assert rects()[0].height() > first.height()
-    check_masonry()
+    model.remove("webshop:0")
+    QApplication.processEvents()
+    after = places()
+    assert reading_order(view) == list(range(7))
+    # Every card moved exactly one place back in reading order.
+    order_before = [
+        oid for oid in sorted(before, key=lambda o: (before[o].top(), before[o].left()))
+    ]
+    order_after = [oid for oid in sorted(after, key=lambda o: (after[o].top(), after[o].left()))]
+    assert order_after == order_before[1:]
     # The cards that moved are repainted where they are now (nothing left where they were).
     qtbot.waitUntil(lambda: on_screen(window) == rendered_afresh(window))
 
