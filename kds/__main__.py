@@ -54,7 +54,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         if not _config_problem(exc.problem, _data_dir(args.data_dir)):
             return 2
         settings = load_settings(path)
-    return run_app(settings, _data_dir(args.data_dir))
+    return run_app(settings, _data_dir(args.data_dir), path)
 
 
 def _has_display(env: Mapping[str, str] = os.environ) -> bool:

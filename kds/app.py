@@ -16,21 +16,26 @@ from pathlib import Path
 import qasync
 from PySide6.QtCore import QTimer, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kds import wire
 from kds.clock import utc_now
+from kds.config_file import default_config_path
 from kds.domain import printing_role as role_core
-from kds.domain.monitors import RULES, MonitorFilter
+from kds.domain.monitors import RULES, MonitorFilter, MonitorKind
 from kds.domain.orders import Applied, AppliedKind
 from kds.domain.printing_role import PrintingRole, RoleChange, RoleState, Setup
 from kds.domain.retention import PruneSchedule
 from kds.kiosk import ScreenKeptOn
 from kds.net import Backoff, Cause, ConnectionState, KdsClient, Phase
 from kds.net import role as printing_role
+from kds.net.client import NotConnectedError
 from kds.net.role import RoleChangeError, RoleMemory
+from kds.net.sync import Synced
 from kds.settings import MonitorSettings, Settings
 from kds.store import PRUNE_BATCH, KdsStore, StoreError, open_store
+from kds.ui.admin_area import AdminArea, AdminContext, StaffTools, ask_for_admin
+from kds.ui.admin_pin import AdminGate, PinPad
 from kds.ui.cards import tr
 from kds.ui.connection import connection_severity, describe_connection
 from kds.ui.monitor_window import MonitorWindow, find_screen
@@ -42,6 +47,7 @@ from kds.ui.qt_logging import install_qt_message_handler
 from kds.ui.reprint_menu import reprint_menu
 from kds.ui.sounds import MonitorSounds, SoundPlayerFactory, qt_sound_player
 from kds.ui.status import Severity, StatusLine, StatusModel
+from kds.ui.sync_now import CatalogSync, wizard_sync
 from kds.ui.unexpected_errors import UnexpectedErrors, describe
 from printing.config import check_catalog
 from printing.errors import PrintingError
@@ -80,8 +86,11 @@ class KdsApp:
         tick_ms: int = 1000,
         confirm: Confirm | None = None,
         sound_player: SoundPlayerFactory | None = None,
+        config_path: Path | None = None,
     ) -> None:
         self.settings = settings
+        self.config_path = config_path if config_path is not None else default_config_path()
+        """The file the admin area's set-up wizard edits."""
         self.data_dir = data_dir
         self.clock = clock
         self.applied_listeners: list[AppliedListener] = []
@@ -114,6 +123,10 @@ class KdsApp:
         self._prune_schedule = PruneSchedule()
         self._backoff = backoff
         self._client_task: asyncio.Task[None] | None = None
+        self.catalog_sync = CatalogSync(self._request_sync)
+        """Sync now and the catalog line on the staff windows."""
+        self.admin_gate = AdminGate(clock)
+        """The admin PIN pad's wrong tries, for this app run."""
         self._timer = QTimer()
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self.tick)
@@ -146,6 +159,7 @@ class KdsApp:
                 order_menu=self.order_menu if self.wants_printing else None,
                 on_take_over=self.ask_take_over,
                 on_stop_printing=self.ask_stop_printing,
+                tools=self._staff_tools(monitor),
             )
             model.setParent(window)
             screen, warning = find_screen(monitor.screen)
@@ -165,6 +179,9 @@ class KdsApp:
             self._add_sounds(window)
         self._feed(role_core.Configured(self._setup(), memory.granted_since, memory.released))
         self._check_catalog()
+        articles, groups = self.store.catalog()
+        received_at = self.store.catalog_received_at()
+        self.catalog_sync.show_stored(len(articles), len(groups), received_at)
         self._timer.start()
 
     def _alarm_printers(self, monitor: MonitorSettings) -> frozenset[str]:
@@ -311,6 +328,7 @@ class KdsApp:
         elif applied.kind is AppliedKind.CATALOG:
             self._check_catalog()
             self._refresh_printers()
+            self._catalog_arrived(event)
         for listener in self.applied_listeners:
             try:
                 listener(event, applied)
@@ -529,6 +547,46 @@ class KdsApp:
         for problem in self.catalog_problems:
             log.warning("printer routes after the catalog sync: %s", problem)
 
+    def _catalog_arrived(self, event: wire.Event) -> None:
+        """Every stored catalog (Sync now or by itself) updates the staff windows' line."""
+        received_at = self.store.catalog_received_at() if self.store is not None else None
+        if isinstance(event, wire.Catalog) and received_at is not None:
+            synced = Synced(len(event.articles), len(event.groups), received_at)
+            self.catalog_sync.catalog_arrived(synced, self.catalog_problems)
+
+    async def _request_sync(self) -> None:
+        if self.client is None:
+            raise NotConnectedError(tr("not connected to the connector"))
+        await self.client.request_sync()
+
+    # --- the admin area (behind the PIN) ---------------------------------------------
+
+    def _staff_tools(self, monitor: MonitorSettings) -> StaffTools | None:
+        """Sync now and Admin on every window but the guests' pickup board."""
+        if monitor.kind is MonitorKind.PICKUP:
+            return None
+        tools = StaffTools(self.catalog_sync)
+        tools.admin.clicked.connect(lambda: self.open_admin(tools.window()))
+        return tools
+
+    def open_admin(self, parent: QWidget) -> tuple[PinPad | None, AdminArea | None]:
+        """The Admin button: the PIN pad, then the admin area."""
+        assert self.store is not None
+        loop = asyncio.get_running_loop()
+        store = self.store
+
+        def groups() -> list[tuple[str, str]]:
+            return [(group.id, group.name) for group in store.catalog()[1]]
+
+        context = AdminContext(
+            self.settings,
+            self.config_path,
+            self.data_dir,
+            store.device_id,
+            wizard_sync(self.catalog_sync, groups, loop),
+        )
+        return ask_for_admin(parent, context, self.admin_gate)
+
     def _printers_changed(self) -> None:
         """The service's on_change: coalesced into one refresh per loop turn."""
         if self._printers_refresh_pending:
@@ -618,12 +676,12 @@ def ensure_qapplication() -> QApplication:
     return QApplication(sys.argv[:1])
 
 
-def run_app(settings: Settings, data_dir: Path) -> int:
+def run_app(settings: Settings, data_dir: Path, config_path: Path | None = None) -> int:
     """`kds run`: the app until its last window closes or SIGINT/SIGTERM; 0 on a clean exit."""
     app = ensure_qapplication()
     previous_handler = install_qt_message_handler()
     try:
-        return _run_app(app, settings, data_dir)
+        return _run_app(app, settings, data_dir, config_path)
     except Exception as exc:
         log.exception("the app stopped on an unexpected error")
         show_fatal(
@@ -637,8 +695,10 @@ def run_app(settings: Settings, data_dir: Path) -> int:
         qInstallMessageHandler(previous_handler)
 
 
-def _run_app(app: QApplication, settings: Settings, data_dir: Path) -> int:
-    kds_app = KdsApp(settings, data_dir, sound_player=qt_sound_player)
+def _run_app(
+    app: QApplication, settings: Settings, data_dir: Path, config_path: Path | None
+) -> int:
+    kds_app = KdsApp(settings, data_dir, sound_player=qt_sound_player, config_path=config_path)
     try:
         kds_app.open()
     except StoreError as exc:

@@ -52,6 +52,9 @@ class Draft:
     """Each printer's config keys (name, transport and its keys, profile settings)."""
     routes: list[RouteChoice] = field(default_factory=list)
     default_printer: str | None = None
+    kept: dict[str, Any] = field(default_factory=dict)
+    """What the file had that the wizard does not set (the admin PIN, retention, receipt
+    documents, kiosk mode…), by section: saved again as it was."""
 
     def set_stations(self, text: str) -> None:
         """Stations as typed: names separated by commas ("Grill, Cold, Bar")."""
@@ -91,9 +94,15 @@ class Draft:
 
     def document(self) -> dict[str, Any]:
         """The config as a TOML document (what `save_settings` validates and writes)."""
+        kept = self.kept
         doc: dict[str, Any] = {
-            "device": {"name": self.device_name, "printing": self.printing},
-            "connector": {"url": self.url, "token": self.token},
+            **{k: v for k, v in kept.items() if k not in _SET_BY_WIZARD},
+            "device": {
+                **kept.get("device", {}),
+                "name": self.device_name,
+                "printing": self.printing,
+            },
+            "connector": {**kept.get("connector", {}), "url": self.url, "token": self.token},
         }
         if self.stations:
             groups = {
@@ -116,6 +125,7 @@ class Draft:
             doc["monitors"] = monitors
         if self.printers:
             printing: dict[str, Any] = {
+                **kept.get("printing", {}),
                 "printers": self.printer_tables(),
                 "routes": self.route_rules(),
             }
@@ -156,6 +166,15 @@ class Draft:
         return problems
 
 
+_SET_BY_WIZARD = ("device", "connector", "stations", "monitors", "printing")
+"""Sections the wizard writes; other sections are kept as the file had them."""
+_KEYS_SET = {
+    "device": ("name", "printing"),
+    "connector": ("url", "token"),
+    "printing": ("printers", "routes", "default_printer"),
+}
+
+
 def station_id(name: str) -> str:
     """A station's id from its name: "Cold kitchen" → "cold-kitchen"."""
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "station"
@@ -169,6 +188,11 @@ def draft_from_file(path: Path) -> Draft:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return draft
+    for section, value in raw.items():
+        if section not in _SET_BY_WIZARD:
+            draft.kept[section] = value
+        elif section in _KEYS_SET and isinstance(value, dict):
+            draft.kept[section] = {k: v for k, v in value.items() if k not in _KEYS_SET[section]}
     device, connector = raw.get("device"), raw.get("connector")
     if isinstance(device, dict):
         if isinstance(device.get("name"), str):
