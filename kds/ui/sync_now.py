@@ -85,21 +85,28 @@ class CatalogSync(QObject):
         """The button: ask, and show the answer when it comes (one request at a time)."""
         if self.busy:
             return
-        self._task = asyncio.get_running_loop().create_task(self._run())
+        waiting = self._begin()
+        self._task = asyncio.get_running_loop().create_task(self._run(waiting))
 
-    async def _run(self) -> None:
-        with contextlib.suppress(Exception):  # fetch shows every failure as the answer
-            await self.fetch()
+    async def _run(self, waiting: asyncio.Future[Synced]) -> None:
+        with contextlib.suppress(Exception):  # _wait shows every failure as the answer
+            await self._wait(waiting)
 
     async def fetch(self) -> Synced:
         """Ask for the catalog and return it once the app stored it; on a failure (not
         connected, no catalog within the timeout) the answer says why and it raises. The
         wizard's routes page uses this too."""
+        return await self._wait(self._begin())
+
+    def _begin(self) -> asyncio.Future[Synced]:
         future: asyncio.Future[Synced] = asyncio.get_running_loop().create_future()
         self._waiting.append(future)
         self.busy = True
         self.result = tr("asking the connector for the catalog…")
         self.changed.emit()
+        return future
+
+    async def _wait(self, future: asyncio.Future[Synced]) -> Synced:
         try:
             await self._request()
             async with asyncio.timeout(self._timeout):
