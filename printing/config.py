@@ -200,6 +200,9 @@ class DocumentRule(_Section):
     sources: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
     brands: tuple[str, ...] = ()
+    loyalty: bool = True
+    """Print the order's loyalty block (card, points, wallet) when it has one; off for a
+    document at a terminal where loyalty is switched off."""
 
     @property
     def label(self) -> str:

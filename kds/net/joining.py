@@ -65,6 +65,9 @@ class Outcome:
     connector_id: str | None = None
     reason: str = ""
     """Why it failed (for TOKEN_REFUSED, the connector's own words, when it gave some)."""
+    printing_holder: tuple[str, str] | None = None
+    """(device id, name) of the device that holds the printing role, when the connector
+    tells (the reference connector's /health does)."""
 
     @property
     def ok(self) -> bool:
@@ -167,8 +170,12 @@ async def check_connection(url: str, token: str, timeout: float = DEFAULT_TIMEOU
         return Outcome(Reachability.NOT_REACHABLE, reason=exc.reason)
     if status == 200:
         connector_id = _field(body, "connector_id")
+        holder_id, holder = _field(body, "printing_holder_id"), _field(body, "printing_holder")
+        printing = (
+            (holder_id, holder) if isinstance(holder_id, str) and isinstance(holder, str) else None
+        )
         if isinstance(connector_id, str) and connector_id:
-            return Outcome(Reachability.CONNECTED, connector_id)
+            return Outcome(Reachability.CONNECTED, connector_id, printing_holder=printing)
         return Outcome(Reachability.NOT_REACHABLE, reason="the answer is not a kds connector's")
     if status == 401:
         return Outcome(Reachability.TOKEN_REFUSED, reason=str(_field(body, "reason") or ""))
