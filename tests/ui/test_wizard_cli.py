@@ -41,7 +41,8 @@ def test_run_with_a_broken_config_opens_the_wizard_there_and_starts_with_what_it
     monkeypatch.delenv("QT_QPA_PLATFORM")
     monkeypatch.setattr(kds.ui.wizard, "run_setup", wizard)
 
-    def app(settings: Settings, data_dir: Path) -> int:
+    def app(settings: Settings, data_dir: Path, config_path: Path | None = None) -> int:
+        assert config_path == path  # the admin area's wizard edits the file the app runs with
         started.append(settings)
         return 0
 

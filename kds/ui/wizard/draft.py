@@ -52,6 +52,11 @@ class Draft:
     """Each printer's config keys (name, transport and its keys, profile settings)."""
     routes: list[RouteChoice] = field(default_factory=list)
     default_printer: str | None = None
+    default_station: str | None = None
+    """Station id that takes lines no station's groups take (`kitchen.default_station`)."""
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    """The whole-order document rules (`printing.documents`: receipts), with their
+    `loyalty` switch."""
     kept: dict[str, Any] = field(default_factory=dict)
     """What the file had that the wizard does not set (the admin PIN, retention, receipt
     documents, kiosk mode…), by section: saved again as it was."""
@@ -131,8 +136,23 @@ class Draft:
             }
             if self.default_printer is not None:
                 printing["default_printer"] = self.default_printer
+            if self.documents:
+                printing["documents"] = self.documents
             doc["printing"] = printing
+        kitchen = dict(kept.get("kitchen", {}))
+        if self.default_station is not None and self.station_name(self.default_station):
+            kitchen["default_station"] = self.default_station
+        if kitchen:
+            doc["kitchen"] = kitchen
         return doc
+
+    def add_receipt(self, printer: str) -> None:
+        """A customer receipt for every order on `printer`, with the loyalty block."""
+        name = f"Receipt {printer}"
+        if not any(d.get("name") == name for d in self.documents):
+            self.documents.append(
+                {"template": "receipt", "name": name, "printers": [printer], "loyalty": True}
+            )
 
     def route_problems(self, path: Path) -> list[str]:
         """What is wrong with the routes, each naming its route (never a list index)."""
@@ -154,6 +174,7 @@ class Draft:
         if problems:
             return problems
         names = [r["name"] for r in self.route_rules()]
+        labels = [str(d.get("name") or d.get("template")) for d in self.documents]
         try:
             validate_settings(self.document(), path)
         except SettingsError as exc:
@@ -161,17 +182,25 @@ class Draft:
                 loc = error.loc
                 if loc[:2] == ("printing", "routes") and len(loc) > 2 and isinstance(loc[2], int):
                     problems.append(f"route {names[loc[2]]!r}: {error.message}")
-                elif loc[:1] == ("printing",):
+                elif (
+                    loc[:2] == ("printing", "documents")
+                    and len(loc) > 2
+                    and isinstance(loc[2], int)
+                    and loc[2] < len(labels)
+                ):
+                    problems.append(f"document {labels[loc[2]]!r}: {error.message}")
+                elif loc[:1] in (("printing",), ("kitchen",)):
                     problems.append(f"{error.key}: {error.message}")
         return problems
 
 
-_SET_BY_WIZARD = ("device", "connector", "stations", "monitors", "printing")
+_SET_BY_WIZARD = ("device", "connector", "stations", "monitors", "printing", "kitchen")
 """Sections the wizard writes; other sections are kept as the file had them."""
 _KEYS_SET = {
     "device": ("name", "printing"),
     "connector": ("url", "token"),
-    "printing": ("printers", "routes", "default_printer"),
+    "printing": ("printers", "routes", "default_printer", "documents"),
+    "kitchen": ("default_station",),
 }
 
 
@@ -193,6 +222,11 @@ def draft_from_file(path: Path) -> Draft:
             draft.kept[section] = value
         elif section in _KEYS_SET and isinstance(value, dict):
             draft.kept[section] = {k: v for k, v in value.items() if k not in _KEYS_SET[section]}
+    printing, kitchen = raw.get("printing"), raw.get("kitchen")
+    if isinstance(printing, dict) and isinstance(printing.get("documents"), list):
+        draft.documents = [d for d in printing["documents"] if isinstance(d, dict)]
+    if isinstance(kitchen, dict) and isinstance(kitchen.get("default_station"), str):
+        draft.default_station = kitchen["default_station"]
     device, connector = raw.get("device"), raw.get("connector")
     if isinstance(device, dict):
         if isinstance(device.get("name"), str):

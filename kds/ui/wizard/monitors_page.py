@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from kds.domain.monitors import MonitorKind
 from kds.ui.wizard.common import note, touch_button, tr
 from kds.ui.wizard.draft import Draft, MonitorChoice
+from kds.ui.wizard.preview import MonitorPreview
 
 IDENTIFY_MS = 4000
 """How long "Identify" shows each screen's number."""
@@ -53,6 +55,8 @@ class MonitorsPage(QWizardPage):
                 kind.addItem(tr(words), value)
             which = QComboBox()
             kind.currentIndexChanged.connect(self._kind_changed)
+            kind.currentIndexChanged.connect(lambda _i, row=n - 1: self._picked(row))
+            which.currentIndexChanged.connect(lambda _i, row=n - 1: self._picked(row))
             grid.addWidget(QLabel(f"{n}. {screen_words(screen)}"), n, 0)
             grid.addWidget(kind, n, 1)
             grid.addWidget(which, n, 2)
@@ -66,11 +70,19 @@ class MonitorsPage(QWizardPage):
         layout.addWidget(
             note(tr("A station screen shows the lines of its station; expo shows whole orders."))
         )
-        layout.addStretch(1)
+        self.preview_title = QLabel()
+        self.preview_title.setObjectName("preview_title")
+        self.preview = MonitorPreview()
+        self.preview.setMinimumHeight(260)
+        layout.addWidget(self.preview_title)
+        layout.addWidget(self.preview, 1)
+        self._previewed = 0
+        self._filling = False
         self._stations_changed()
 
     def _stations_changed(self) -> None:
         self._draft.set_stations(self.stations.text())
+        self._filling = True
         for which in self.which:
             current = which.currentData()
             which.clear()
@@ -79,11 +91,33 @@ class MonitorsPage(QWizardPage):
                 which.addItem(name, sid)
             index = which.findData(current)
             which.setCurrentIndex(max(index, 0))
+        self._filling = False
         self._kind_changed()
+        self.preview_screen(self._previewed)
 
     def _kind_changed(self) -> None:
         for kind, which in zip(self.kinds, self.which, strict=True):
             which.setEnabled(kind.currentData() == "station")
+
+    def _picked(self, row: int) -> None:
+        if not self._filling:
+            self.preview_screen(row)
+
+    def preview_screen(self, row: int) -> None:
+        """The live preview: the cards (or board) screen `row` would show, sample orders."""
+        if not self.kinds:
+            return
+        self._previewed = row
+        kind = MonitorKind(str(self.kinds[row].currentData()))
+        station = self.which[row].currentData() if kind is MonitorKind.STATION else None
+        self.preview.show_profile(kind, station, self._draft.stations)
+        self.preview_title.setText(
+            tr("Preview of screen {n}: {profile}").format(
+                n=row + 1,
+                profile=self.kinds[row].currentText()
+                + (f" — {self.which[row].currentText()}" if kind is MonitorKind.STATION else ""),
+            )
+        )
 
     def show_numbers(self) -> None:
         """A big number on each screen, for a few seconds."""
