@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kds.admin import has_pin
 from kds.settings import Settings
@@ -127,6 +127,7 @@ class StaffTools(QWidget):
         self.setObjectName("staff_tools")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet("#staff_tools { background: #37474f; }")
+        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.sync = SyncBar(sync)
         self.admin = admin_button()
         row = QHBoxLayout(self)

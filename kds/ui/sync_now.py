@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kds.net.sync import Synced
 
@@ -126,6 +126,7 @@ class CatalogSync(QObject):
     def _finish(self, words: str, problems: Sequence[str]) -> None:
         self.busy = False
         self.result = "\n".join([words, *problems])
+        """The answer, then one line per route problem."""
 
 
 class SyncBar(QWidget):
@@ -138,7 +139,9 @@ class SyncBar(QWidget):
         self.setObjectName("sync_bar")
         self.label = QLabel()
         self.label.setObjectName("catalog")
-        self.label.setStyleSheet("QLabel { color: white; font-size: 16px; padding: 0 8px; }")
+        self.label.setStyleSheet("QLabel { color: white; font-size: 15px; padding: 0 8px; }")
+        self.label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+
         self.button = QPushButton(tr("Sync now"))
         self.button.setObjectName("sync_now")
         self.button.setStyleSheet("QPushButton { font-size: 16px; padding: 6px 14px; }")

@@ -18,7 +18,7 @@ from kds.admin import MAX_WRONG_TRIES, hash_pin
 from kds.net import joining
 from kds.settings import AdminSettings, ConnectorSettings, Settings
 from kds.ui.admin_area import AdminArea, AdminContext, ask_for_admin
-from kds.ui.admin_pin import AdminGate, PinPad
+from kds.ui.admin_pin import KEY_SIZE, AdminGate, PinPad
 from kds.ui.wizard.common import TOUCH_HEIGHT
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -47,6 +47,13 @@ def context(tmp_path: Path, pin: str | None, url: str = "ws://127.0.0.1:9/kds") 
     return AdminContext(settings, tmp_path / "kds.toml", tmp_path / "data", "device-1", no_sync)
 
 
+def shot(widget: QWidget, tmp_path: Path, name: str) -> None:
+    """The README's screenshot of this screen, beside the test's files."""
+    folder = tmp_path / "shots"
+    folder.mkdir(exist_ok=True)
+    assert widget.grab().save(str(folder / f"{name}.png"))
+
+
 def tap(pad: PinPad, digits: str) -> None:
     for digit in digits:
         pad.digits[digit].click()
@@ -69,11 +76,12 @@ def test_only_the_right_pin_opens_the_admin_area_and_wrong_tries_slow_it_down(
     pad, area = ask_for_admin(monitor, context(tmp_path, PIN), gate)
     assert pad is not None and area is not None
     assert pad.isVisible() and not area.isVisible()
-    assert all(b.height() >= TOUCH_HEIGHT for b in (*pad.digits.values(), pad.ok, pad.back))
+    assert all(b.height() >= KEY_SIZE >= TOUCH_HEIGHT for b in (*pad.digits.values(), pad.ok))
     assert pad.prompt.text() == "Enter the admin PIN"
 
     pad.digits["1"].click()
     pad.digits["2"].click()
+    shot(pad, tmp_path, "admin-pin")
     assert pad.entry.text() == "12"  # shown as dots: a password field
     pad.back.click()
     assert pad.entry.text() == "1"
@@ -165,6 +173,7 @@ def test_pairing_screen_gives_a_code_lists_the_joined_device_and_revokes_after_y
     qtbot.waitUntil(lambda: "Tablet" in screen.device_text("tablet-1"), timeout=WAIT_MS)
     assert screen.device_text("tablet-1") == "Tablet — own token, not connected"
     assert screen.rows["tablet-1"].isEnabled()
+    shot(screen, tmp_path, "admin-pairing")
 
     screen.rows["tablet-1"].click()
     box = screen.confirmation
@@ -196,3 +205,32 @@ def test_pairing_screen_says_why_when_the_connector_is_not_there(
     screen.new_code.click()
     qtbot.waitUntil(screen.new_code.isEnabled, timeout=WAIT_MS)
     assert screen.code_note.text().startswith("No code: not reachable: ")
+
+
+def test_a_sub_terminal_cannot_revoke_and_is_told_why(
+    qtbot: QtBot, tmp_path: Path, monitor: QWidget, connector: ConnectorThread
+) -> None:
+    url = f"ws://127.0.0.1:{connector.server.port}/kds"
+    tokens = []
+    for n in (1, 2):
+        code = asyncio.run(joining.request_pairing_code(url, TOKEN)).code
+        tokens.append(
+            asyncio.run(joining.join_with_code(url, code, f"Tablet {n}", device_id=f"t{n}"))
+        )
+    ctx = context(tmp_path, None, url)
+    settings = ctx.settings.model_copy(
+        update={"connector": ConnectorSettings(url=url, token=tokens[0])}
+    )
+    area = AdminArea(AdminContext(settings, ctx.config_path, ctx.data_dir, "t1", ctx.sync), monitor)
+    qtbot.addWidget(area)
+    area.pair.click()
+    screen = area.pairing
+    assert screen is not None
+    qtbot.waitUntil(lambda: "t2" in screen.rows, timeout=WAIT_MS)
+    screen.rows["t2"].click()
+    answer(screen.confirmation, QMessageBox.StandardButton.Yes)
+    qtbot.waitUntil(lambda: "not revoked" in screen.list_state.text(), timeout=WAIT_MS)
+    assert screen.list_state.text() == (
+        "Tablet 2 not revoked: only the sales-point token may revoke tokens"
+    )
+    assert asyncio.run(joining.check_connection(url, tokens[1])).ok

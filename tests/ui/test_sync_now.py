@@ -13,6 +13,7 @@ import aiohttp
 import pytest
 import qasync
 from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QWidget
 
 from kds.admin import hash_pin
 from kds.app import KdsApp
@@ -136,6 +137,14 @@ def test_sync_now_shows_progress_the_result_and_when_the_catalog_came(
             assert first.startswith("1 articles, 1 groups, ")
             assert problem == "route 'drinks': article group 'drinks' is not in the synced catalog"
             assert first[-5:] == line[len("Catalog ") : len("Catalog ") + 5]
+            shots = tmp_path / "shots"
+            shots.mkdir()
+            window = app.window("Kitchen")
+            window.resize(1280, 400)
+            for layout in (w.layout() for w in window.findChildren(QWidget)):
+                if layout is not None:
+                    layout.activate()  # the new text's size, before the next event-loop turn
+            assert window.grab().save(str(shots / "staff-sync-now.png"))
 
             # The admin area from a staff window: PIN, then the wizard syncing through the app.
             counter.admin.click()

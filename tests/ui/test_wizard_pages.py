@@ -88,6 +88,10 @@ def test_printing_held_by_another_device_is_taken_over_only_after_a_confirmation
     )
     assert page.take_over.isVisible()
     assert page.take_over.text() == "Take over printing from Bar PC…"
+    wizard.resize(1024, 768)
+    shots = tmp_path / "shots"
+    shots.mkdir()
+    assert wizard.grab().save(str(shots / "wizard-2-takeover.png"))
 
     page.take_over.click()
     box = page.confirmation
