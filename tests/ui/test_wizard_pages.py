@@ -107,6 +107,12 @@ def test_printing_held_by_another_device_is_taken_over_only_after_a_confirmation
     taken = holder(connector)
     assert taken is not None and taken[1] == "Grill PC" and taken[0] != "bar-pc"
 
+    # Tested again: this device holds the role now, so nothing is offered.
+    page.test.click()
+    assert page.answer.text() == "testing…"
+    qtbot.waitUntil(lambda: page.answer.text().startswith("connected"), timeout=WAIT_MS)
+    assert not page.holder.isVisible() and not page.take_over.isVisible()
+
 
 def test_no_takeover_is_offered_when_this_device_does_not_print(
     qtbot: QtBot, tmp_path: Path, connector: ConnectorThread

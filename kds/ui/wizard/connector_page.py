@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
@@ -17,11 +18,14 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from kds.errors import KdsError
 from kds.net import joining, role
 from kds.net.discovery import Found, discover_connectors
 from kds.ui.wizard.common import note, touch_button, tr
 from kds.ui.wizard.draft import Draft
 from kds.ui.wizard.worker import Job, run_async
+
+log = logging.getLogger(__name__)
 
 SEARCH_SECONDS = 3.0
 
@@ -162,14 +166,20 @@ class ConnectorPage(QWizardPage):
             return
         self.answer.setText(tr("testing…"))
 
-        async def test() -> tuple[joining.Outcome, str]:
-            return await joining.check_connection(url, token), self._device_id()
+        async def test() -> tuple[joining.Outcome, str | None]:
+            outcome = await joining.check_connection(url, token)
+            try:
+                device_id: str | None = self._device_id()
+            except KdsError as exc:  # e.g. the app runs on this data dir and holds its store
+                log.info("this device's id is not readable now (%s)", exc)
+                device_id = None
+            return outcome, device_id
 
         job = self._track(run_async(self, "test connection", test))
         job.done.connect(self._tested)
         job.failed.connect(self.answer.setText)
 
-    def _tested(self, result: tuple[joining.Outcome, str]) -> None:
+    def _tested(self, result: tuple[joining.Outcome, str | None]) -> None:
         outcome, device_id = result
         self.answer.setText(outcome.describe())
         self._show_holder(outcome.printing_holder, device_id)
@@ -199,10 +209,15 @@ class ConnectorPage(QWizardPage):
         self._show_holder(outcome.printing_holder, device_id)
         self.completeChanged.emit()
 
-    def _show_holder(self, holder: tuple[str, str] | None, device_id: str) -> None:
+    def _show_holder(self, holder: tuple[str, str] | None, device_id: str | None) -> None:
         """Who prints, when this device is to print and another one does: the takeover is
-        offered, and happens only after a confirmation naming that device."""
-        other = holder if holder is not None and holder[0] != device_id else None
+        offered, and happens only after a confirmation naming that device. (With this
+        device's id unknown, a holder of the same name counts as this device.)"""
+        other = holder
+        if holder is not None and device_id is not None:
+            other = holder if holder[0] != device_id else None
+        elif holder is not None:
+            other = holder if holder[1] != self._draft.device_name else None
         self._holder = other if self._draft.printing else None
         self.holder.setVisible(self._holder is not None)
         self.take_over.setVisible(self._holder is not None)
