@@ -223,3 +223,77 @@ def test_routes_page_saves_the_default_station_and_the_loyalty_switch_per_receip
     ]
     # What the wizard does not set is kept as the file had it.
     assert settings.device.kiosk and settings.retention.keep_days == 3
+
+
+def test_the_wizard_opened_again_saves_the_kitchen_it_was_given(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """From the admin area a technician re-runs the wizard to check something and saves:
+    stations, screens, printers, routes (also one the table cannot show), receipts, the
+    defaults and every section it does not set come back as they were."""
+    from PySide6.QtGui import QGuiApplication
+
+    from kds.config_file import save_settings
+
+    screen = QGuiApplication.primaryScreen().name()
+    path = tmp_path / "kds.toml"
+    save_settings(
+        {
+            "device": {"name": "Grill PC", "printing": True, "kiosk": True},
+            "connector": {"url": "ws://10.0.0.2:8765/kds", "token": "t"},
+            "stations": [
+                {"id": "grill", "name": "Grill", "groups": ["grill", "sides"]},
+                {"id": "bar", "name": "Bar", "groups": ["drinks"]},
+            ],
+            "monitors": [
+                {
+                    "name": "Grill line",
+                    "kind": "station",
+                    **({"screen": screen} if screen else {}),  # offscreen: no name
+                    "stations": ["grill"],
+                    "volume": 40,
+                    "alarm_repeat_s": 10,
+                }
+            ],
+            "printing": {
+                "printers": [
+                    {
+                        "name": "Kitchen",
+                        "transport": "network",
+                        "host": "10.0.0.9",
+                        "backup": "Front",
+                    },
+                    {"name": "Front", "transport": "network", "host": "10.0.0.8"},
+                ],
+                "routes": [
+                    {"name": "Grill", "groups": ["grill"], "printers": ["Kitchen"], "copies": 2},
+                    {
+                        "name": "Delivery drinks",
+                        "groups": ["drinks"],
+                        "fulfillment": ["delivery"],
+                        "printers": ["Front"],
+                    },
+                ],
+                "documents": [{"template": "receipt", "printers": ["Front"], "loyalty": False}],
+                "default_printer": "Front",
+            },
+            "kitchen": {"default_station": "grill", "undo_seconds": 8},
+            "retention": {"keep_days": 3},
+        },
+        path,
+    )
+    before = load_settings(path)
+    wizard = SetupWizard(path, tmp_path / "data")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.monitors.stations.text() == "Grill, Bar"
+    while wizard.currentId() != PageId.SUMMARY:
+        current = wizard.currentId()
+        wizard.next()
+        assert wizard.currentId() != current, wizard.routes.problems.text()
+    assert [box.isChecked() for box in wizard.routes.loyalty] == [False]
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.summary.saved
+    after = load_settings(path).model_dump(mode="json")
+    for section, value in before.model_dump(mode="json").items():
+        assert after[section] == value, section

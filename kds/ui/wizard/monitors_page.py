@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
@@ -78,7 +80,17 @@ class MonitorsPage(QWizardPage):
         layout.addWidget(self.preview, 1)
         self._previewed = 0
         self._filling = False
+        self._earlier = {m.screen: m for m in draft.monitors}
+        """What the file had for each screen (by name): the combos start there."""
+        for screen, kind in zip(self._screens, self.kinds, strict=True):
+            earlier = self._earlier_for(screen)
+            if earlier is not None:
+                kind.setCurrentIndex(max(kind.findData(earlier.kind), 0))
         self._stations_changed()
+        for screen, which in zip(self._screens, self.which, strict=True):
+            earlier = self._earlier_for(screen)
+            if earlier is not None and earlier.station is not None:
+                which.setCurrentIndex(max(which.findData(earlier.station), 0))
 
     def _stations_changed(self) -> None:
         self._draft.set_stations(self.stations.text())
@@ -141,14 +153,32 @@ class MonitorsPage(QWizardPage):
             self.numbers.append(label)
             QTimer.singleShot(IDENTIFY_MS, label, label.close)
 
+    def _earlier_for(self, screen: QScreen) -> MonitorChoice | None:
+        """The file's monitor on this screen (one without a screen is on the primary)."""
+        found = self._earlier.get(screen.name())
+        if found is None and screen == QGuiApplication.primaryScreen():
+            found = self._earlier.get("")
+        return found
+
+    def _kept(self, screen: QScreen, kind: str, station: str | None) -> dict[str, Any]:
+        """The file's other keys of this screen's monitor; its name only while the screen
+        shows what it showed."""
+        earlier = self._earlier_for(screen)
+        if earlier is None:
+            return {}
+        kept = dict(earlier.kept)
+        if (earlier.kind, earlier.station) != (kind, station):
+            kept.pop("name", None)
+        return kept
+
     def validatePage(self) -> bool:
         self._draft.set_stations(self.stations.text())
-        self._draft.monitors = [
-            MonitorChoice(
-                screen.name(),
-                str(kind.currentData()),
-                which.currentData() if kind.currentData() == "station" else None,
+        choices = []
+        for screen, kind, which in zip(self._screens, self.kinds, self.which, strict=True):
+            value = str(kind.currentData())
+            station = which.currentData() if value == "station" else None
+            choices.append(
+                MonitorChoice(screen.name(), value, station, self._kept(screen, value, station))
             )
-            for screen, kind, which in zip(self._screens, self.kinds, self.which, strict=True)
-        ]
+        self._draft.monitors = choices
         return True

@@ -80,7 +80,11 @@ class RoutesPage(QWizardPage):
         self.default_printer.addItem(tr("nowhere (reported as unrouted)"), None)
         for name in printers:
             self.default_printer.addItem(name, name)
-        if printers:
+        if self._draft.default_printer in printers:
+            self.default_printer.setCurrentIndex(
+                self.default_printer.findData(self._draft.default_printer)
+            )
+        elif printers:
             self.default_printer.setCurrentIndex(1)
         self.default_station.clear()
         self.default_station.addItem(tr("every station, marked “no station”"), None)
@@ -187,19 +191,23 @@ class RoutesPage(QWizardPage):
 
     def _collect(self) -> None:
         routes = []
+        earlier = {r.group_id: r for r in self._draft.routes}
         for row in range(self.table.rowCount()):
             item = self.table.item(row, 0)
             assert item is not None
             copies = self.table.cellWidget(row, 3)
             assert isinstance(copies, QSpinBox)
+            gid = str(item.data(256))
+            before = earlier.get(gid)
             routes.append(
                 RouteChoice(
-                    group_id=str(item.data(256)),
+                    group_id=gid,
                     group_name=item.text(),
                     station=self._cell(row, 1),
                     printer=self._cell(row, 2),
                     copies=copies.value(),
                     backup=self._cell(row, 4),
+                    station_on_ticket=before.station_on_ticket if before is not None else True,
                 )
             )
         self._draft.routes = routes
