@@ -56,8 +56,8 @@ class AdminArea(QDialog):
             layout.addWidget(
                 note(
                     self.tr(
-                        "No admin PIN is set: anyone can open this area."
-                        " Set one with: kds admin set-pin"
+                        "No admin PIN is set: anyone can open this area. Set one on the"
+                        " set-up wizard's last page (or with: kds admin set-pin)."
                     )
                 )
             )

@@ -297,3 +297,45 @@ def test_the_wizard_opened_again_saves_the_kitchen_it_was_given(
     after = load_settings(path).model_dump(mode="json")
     for section, value in before.model_dump(mode="json").items():
         assert after[section] == value, section
+
+
+def test_the_summary_sets_the_admin_pin_typed_twice(qtbot: QtBot, tmp_path: Path) -> None:
+    from kds.admin import check_pin
+
+    path = tmp_path / "kds.toml"
+    path.write_text('[connector]\nurl = "ws://10.0.0.2:8765/kds"\ntoken = "t"\n')
+    wizard = SetupWizard(path, tmp_path / "data")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    while wizard.currentId() != PageId.SUMMARY:
+        wizard.next()
+    page = wizard.summary
+    assert page.pin_state.text().startswith("No admin PIN yet")
+    page.pin.setText("2468")
+    page.pin_again.setText("2486")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert not page.saved
+    assert page.pin_state.text() == "PIN not set: the two PINs differ"
+    page.pin.setText("24")
+    page.pin_again.setText("24")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert page.pin_state.text() == "PIN not set: a PIN is 4 to 12 digits (0-9)"
+    page.pin.setText("2468")
+    page.pin_again.setText("2468")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert page.saved
+    settings = load_settings(path)
+    assert check_pin(settings, "2468") and not check_pin(settings, "2486")
+    assert "scrypt$" not in page.text.toPlainText()
+
+    # Opened again: the PIN is kept unless a new one is typed.
+    again = SetupWizard(path, tmp_path / "data")
+    qtbot.addWidget(again)
+    again.show()
+    while again.currentId() != PageId.SUMMARY:
+        again.next()
+    assert again.summary.pin_state.text() == "An admin PIN is set; type a new one to change it."
+    assert "scrypt$" not in again.summary.text.toPlainText()
+    again.button(QWizard.WizardButton.FinishButton).click()
+    assert again.summary.saved
+    assert check_pin(load_settings(path), "2468")
