@@ -58,6 +58,9 @@ log = logging.getLogger(__name__)
 AppliedListener = Callable[[wire.Event, Applied], None]
 """Called on the loop thread after an event is stored and shown (e.g. the print service)."""
 
+RESTART = 75
+"""What `run_app` returns when the admin area asked for a restart with the saved config."""
+
 _PRINTED_KINDS = (AppliedKind.CREATED, AppliedKind.UPDATED, AppliedKind.CANCELLED)
 
 
@@ -127,6 +130,9 @@ class KdsApp:
         """Sync now and the catalog line on the staff windows."""
         self.admin_gate = AdminGate(clock)
         """The admin PIN pad's wrong tries, for this app run."""
+        self.on_restart: Callable[[], None] | None = None
+        """Set by `run_app`: ends the run so that it starts again with the saved config."""
+        self.restart_requested = False
         self._timer = QTimer()
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self.tick)
@@ -584,8 +590,16 @@ class KdsApp:
             self.data_dir,
             store.device_id,
             wizard_sync(self.catalog_sync, groups, loop),
+            self.restart if self.on_restart is not None else None,
         )
         return ask_for_admin(parent, context, self.admin_gate)
+
+    def restart(self) -> None:
+        """The admin area's "Restart now" after saving: this run ends and `kds run` starts
+        the app again with the saved config."""
+        self.restart_requested = True
+        if self.on_restart is not None:
+            self.on_restart()
 
     def _printers_changed(self) -> None:
         """The service's on_change: coalesced into one refresh per loop turn."""
@@ -706,17 +720,23 @@ def _run_app(
         show_fatal(str(exc))
         return 3
 
+    restart = False
+
     async def main() -> None:
+        nonlocal restart
         done = asyncio.Event()
         app.lastWindowClosed.connect(done.set)
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, lambda *_: loop.call_soon_threadsafe(done.set))
+        kds_app.on_restart = done.set
         try:
             await kds_app.start()
             await done.wait()
-            log.info("stopping")
+            restart = kds_app.restart_requested
+            log.info("restarting with the saved settings" if restart else "stopping")
         finally:  # also after an unexpected error: release the data dir and the printers
+            app.lastWindowClosed.disconnect(done.set)
             await kds_app.stop()
 
     app.setQuitOnLastWindowClosed(False)
@@ -732,4 +752,4 @@ def _run_app(
             loop.run_until_complete(main())
     finally:
         wake.stop()
-    return 0
+    return RESTART if restart else 0

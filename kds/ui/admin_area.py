@@ -4,6 +4,7 @@ wizard and the pairing screen. Kitchen staff without the PIN see only their scre
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,8 @@ class AdminContext:
     data_dir: Path
     device_id: str
     sync: Sync
+    restart: Callable[[], None] | None = None
+    """Ends the app run so that it starts again with the saved config (None: not offered)."""
 
 
 class AdminArea(QDialog):
@@ -49,6 +52,10 @@ class AdminArea(QDialog):
         self.pair.clicked.connect(self.open_pairing)
         self.state = note()
         self.state.setObjectName("state")
+        self.restart = touch_button(self.tr("Restart KDS now"))
+        self.restart.hide()
+        if context.restart is not None:
+            self.restart.clicked.connect(context.restart)
         close = touch_button(self.tr("Close"))
         close.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
@@ -64,6 +71,7 @@ class AdminArea(QDialog):
         layout.addWidget(self.setup)
         layout.addWidget(self.pair)
         layout.addWidget(self.state)
+        layout.addWidget(self.restart)
         layout.addStretch(1)
         layout.addWidget(close)
 
@@ -84,6 +92,7 @@ class AdminArea(QDialog):
                     path=self._context.config_path
                 )
             )
+            self.restart.setVisible(self._context.restart is not None)
 
     def open_pairing(self) -> None:
         connector = self._context.settings.connector

@@ -147,6 +147,8 @@ def test_sync_now_shows_progress_the_result_and_when_the_catalog_came(
             assert window.grab().save(str(shots / "staff-sync-now.png"))
 
             # The admin area from a staff window: PIN, then the wizard syncing through the app.
+            restarts: list[bool] = []
+            app.on_restart = lambda: restarts.append(app.restart_requested)
             counter.admin.click()
             pin_pad = app.window("Counter").findChild(PinPad)
             assert pin_pad is not None and pin_pad.isVisible()
@@ -174,6 +176,9 @@ def test_sync_now_shows_progress_the_result_and_when_the_catalog_came(
             wizard.accept()
             assert wizard.summary.saved
             assert "Restart KDS to use the new settings" in area.state.text()
+            assert area.restart.isVisible()
+            area.restart.click()
+            assert restarts == [True]
             saved = load_settings(path)
             assert saved.admin == AdminSettings(pin_hash=settings.admin.pin_hash)
             assert saved.device.name == settings.device.name
@@ -203,3 +208,36 @@ def test_sync_now_without_a_connection_says_so(loop: qasync.QEventLoop, tmp_path
             await app.stop()
 
     loop.run_until_complete(scenario())
+
+
+def test_restart_now_ends_the_run_and_the_next_one_starts_on_the_same_data_dir(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two real runs in one process, as `kds run` does after "Restart KDS now": the first
+    ends by the admin area's restart (the store released), the second opens and ends."""
+    import signal
+
+    from kds.app import RESTART, run_app
+
+    original = KdsApp.start
+    runs: list[str] = []
+
+    async def start_then(self: KdsApp) -> None:
+        await original(self)
+        runs.append(self.store.device_id if self.store is not None else "")
+        if len(runs) == 1:
+            asyncio.get_running_loop().call_soon(self.restart)
+        elif self.on_restart is not None:
+            asyncio.get_running_loop().call_soon(self.on_restart)  # ends without a restart
+
+    monkeypatch.setattr(KdsApp, "start", start_then)
+    settings = settings_for(9)
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        assert run_app(settings, tmp_path / "device", tmp_path / "kds.toml") == RESTART
+        assert run_app(settings, tmp_path / "device", tmp_path / "kds.toml") == 0
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+        asyncio.set_event_loop(None)
+    assert len(runs) == 2 and runs[0] == runs[1]  # the same device, its store reopened
