@@ -108,11 +108,13 @@ def ask_for_admin(
     """The Admin button: the PIN pad, then (on the right PIN) the admin area; with no PIN
     set, the area at once (it says so). Returns what it opened."""
     area = AdminArea(context, parent)
+    area.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each tap builds its own
     area.resize(640, 480)
     if not has_pin(context.settings):
         area.open()
         return None, area
     pad = PinPad(context.settings, gate, parent)
+    pad.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     pad.accepted.connect(area.open)
     pad.rejected.connect(area.deleteLater)
     pad.open()
