@@ -45,16 +45,19 @@ def _cmd_run(args: argparse.Namespace) -> int:
         verbose = ["-v"] if args.verbose else []
         return supervise([sys.executable, "-m", "kds", *verbose, *run_arguments(path, data_dir)])
 
-    from kds.app import run_app
+    from kds.app import RESTART, run_app
     from kds.settings import SettingsError, load_settings
 
-    try:
-        settings = load_settings(path)
-    except SettingsError as exc:
-        if not _config_problem(exc.problem, _data_dir(args.data_dir)):
-            return 2
-        settings = load_settings(path)
-    return run_app(settings, _data_dir(args.data_dir))
+    while True:  # again after the admin area saved the settings and asked for a restart
+        try:
+            settings = load_settings(path)
+        except SettingsError as exc:
+            if not _config_problem(exc.problem, _data_dir(args.data_dir)):
+                return 2
+            settings = load_settings(path)
+        code = run_app(settings, _data_dir(args.data_dir), path)
+        if code != RESTART:
+            return code
 
 
 def _has_display(env: Mapping[str, str] = os.environ) -> bool:

@@ -16,12 +16,13 @@ from pathlib import Path
 import qasync
 from PySide6.QtCore import QTimer, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kds import wire
 from kds.clock import utc_now
+from kds.config_file import default_config_path
 from kds.domain import printing_role as role_core
-from kds.domain.monitors import RULES, MonitorFilter
+from kds.domain.monitors import RULES, MonitorFilter, MonitorKind
 from kds.domain.orders import Applied, AppliedKind, OrderState
 from kds.domain.printing_role import PrintingRole, RoleChange, RoleState, Setup
 from kds.domain.retention import PruneSchedule
@@ -30,8 +31,11 @@ from kds.kiosk import ScreenKeptOn
 from kds.net import Backoff, Cause, ConnectionState, KdsClient, NotConnectedError, Phase
 from kds.net import role as printing_role
 from kds.net.role import RoleChangeError, RoleMemory
+from kds.net.sync import Synced
 from kds.settings import MonitorSettings, Settings
 from kds.store import PRUNE_BATCH, KdsStore, StoreError, open_store
+from kds.ui.admin_area import AdminArea, AdminContext, StaffTools, ask_for_admin
+from kds.ui.admin_pin import AdminGate, PinPad
 from kds.ui.cards import tr
 from kds.ui.connection import connection_severity, describe_connection
 from kds.ui.kitchen_time import KitchenTime
@@ -44,6 +48,7 @@ from kds.ui.qt_logging import install_qt_message_handler
 from kds.ui.reprint_menu import reprint_menu
 from kds.ui.sounds import MonitorSounds, SoundPlayerFactory, qt_sound_player
 from kds.ui.status import Severity, StatusLine, StatusModel
+from kds.ui.sync_now import CatalogSync, wizard_sync
 from kds.ui.unexpected_errors import UnexpectedErrors, describe
 from printing.config import check_catalog
 from printing.errors import PrintingError
@@ -53,6 +58,9 @@ log = logging.getLogger(__name__)
 
 AppliedListener = Callable[[wire.Event, Applied], None]
 """Called on the loop thread after an event is stored and shown (e.g. the print service)."""
+
+RESTART = 75
+"""What `run_app` returns when the admin area asked for a restart with the saved config."""
 
 _PRINTED_KINDS = (AppliedKind.CREATED, AppliedKind.UPDATED, AppliedKind.CANCELLED)
 
@@ -82,8 +90,11 @@ class KdsApp:
         tick_ms: int = 1000,
         confirm: Confirm | None = None,
         sound_player: SoundPlayerFactory | None = None,
+        config_path: Path | None = None,
     ) -> None:
         self.settings = settings
+        self.config_path = config_path if config_path is not None else default_config_path()
+        """The file the admin area's set-up wizard edits."""
         self.data_dir = data_dir
         self.clock = clock
         use_language(settings.device.language)
@@ -120,6 +131,13 @@ class KdsApp:
         self._prune_schedule = PruneSchedule()
         self._backoff = backoff
         self._client_task: asyncio.Task[None] | None = None
+        self.catalog_sync = CatalogSync(self._request_sync)
+        """Sync now and the catalog line on the staff windows."""
+        self.admin_gate = AdminGate(clock)
+        """The admin PIN pad's wrong tries, for this app run."""
+        self.on_restart: Callable[[], None] | None = None
+        """Set by `run_app`: ends the run so that it starts again with the saved config."""
+        self.restart_requested = False
         self._timer = QTimer()
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self.tick)
@@ -158,6 +176,7 @@ class KdsApp:
                 order_menu=self.order_menu if self.wants_printing else None,
                 on_take_over=self.ask_take_over,
                 on_stop_printing=self.ask_stop_printing,
+                tools=self._staff_tools(monitor),
             )
             model.setParent(window)
             screen, warning = find_screen(monitor.screen)
@@ -179,6 +198,9 @@ class KdsApp:
         self.time.release_due(now)  # those whose time came while the app was off
         self._feed(role_core.Configured(self._setup(), memory.granted_since, memory.released))
         self._check_catalog()
+        articles, groups = self.store.catalog()
+        received_at = self.store.catalog_received_at()
+        self.catalog_sync.show_stored(len(articles), len(groups), received_at)
         self._timer.start()
 
     def _alarm_printers(self, monitor: MonitorSettings) -> frozenset[str]:
@@ -338,6 +360,7 @@ class KdsApp:
                 self.time.catalog_changed()
             self._check_catalog()
             self._refresh_printers()
+            self._catalog_arrived(event)
         for listener in self.applied_listeners:
             try:
                 listener(event, applied)
@@ -588,6 +611,54 @@ class KdsApp:
         for problem in self.catalog_problems:
             log.warning("printer routes after the catalog sync: %s", problem)
 
+    def _catalog_arrived(self, event: wire.Event) -> None:
+        """Every stored catalog (Sync now or by itself) updates the staff windows' line."""
+        received_at = self.store.catalog_received_at() if self.store is not None else None
+        if isinstance(event, wire.Catalog) and received_at is not None:
+            synced = Synced(len(event.articles), len(event.groups), received_at)
+            self.catalog_sync.catalog_arrived(synced, self.catalog_problems)
+
+    async def _request_sync(self) -> None:
+        if self.client is None:
+            raise NotConnectedError(tr("not connected to the connector"))
+        await self.client.request_sync()
+
+    # --- the admin area (behind the PIN) ---------------------------------------------
+
+    def _staff_tools(self, monitor: MonitorSettings) -> StaffTools | None:
+        """Sync now and Admin on every window but the guests' pickup board."""
+        if monitor.kind is MonitorKind.PICKUP:
+            return None
+        tools = StaffTools(self.catalog_sync)
+        tools.admin.clicked.connect(lambda: self.open_admin(tools.window()))
+        return tools
+
+    def open_admin(self, parent: QWidget) -> tuple[PinPad | None, AdminArea | None]:
+        """The Admin button: the PIN pad, then the admin area."""
+        assert self.store is not None
+        loop = asyncio.get_running_loop()
+        store = self.store
+
+        def groups() -> list[tuple[str, str]]:
+            return [(group.id, group.name) for group in store.catalog()[1]]
+
+        context = AdminContext(
+            self.settings,
+            self.config_path,
+            self.data_dir,
+            store.device_id,
+            wizard_sync(self.catalog_sync, groups, loop),
+            self.restart if self.on_restart is not None else None,
+        )
+        return ask_for_admin(parent, context, self.admin_gate)
+
+    def restart(self) -> None:
+        """The admin area's "Restart now" after saving: this run ends and `kds run` starts
+        the app again with the saved config."""
+        self.restart_requested = True
+        if self.on_restart is not None:
+            self.on_restart()
+
     def _printers_changed(self) -> None:
         """The service's on_change: coalesced into one refresh per loop turn."""
         if self._printers_refresh_pending:
@@ -677,12 +748,12 @@ def ensure_qapplication() -> QApplication:
     return QApplication(sys.argv[:1])
 
 
-def run_app(settings: Settings, data_dir: Path) -> int:
+def run_app(settings: Settings, data_dir: Path, config_path: Path | None = None) -> int:
     """`kds run`: the app until its last window closes or SIGINT/SIGTERM; 0 on a clean exit."""
     app = ensure_qapplication()
     previous_handler = install_qt_message_handler()
     try:
-        return _run_app(app, settings, data_dir)
+        return _run_app(app, settings, data_dir, config_path)
     except Exception as exc:
         log.exception("the app stopped on an unexpected error")
         show_fatal(
@@ -696,8 +767,10 @@ def run_app(settings: Settings, data_dir: Path) -> int:
         qInstallMessageHandler(previous_handler)
 
 
-def _run_app(app: QApplication, settings: Settings, data_dir: Path) -> int:
-    kds_app = KdsApp(settings, data_dir, sound_player=qt_sound_player)
+def _run_app(
+    app: QApplication, settings: Settings, data_dir: Path, config_path: Path | None
+) -> int:
+    kds_app = KdsApp(settings, data_dir, sound_player=qt_sound_player, config_path=config_path)
     try:
         kds_app.open()
     except StoreError as exc:
@@ -705,17 +778,23 @@ def _run_app(app: QApplication, settings: Settings, data_dir: Path) -> int:
         show_fatal(str(exc))
         return 3
 
+    restart = False
+
     async def main() -> None:
+        nonlocal restart
         done = asyncio.Event()
         app.lastWindowClosed.connect(done.set)
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, lambda *_: loop.call_soon_threadsafe(done.set))
+        kds_app.on_restart = done.set
         try:
             await kds_app.start()
             await done.wait()
-            log.info("stopping")
+            restart = kds_app.restart_requested
+            log.info("restarting with the saved settings" if restart else "stopping")
         finally:  # also after an unexpected error: release the data dir and the printers
+            app.lastWindowClosed.disconnect(done.set)
             await kds_app.stop()
 
     app.setQuitOnLastWindowClosed(False)
@@ -731,4 +810,4 @@ def _run_app(app: QApplication, settings: Settings, data_dir: Path) -> int:
             loop.run_until_complete(main())
     finally:
         wake.stop()
-    return 0
+    return RESTART if restart else 0

@@ -205,6 +205,9 @@ class DocumentRule(_Section):
     sources: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
     brands: tuple[str, ...] = ()
+    loyalty: bool = True
+    """Print the order's loyalty block (card, points, wallet) when it has one; off for a
+    document at a terminal where loyalty is switched off."""
 
     @property
     def label(self) -> str:
@@ -331,15 +334,20 @@ def _backup_loops(printers: list[tuple[int, PrinterConfig]]) -> Iterable[tuple[L
 
 
 def check_catalog(config: PrintingConfig, groups: set[str], refs: set[str]) -> list[str]:
-    """Route keys the catalog does not know (after "Sync now"): likely typos in the config."""
+    """Route keys the catalog does not know (after "Sync now"): a typo in the config, or a
+    group or article that disappeared from the shop. Each names its route."""
     problems: list[str] = []
-    for i, route in enumerate(config.routes):
-        for j, group in enumerate(route.groups):
+    for route in config.routes:
+        for group in route.groups:
             if group not in groups:
-                problems.append(f"routes[{i}].groups[{j}]: unknown article group {group!r}")
-        for j, ref in enumerate(route.refs):
+                problems.append(
+                    f"route {route.name!r}: article group {group!r} is not in the synced catalog"
+                )
+        for ref in route.refs:
             if ref not in refs:
-                problems.append(f"routes[{i}].refs[{j}]: unknown article ref {ref!r}")
+                problems.append(
+                    f"route {route.name!r}: article {ref!r} is not in the synced catalog"
+                )
     return problems
 
 

@@ -42,6 +42,8 @@ class PlannedTicket:
     copies: int
     station: str | None
     rule_name: str
+    loyalty: bool = True
+    """A document: with the order's loyalty block (its rule's `loyalty`)."""
 
     @property
     def line_ids(self) -> tuple[str, ...]:
@@ -155,6 +157,7 @@ def route_order(config: PrintingConfig, order: Order) -> RoutingPlan:
                     copies=document.copies,
                     station=None,
                     rule_name=document.label,
+                    loyalty=document.loyalty,
                 )
             )
     return RoutingPlan(tickets=tickets, documents=tuple(documents), unrouted=tuple(unrouted))

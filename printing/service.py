@@ -352,6 +352,8 @@ class PrintService:
         """The jobs of one planned ticket or document, the order's revision in full."""
         payload: TicketJob | DocumentJob
         if kind is JobKind.DOCUMENT:
+            if not planned.loyalty and order.loyalty is not None:
+                order = order.model_copy(update={"loyalty": None})
             payload = DocumentJob(order=order, line_ids=planned.line_ids, copies=planned.copies)
         else:
             payload = TicketJob(order=order, line_ids=planned.line_ids, copies=planned.copies)

@@ -42,7 +42,8 @@ HTTP order intake (JSON bodies of at most 1 MiB, else 413; errors are
 - ``POST /catalog`` ``{"articles": [{ref, name, kitchen_name, group}], "groups": [{id,
   name}]}``: stored, and a ``catalog`` event is sent, 202.
 - ``GET /health``: ``{"status": "ok", "last_seq", "connector_id", "devices": [{device_id,
-  name, connected, last_acked_seq}], "printing_holder", "inbox", "pending_fetches"}``.
+  name, connected, last_acked_seq}], "printing_holder", "printing_holder_id", "inbox",
+  "pending_fetches"}``.
 
 Sub-terminals (`kds.connector.pairing`; extensions of this connector, not of PROTOCOL.md):
 
@@ -713,6 +714,7 @@ class ConnectorServer:
                     for d in clog.devices()
                 ],
                 "printing_holder": holder.name if holder else None,
+                "printing_holder_id": holder.device_id if holder else None,
                 "inbox": clog.inbox_size(),
                 "pending_fetches": len(clog.pending_fetches()),
             }

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import aiohttp
 from websockets.asyncio.client import connect
@@ -67,6 +67,9 @@ class Outcome:
     connector_id: str | None = None
     reason: str = ""
     """Why it failed (for TOKEN_REFUSED, the connector's own words, when it gave some)."""
+    printing_holder: tuple[str, str] | None = None
+    """(device id, name) of the device that holds the printing role, when the connector
+    tells (the reference connector's /health does)."""
 
     @property
     def ok(self) -> bool:
@@ -170,8 +173,12 @@ async def check_connection(url: str, token: str, timeout: float = DEFAULT_TIMEOU
         return Outcome(Reachability.NOT_REACHABLE, reason=exc.reason)
     if status == 200:
         connector_id = _field(body, "connector_id")
+        holder_id, holder = _field(body, "printing_holder_id"), _field(body, "printing_holder")
+        printing = (
+            (holder_id, holder) if isinstance(holder_id, str) and isinstance(holder, str) else None
+        )
         if isinstance(connector_id, str) and connector_id:
-            return Outcome(Reachability.CONNECTED, connector_id)
+            return Outcome(Reachability.CONNECTED, connector_id, printing_holder=printing)
         return Outcome(Reachability.NOT_REACHABLE, reason="the answer is not a kds connector's")
     if status == 401:
         return Outcome(Reachability.TOKEN_REFUSED, reason=str(_field(body, "reason") or ""))
@@ -266,3 +273,66 @@ def _refusal(status: int, body: Any) -> str:
     if isinstance(reason, str) and reason:
         return reason
     return f"connector answered HTTP {status}"
+
+
+@dataclass(frozen=True)
+class JoinedDevice:
+    """A device the connector knows (`GET /devices`), as the admin area lists it."""
+
+    device_id: str
+    name: str
+    connected: bool
+    token: str
+    """``sales_point``, ``active`` (its own token, revocable) or ``revoked``."""
+
+    @property
+    def revocable(self) -> bool:
+        return self.token == "active"
+
+
+async def list_devices(
+    url: str, token: str, timeout: float = DEFAULT_TIMEOUT
+) -> list[JoinedDevice]:
+    """The connector's devices with their token state; JoinError saying why when it fails.
+
+    Rows that are not readable are left out (and logged): the list shows what it can."""
+    try:
+        status, body = await _http(
+            "GET", http_base(url) + "/devices", token=token, body=None, timeout=timeout
+        )
+    except _Unreachable as exc:
+        raise JoinError(f"not reachable: {exc.reason}") from None
+    if status == 401:
+        raise JoinError("token refused")
+    rows = _field(body, "devices")
+    if status != 200 or not isinstance(rows, list):
+        raise JoinError(_refusal(status, body))
+    devices = []
+    for row in rows:
+        device_id, name = _field(row, "device_id"), _field(row, "name")
+        state, connected = _field(row, "token"), _field(row, "connected")
+        if not (isinstance(device_id, str) and isinstance(name, str) and isinstance(state, str)):
+            log.warning("a device row the connector sent is not readable: %r", row)
+            continue
+        devices.append(JoinedDevice(device_id, name, connected is True, state))
+    return devices
+
+
+async def revoke_device(
+    url: str, token: str, device_id: str, timeout: float = DEFAULT_TIMEOUT
+) -> None:
+    """Revoke a device's own token (needs the sales-point token); JoinError saying why not."""
+    try:
+        status, body = await _http(
+            "POST",
+            http_base(url) + f"/devices/{quote(device_id, safe='')}/revoke",
+            token=token,
+            body=None,
+            timeout=timeout,
+        )
+    except _Unreachable as exc:
+        raise JoinError(f"not reachable: {exc.reason}") from None
+    if status == 401:
+        raise JoinError("token refused")
+    if status != 200:
+        raise JoinError(_refusal(status, body))

@@ -153,6 +153,7 @@ class MonitorWindow(QMainWindow):
         order_menu: OrderMenuEntries | None = None,
         on_take_over: RoleAction | None = None,
         on_stop_printing: RoleAction | None = None,
+        tools: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.monitor = monitor
@@ -205,6 +206,9 @@ class MonitorWindow(QMainWindow):
         self.clock_label.setWordWrap(False)
         top.addWidget(self.connection_label, 1)
         top.addWidget(self.clock_label)
+        if tools is not None:  # staff windows: Sync now and Admin (kds.ui.admin_area)
+            tools.setParent(central)
+            top.addWidget(tools)
         layout.addLayout(top)
 
         self.catch_up_label = _strip_label("catch_up")

@@ -168,6 +168,11 @@ class PickupBoard(QWidget):
         ready.sort(key=lambda s: s.updated_at, reverse=True)
         return preparing, ready
 
+    @staticmethod
+    def titles() -> tuple[str, str]:
+        """The two columns' titles, in the device's language."""
+        return tr("In preparation"), tr("Ready")
+
     def _title_height(self) -> int:
         return round(TITLE_PIXELS * 1.6)
 
@@ -227,10 +232,11 @@ class PickupBoard(QWidget):
             x = 32 + logo.width()
         painter.setFont(_font(TITLE_PIXELS))
         align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        preparing, ready = self.titles()
         painter.setPen(PREPARING)
-        painter.drawText(QRect(x, 0, half - x, title_h), align, tr("In preparation"))
+        painter.drawText(QRect(x, 0, half - x, title_h), align, preparing)
         painter.setPen(self.accent)
-        painter.drawText(QRect(half + 24, 0, half - 48, title_h), align, tr("Ready"))
+        painter.drawText(QRect(half + 24, 0, half - 48, title_h), align, ready)
         painter.fillRect(QRect(half - 1, 16, 2, self.height() - 32), QColor("#37474f"))
         center = int(Qt.AlignmentFlag.AlignCenter)
         for cell in self.cells():

@@ -39,7 +39,7 @@ def printer_lines(
     )
     lines.extend(
         StatusLine(
-            tr("Printer routes: {problem} — not in the synced catalog").format(problem=problem),
+            tr("Printer routes: {problem}").format(problem=problem),
             problem=True,
         )
         for problem in catalog_problems

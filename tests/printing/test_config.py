@@ -332,8 +332,8 @@ def test_check_catalog_names_route_keys_the_shop_does_not_have() -> None:
     )
     problems = check_catalog(config, groups={"grill", "drinks"}, refs={"COLA-033"})
     assert problems == [
-        "routes[0].groups[1]: unknown article group 'grlil'",
-        "routes[1].refs[1]: unknown article ref 'FANTA'",
+        "route 'grill': article group 'grlil' is not in the synced catalog",
+        "route 'cola': article 'FANTA' is not in the synced catalog",
     ]
 
 

@@ -530,3 +530,32 @@ async def test_a_ticket_held_in_the_printer_prints_late_followed_by_a_late_slip(
     assert f"LATE: #G-1 above was held in the printer {held}-{back} (paper out)." in text
     assert "If you have no #G-1 kitchen ticket, reprint it from the order's card." in text
     assert bar.jobs == []
+
+
+async def test_loyalty_block_is_printed_only_on_documents_whose_rule_keeps_it(
+    tmp_path: Path, kitchen: PrinterEmulator, bar: PrinterEmulator
+) -> None:
+    """One terminal shows loyalty on its receipt, the other has it switched off."""
+    watch = Watch()
+    config = printing_config(
+        kitchen,
+        bar,
+        documents=[
+            {"template": "receipt", "name": "Pickup receipt", "printers": ["Kitchen"]},
+            {"template": "receipt", "name": "Bar receipt", "printers": ["Bar"], "loyalty": False},
+        ],
+    )
+    loyalty = {"card": "CARD-0042", "points_before": "150", "points_after": "161"}
+    service = await started(config, tmp_path, watch)
+    try:
+        service.handle(make_order([COLA], loyalty=loyalty), False, None, now())
+        await kitchen.wait_for_jobs(1, WAIT)
+        await bar.wait_for_jobs(2, WAIT)
+        await watch.until(lambda: settled(service))
+    finally:
+        await service.stop()
+    (with_block,) = texts(kitchen)
+    bar_receipt = next(text for text in texts(bar) if "Thank you!" in text)
+    assert "Loyalty" in with_block and "CARD-0042" in with_block and "161" in with_block
+    assert "Thank you!" in with_block and "Cola" in bar_receipt
+    assert "Loyalty" not in bar_receipt and "CARD-0042" not in bar_receipt

@@ -403,7 +403,7 @@ def test_a_synced_catalog_without_a_routed_group_is_shown_on_the_counter(
                     "the catalog's problems on the counter",
                 )
                 text = counter.printer_status_text()
-                assert "routes[1].groups[0]: unknown article group 'drinks'" in text
+                assert "route 'drinks': article group 'drinks' is not in the synced catalog" in text
                 assert "not in the synced catalog" in text
                 assert "'mains'" not in text
 

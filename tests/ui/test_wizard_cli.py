@@ -41,7 +41,8 @@ def test_run_with_a_broken_config_opens_the_wizard_there_and_starts_with_what_it
     monkeypatch.delenv("QT_QPA_PLATFORM")
     monkeypatch.setattr(kds.ui.wizard, "run_setup", wizard)
 
-    def app(settings: Settings, data_dir: Path) -> int:
+    def app(settings: Settings, data_dir: Path, config_path: Path | None = None) -> int:
+        assert config_path == path  # the admin area's wizard edits the file the app runs with
         started.append(settings)
         return 0
 
@@ -79,3 +80,27 @@ def test_setup_opens_the_wizard_on_the_config_given(
     assert main(["setup", "--config", str(path)]) == 1
     assert calls == [(path, "missing")]
     assert "nothing saved" in capsys.readouterr().out
+
+
+def test_run_starts_again_with_the_saved_config_when_the_admin_area_asks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "kds.toml"
+    save_settings(
+        {"device": {"name": "Old"}, "connector": {"url": "ws://h:1/kds", "token": "t"}}, path
+    )
+    names: list[str] = []
+
+    def app(settings: Settings, data_dir: Path, config_path: Path | None = None) -> int:
+        names.append(settings.device.name)
+        if len(names) == 1:  # the admin area's wizard saved, then "Restart KDS now"
+            save_settings(
+                {"device": {"name": "New"}, "connector": {"url": "ws://h:1/kds", "token": "t"}},
+                path,
+            )
+            return kds.app.RESTART
+        return 0
+
+    monkeypatch.setattr(kds.app, "run_app", app)
+    assert main(["run", "--config", str(path), "--data-dir", str(tmp_path / "d")]) == 0
+    assert names == ["Old", "New"]

@@ -7,6 +7,7 @@ the start when there is none.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from kds.ui.wizard.device_page import DevicePage
 from kds.ui.wizard.draft import Draft, draft_from_file
 from kds.ui.wizard.monitors_page import MonitorsPage
 from kds.ui.wizard.printers_page import PrintersPage
-from kds.ui.wizard.routes_page import RoutesPage
+from kds.ui.wizard.routes_page import RoutesPage, Sync
 from kds.ui.wizard.summary_page import SummaryPage
 
 __all__ = ["SetupWizard", "run_setup"]
@@ -30,7 +31,8 @@ class SetupWizard(QWizard):
     """The six pages over one Draft; Finish on the summary saves to `path`.
 
     `data_dir` is this device's data folder (its id for joining, the catalog Sync now
-    stores); `usb_backend` a pyusb backend (None: libusb)."""
+    stores); `usb_backend` a pyusb backend (None: libusb). Opened from the running app's
+    admin area, whose store is locked by the app, `device_id` and `sync` are the app's."""
 
     def __init__(
         self,
@@ -38,6 +40,9 @@ class SetupWizard(QWizard):
         data_dir: Path,
         problem: ConfigProblem | None = None,
         usb_backend: Any = None,
+        *,
+        device_id: Callable[[], str] | None = None,
+        sync: Sync | None = None,
     ) -> None:
         super().__init__()
         self.path = path
@@ -47,6 +52,8 @@ class SetupWizard(QWizard):
         self.setStyleSheet(STYLE)
         self.usb_backend = usb_backend
         self.problem = problem
+        self._given_device_id = device_id
+        self._given_sync = sync
         use_language(self.draft.language)
         self._build_pages()
 
@@ -56,10 +63,10 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, tr("Save"))
         self.device = DevicePage(self.draft)
         self.device.language_chosen.connect(self._speak)
-        self.connector = ConnectorPage(self.draft, self._device_id)
+        self.connector = ConnectorPage(self.draft, self._given_device_id or self._device_id)
         self.monitors = MonitorsPage(self.draft)
         self.printers = PrintersPage(self.draft, self.usb_backend)
-        self.routes = RoutesPage(self.draft, self._sync, self.path)
+        self.routes = RoutesPage(self.draft, self._given_sync or self._sync, self.path)
         self.summary = SummaryPage(self.draft, self.path)
         pages: list[tuple[PageId, QWizardPage]] = [
             (PageId.DEVICE, self.device),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
@@ -10,17 +11,21 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QRadioButton,
     QVBoxLayout,
     QWidget,
     QWizardPage,
 )
 
-from kds.net import joining
+from kds.errors import KdsError
+from kds.net import joining, role
 from kds.net.discovery import Found, discover_connectors
 from kds.ui.wizard.common import note, touch_button, tr
 from kds.ui.wizard.draft import Draft
 from kds.ui.wizard.worker import Job, run_async
+
+log = logging.getLogger(__name__)
 
 SEARCH_SECONDS = 3.0
 
@@ -62,6 +67,13 @@ class ConnectorPage(QWizardPage):
         self.test.clicked.connect(self._test)
         self.answer = note()
         self.answer.setObjectName("answer")
+        self.holder = note()
+        self.holder.setObjectName("holder")
+        self.take_over = touch_button("")
+        self.take_over.clicked.connect(self.confirm_take_over)
+        self.confirmation: QMessageBox | None = None
+        self._holder: tuple[str, str] | None = None
+        """(device id, name) of the other device that prints, when this one should."""
 
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
@@ -81,6 +93,11 @@ class ConnectorPage(QWizardPage):
         layout.addWidget(self.code_row)
         layout.addWidget(self.test)
         layout.addWidget(self.answer)
+        holder_row = QHBoxLayout()
+        holder_row.addWidget(self.holder, 1)
+        holder_row.addWidget(self.take_over)
+        layout.addLayout(holder_row)
+        self._show_holder(None, "")
         self._mode()
 
     def _track(self, job: Job) -> Job:
@@ -148,11 +165,24 @@ class ConnectorPage(QWizardPage):
             )
             return
         self.answer.setText(tr("testing…"))
-        job = self._track(
-            run_async(self, "test connection", lambda: joining.check_connection(url, token))
-        )
-        job.done.connect(lambda outcome: self.answer.setText(outcome.describe(tr)))
+
+        async def test() -> tuple[joining.Outcome, str | None]:
+            outcome = await joining.check_connection(url, token)
+            try:
+                device_id: str | None = self._device_id()
+            except KdsError as exc:  # e.g. the app runs on this data dir and holds its store
+                log.info("this device's id is not readable now (%s)", exc)
+                device_id = None
+            return outcome, device_id
+
+        job = self._track(run_async(self, "test connection", test))
+        job.done.connect(self._tested)
         job.failed.connect(self.answer.setText)
+
+    def _tested(self, result: tuple[joining.Outcome, str | None]) -> None:
+        outcome, device_id = result
+        self.answer.setText(outcome.describe(tr))
+        self._show_holder(outcome.printing_holder, device_id)
 
     def _join(self) -> None:
         url = self._url()
@@ -160,9 +190,10 @@ class ConnectorPage(QWizardPage):
             return
         code, name = self.code.text(), self._draft.device_name
 
-        async def join() -> tuple[str, joining.Outcome]:
-            token = await joining.join_with_code(url, code, name, device_id=self._device_id())
-            return token, await joining.check_connection(url, token)
+        async def join() -> tuple[str, joining.Outcome, str]:
+            device_id = self._device_id()
+            token = await joining.join_with_code(url, code, name, device_id=device_id)
+            return token, await joining.check_connection(url, token), device_id
 
         self.answer.setText(tr("joining…"))
         job = self._track(run_async(self, "join", join))
@@ -171,11 +202,78 @@ class ConnectorPage(QWizardPage):
             lambda reason: self.answer.setText(tr("not joined: {reason}").format(reason=reason))
         )
 
-    def _joined(self, result: tuple[str, joining.Outcome]) -> None:
-        token, outcome = result
+    def _joined(self, result: tuple[str, joining.Outcome, str]) -> None:
+        token, outcome, device_id = result
         self._draft.token = token
         self.answer.setText(tr("joined; {outcome}").format(outcome=outcome.describe(tr)))
+        self._show_holder(outcome.printing_holder, device_id)
         self.completeChanged.emit()
+
+    def _show_holder(self, holder: tuple[str, str] | None, device_id: str | None) -> None:
+        """Who prints, when this device is to print and another one does: the takeover is
+        offered, and happens only after a confirmation naming that device. (With this
+        device's id unknown, a holder of the same name counts as this device.)"""
+        other = holder
+        if holder is not None and device_id is not None:
+            other = holder if holder[0] != device_id else None
+        elif holder is not None:
+            other = holder if holder[1] != self._draft.device_name else None
+        self._holder = other if self._draft.printing else None
+        self.holder.setVisible(self._holder is not None)
+        self.take_over.setVisible(self._holder is not None)
+        if self._holder is not None:
+            name = self._holder[1]
+            self.holder.setText(
+                tr("Printing is held by {name}: this device prints only after a takeover.").format(
+                    name=name
+                )
+            )
+            self.take_over.setText(tr("Take over printing from {name}…").format(name=name))
+
+    def confirm_take_over(self) -> None:
+        if self._holder is None:
+            return
+        name = self._holder[1]
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("Take over printing"))
+        box.setText(
+            tr(
+                "Take over printing from {name}? {name} stops printing at once and this"
+                " device prints every new ticket."
+            ).format(name=name)
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda answer: self._take_over_answered(name, answer))
+        self.confirmation = box
+        box.open()
+
+    def _take_over_answered(self, name: str, answer: int) -> None:
+        self.confirmation = None
+        url = self._url()
+        if answer != QMessageBox.StandardButton.Yes or url is None:
+            return
+        token = self.token.text().strip() if self.first.isChecked() else self._draft.token
+        device_name = self._draft.device_name
+
+        async def take_over() -> str:
+            return await role.takeover(url, token, self._device_id(), device_name)
+
+        self.take_over.setEnabled(False)
+        job = self._track(run_async(self, "printing takeover", take_over))
+        job.done.connect(lambda _status: self._taken_over(name))
+        job.failed.connect(self._take_over_failed)
+
+    def _taken_over(self, name: str) -> None:
+        self._holder = None
+        self.take_over.hide()
+        self.take_over.setEnabled(True)
+        self.holder.setText(tr("Printing taken over from {name}.").format(name=name))
+
+    def _take_over_failed(self, reason: str) -> None:
+        self.take_over.setEnabled(True)
+        self.holder.setText(tr("Not taken over: {reason}").format(reason=reason))
 
     def isComplete(self) -> bool:
         if not self.url.text().strip():

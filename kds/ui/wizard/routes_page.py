@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -46,6 +47,13 @@ class RoutesPage(QWizardPage):
         self.table.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT + 12)
         self.table.verticalHeader().hide()
         self.default_printer = QComboBox()
+        self.default_station = QComboBox()
+        self.receipt_printer = QComboBox()
+        self.add_receipt = touch_button(tr("Add a customer receipt"))
+        self.add_receipt.clicked.connect(self._add_receipt)
+        self.documents = QVBoxLayout()
+        self.loyalty: list[QCheckBox] = []
+        """One per document rule: does its receipt carry the loyalty block?"""
         self.problems = note()
         self.problems.setObjectName("problems")
         self.problems.setStyleSheet("color: #b00020;")
@@ -53,11 +61,17 @@ class RoutesPage(QWizardPage):
         row.addWidget(self.sync)
         row.addWidget(self.synced, 1)
         form = QFormLayout()
-        form.addRow(tr("Lines no route takes go to"), self.default_printer)
+        form.addRow(tr("Lines no route takes print on"), self.default_printer)
+        form.addRow(tr("Lines no station takes show at"), self.default_station)
+        receipt = QHBoxLayout()
+        receipt.addWidget(self.receipt_printer, 1)
+        receipt.addWidget(self.add_receipt)
+        form.addRow(tr("Customer receipt on"), receipt)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
+        layout.addLayout(self.documents)
         layout.addWidget(self.problems)
 
     def initializePage(self) -> None:
@@ -66,9 +80,54 @@ class RoutesPage(QWizardPage):
         self.default_printer.addItem(tr("nowhere (reported as unrouted)"), None)
         for name in printers:
             self.default_printer.addItem(name, name)
-        if printers:
+        if self._draft.default_printer in printers:
+            self.default_printer.setCurrentIndex(
+                self.default_printer.findData(self._draft.default_printer)
+            )
+        elif printers:
             self.default_printer.setCurrentIndex(1)
+        self.default_station.clear()
+        self.default_station.addItem(tr("every station, marked “no station”"), None)
+        for sid, name in self._draft.stations:
+            self.default_station.addItem(name, sid)
+        self.default_station.setCurrentIndex(
+            max(self.default_station.findData(self._draft.default_station), 0)
+        )
+        self.receipt_printer.clear()
+        for name in printers:
+            self.receipt_printer.addItem(name, name)
+        self.add_receipt.setEnabled(bool(printers))
+        self._show_documents()
         self._fill([(r.group_id, r.group_name) for r in self._draft.routes])
+
+    def _add_receipt(self) -> None:
+        self._collect_loyalty()
+        printer = self.receipt_printer.currentData()
+        if printer is not None:
+            self._draft.add_receipt(str(printer))
+        self._show_documents()
+
+    def _show_documents(self) -> None:
+        """A switch per document rule: whether its receipts carry the loyalty block."""
+        for box in self.loyalty:
+            self.documents.removeWidget(box)
+            box.deleteLater()
+        self.loyalty = []
+        for document in self._draft.documents:
+            label = document.get("name") or document.get("template")
+            printers = ", ".join(map(str, document.get("printers", ())))
+            box = QCheckBox(
+                tr("{label} ({printers}): with the loyalty block").format(
+                    label=label, printers=printers
+                )
+            )
+            box.setChecked(document.get("loyalty", True) is not False)
+            self.documents.addWidget(box)
+            self.loyalty.append(box)
+
+    def _collect_loyalty(self) -> None:
+        for document, box in zip(self._draft.documents, self.loyalty, strict=True):
+            document["loyalty"] = box.isChecked()
 
     def sync_now(self) -> None:
         url, token = self._draft.url, self._draft.token
@@ -132,24 +191,31 @@ class RoutesPage(QWizardPage):
 
     def _collect(self) -> None:
         routes = []
+        earlier = {r.group_id: r for r in self._draft.routes}
         for row in range(self.table.rowCount()):
             item = self.table.item(row, 0)
             assert item is not None
             copies = self.table.cellWidget(row, 3)
             assert isinstance(copies, QSpinBox)
+            gid = str(item.data(256))
+            before = earlier.get(gid)
             routes.append(
                 RouteChoice(
-                    group_id=str(item.data(256)),
+                    group_id=gid,
                     group_name=item.text(),
                     station=self._cell(row, 1),
                     printer=self._cell(row, 2),
                     copies=copies.value(),
                     backup=self._cell(row, 4),
+                    station_on_ticket=before.station_on_ticket if before is not None else True,
                 )
             )
         self._draft.routes = routes
         value = self.default_printer.currentData()
         self._draft.default_printer = None if value is None else str(value)
+        station = self.default_station.currentData()
+        self._draft.default_station = None if station is None else str(station)
+        self._collect_loyalty()
 
     def validatePage(self) -> bool:
         self._collect()
