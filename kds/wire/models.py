@@ -7,6 +7,7 @@ refused, so a float never sneaks in) and `Decimal` inside; times must carry an o
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -84,8 +85,19 @@ Quantity = Annotated[
 ]
 """A quantity: a decimal string greater than zero."""
 
+
+def _time_text(value: Any) -> Any:
+    """A time on the wire is text: a number (Unix time?) says nothing of its zone or unit."""
+    if not isinstance(value, str | datetime):
+        raise ValueError(
+            "a time is an RFC 3339 string with an offset, e.g. 2026-12-01T20:14:00+01:00"
+        )
+    return value
+
+
 Timestamp = Annotated[
     AwareDatetime,
+    BeforeValidator(_time_text),
     PlainSerializer(lambda t: t.isoformat(), return_type=str),
 ]
 """An RFC 3339 time with an offset."""

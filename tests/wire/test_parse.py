@@ -100,6 +100,22 @@ def test_omitted_optional_fields_and_lists_mean_null_and_empty() -> None:
             "order.created_at",
             "timezone",
         ),
+        (
+            event(type="order.created", order={**ORDER, "created_at": 1764612840}),
+            "order.created_at",
+            "RFC 3339 string",
+        ),
+        (
+            event(
+                type="order.created",
+                order={
+                    **ORDER,
+                    "fulfillment": {"type": "pickup", "asap": True, "due_at": 1764612840.5},
+                },
+            ),
+            "order.fulfillment.due_at",
+            "RFC 3339 string",
+        ),
         (event(type="order.created", order={**ORDER, "items": []}), "order.items", "at least 1"),
         (json.dumps({"seq": 1, "event_id": "x"}), "type", "required"),
     ],
