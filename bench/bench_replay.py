@@ -178,6 +178,7 @@ def device_run(
     loop: asyncio.AbstractEventLoop, connector: Connector, data_dir: Path, count: int
 ) -> dict[str, float]:
     from kds.app import KdsApp
+    from kds.gc_policy import settled_after_start
     from kds.settings import ConnectorSettings, MonitorKind, MonitorSettings, Settings, Station
 
     settings = Settings(
@@ -210,19 +211,21 @@ def device_run(
 
         app.applied_listeners.append(applied)
         app.open()
-        stalls = Stalls()
-        collections = Collections()
-        started = time.perf_counter()
-        await app.start()
-        stored = await asyncio.wait_for(done, 600) - started
-        assert app.store is not None
-        device_id = app.store.device_id
-        while connector.acked(device_id) < count:
-            await asyncio.sleep(0.005)
-        acked = time.perf_counter() - started
-        stalls.stop()
-        collections.stop()
-        await app.stop()
+        # The collector policy `kds run` takes after its start-up (kds.gc_policy).
+        with settled_after_start():
+            stalls = Stalls()
+            collections = Collections()
+            started = time.perf_counter()
+            await app.start()
+            stored = await asyncio.wait_for(done, 600) - started
+            assert app.store is not None
+            device_id = app.store.device_id
+            while connector.acked(device_id) < count:
+                await asyncio.sleep(0.005)
+            acked = time.perf_counter() - started
+            stalls.stop()
+            collections.stop()
+            await app.stop()
         gaps = sorted(stalls.gaps)
         full = [ms for generation, ms in collections.pauses if generation == 2]
         return {
