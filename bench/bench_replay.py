@@ -201,6 +201,7 @@ def device_run(
             MonitorSettings(name="Counter", kind=MonitorKind.EXPO, screen="COUNTER-1"),
         ),
     )
+    gc.collect()  # what an earlier run left is not this run's start-up, to be frozen
     app = KdsApp(settings, data_dir)
     texts: set[str] = set()
 

@@ -36,10 +36,13 @@ FULL_THRESHOLD = 1_000
 
 @contextlib.contextmanager
 def settled_after_start() -> Iterator[None]:
-    """Collect start-up's garbage, freeze what is left and make full collections rare, for
-    the time of the `with`; then the collector is as it was (all unfrozen)."""
+    """Freeze what start-up built and make full collections rare, for the time of the
+    `with`; then the collector is as it was (all unfrozen).
+
+    No collection first: after `KdsApp.open` one found no garbage (0 unreachable of
+    58,000 objects) and took 35 ms, which the first paint would wait for.
+    """
     previous = gc.get_threshold()
-    gc.collect()
     gc.freeze()
     gc.set_threshold(YOUNG_THRESHOLD, MIDDLE_THRESHOLD, FULL_THRESHOLD)
     logger.info("garbage collector: %d start-up objects frozen", gc.get_freeze_count())
