@@ -28,6 +28,7 @@ import json
 import os
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, replace
@@ -45,6 +46,10 @@ from printing.config import PrintingConfig
 from printing.emulator import EmulatorThread
 from printing.jobs import TicketJob
 from printing.service import SPOOL_FILE, PrintService
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import record
 
 TARGET_RATIO = 1.3
 OPEN_ORDERS = 50
@@ -332,6 +337,18 @@ def main() -> None:
         "start (median)": statistics.median(large.start_ms) / statistics.median(small.start_ms),
         "per order (p50)": percentile(large.order_ms, 50) / percentile(small.order_ms, 50),
     }
+    figures = {
+        "small": small.history,
+        "large": large.history,
+        "start_small_ms": round(statistics.median(small.start_ms), 2),
+        "start_large_ms": round(statistics.median(large.start_ms), 2),
+        "order_p50_small_ms": round(percentile(small.order_ms, 50), 3),
+        "order_p50_large_ms": round(percentile(large.order_ms, 50), 3),
+        "ratio_start": round(ratios["start (median)"], 2),
+        "ratio_order": round(ratios["per order (p50)"], 2),
+    }
+    met = all(ratio <= TARGET_RATIO for ratio in ratios.values())
+    record.append("history", figures, f"large / small <= {TARGET_RATIO} x", met)
     for name, ratio in ratios.items():
         verdict = "meets" if ratio <= TARGET_RATIO else "MISSES"
         print(f"ratio {large.history:,}/{small.history:,} {name}: {ratio:.2f}x ({verdict} <= "

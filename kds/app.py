@@ -26,6 +26,7 @@ from kds.domain.monitors import RULES, MonitorFilter, MonitorKind
 from kds.domain.orders import Applied, AppliedKind, OrderState
 from kds.domain.printing_role import PrintingRole, RoleChange, RoleState, Setup
 from kds.domain.retention import PruneSchedule
+from kds.gc_policy import settled_after_start
 from kds.i18n import use_language
 from kds.kiosk import ScreenKeptOn
 from kds.net import Backoff, Cause, ConnectionState, KdsClient, NotConnectedError, Phase
@@ -806,7 +807,8 @@ def _run_app(
     platform = QGuiApplication.platformName()
     screen = ScreenKeptOn(platform) if settings.device.kiosk else contextlib.nullcontext()
     try:
-        with screen, loop:
+        # What start-up built lives as long as the app: the collector stops walking it.
+        with screen, loop, settled_after_start():
             loop.run_until_complete(main())
     finally:
         wake.stop()

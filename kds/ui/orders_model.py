@@ -309,10 +309,16 @@ class OrdersModel(QAbstractListModel):
         if not arriving:
             return
         arriving.sort(key=lambda r: r.key)
-        # Rows that fall between the same two existing rows go in as one run.
+        # Rows that fall between the same two existing rows go in as one run. The gaps
+        # only grow along the sorted rows, and a replay's rows come after every row held:
+        # those need no search at all.
         groups: list[tuple[int, list[_Row]]] = []
+        keys, lo = self._keys, 0
         for row in arriving:
-            gap = bisect.bisect_left(self._keys, row.key)
+            if not keys or row.key > keys[-1]:
+                gap = len(keys)
+            else:
+                gap = lo = bisect.bisect_left(keys, row.key, lo)
             if groups and groups[-1][0] == gap:
                 groups[-1][1].append(row)
             else:

@@ -55,9 +55,11 @@ def _decimal_from_string(value: Any) -> Decimal:
         raise ValueError(f"{value!r} is not a decimal number") from None
     if not result.is_finite():
         raise ValueError(f"{value!r} is not a finite decimal number")
-    # "1e999999" is one digit written, a million when printed.
-    digits = len(result.as_tuple().digits)
-    if digits > MAX_NUMBER_DIGITS or abs(result.adjusted()) > MAX_NUMBER_DIGITS:
+    # "1e999999" is one digit written, a million when printed. A number has no more
+    # digits than its text has characters: only a long text needs them counted.
+    if abs(result.adjusted()) > MAX_NUMBER_DIGITS or (
+        len(value) > MAX_NUMBER_DIGITS and len(result.as_tuple().digits) > MAX_NUMBER_DIGITS
+    ):
         raise ValueError(f"number with more than {MAX_NUMBER_DIGITS} digits")
     return result
 

@@ -139,7 +139,34 @@ def _unexpected(exc: Exception) -> WireError:
     return WireError(f"unreadable frame: {type(exc).__name__}: {exc}"[:_REASON_CHARS])
 
 
+def _valid_at_once(adapter: TypeAdapter[Any], text: str | bytes) -> Any:
+    """The message of a frame pydantic's own JSON reader reads and validates in one step
+    (a frame within the size and nesting limits), or None for the careful way below.
+
+    The common case, a valid frame, takes about half the time of reading the JSON in Python
+    first. That reader's cost is linear in the frame's length (a million-digit number is
+    refused in about a millisecond); a frame it refuses for any reason goes the careful way,
+    which finds the reason and the seq.
+    """
+    try:
+        size = len(text) if isinstance(text, bytes) else len(text.encode("utf-8", "surrogatepass"))
+        if size > MAX_FRAME_BYTES:
+            return None
+        if isinstance(text, bytes):
+            many = text.count(b"[") + text.count(b"{") > MAX_NESTING
+        else:
+            many = text.count("[") + text.count("{") > MAX_NESTING
+        if many:  # then the depth is measured, as the careful way does
+            _check_nesting(text if isinstance(text, str) else text.decode("utf-8"))
+        return adapter.validate_json(text)
+    except Exception:  # noqa: BLE001 - any refusal: the careful way says why
+        return None
+
+
 def _validate(adapter: TypeAdapter[Any], text: str | bytes) -> Any:
+    message = _valid_at_once(adapter, text)
+    if message is not None:
+        return message
     read = False
     seq: int | None = None
     try:

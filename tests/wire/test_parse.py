@@ -205,6 +205,17 @@ def test_brackets_inside_text_do_not_count_as_nesting() -> None:
     assert message.order.notes[0].text == note["text"]
 
 
+def test_a_large_valid_order_parses_the_same_as_text_and_as_bytes() -> None:
+    # Forty lines with a modifier each: more brackets than the nesting limit, none deep.
+    items = [{**ORDER["items"][0], "line_id": f"l{n}", "name": f"Gericht {n}"} for n in range(40)]
+    text = event(type="order.created", order={**ORDER, "items": items})
+    assert text.count("{") > wire.MAX_NESTING
+    message = wire.parse(text)
+    assert isinstance(message, wire.OrderCreated)
+    assert [i.name for i in message.order.items] == [f"Gericht {n}" for n in range(40)]
+    assert wire.parse(text.encode()) == message
+
+
 def test_a_number_over_100_digits_is_refused_before_python_chokes_on_it() -> None:
     text = event(type="order.created", order=ORDER).replace(
         '"revision": 1', '"revision": ' + "1" * 5000

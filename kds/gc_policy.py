@@ -1,0 +1,53 @@
+"""The display process's garbage-collector policy: start-up frozen, full collections rare.
+
+Python's cyclic collector walks every object it tracks in a full collection. In the app
+those are the objects of start-up (modules, Qt wrappers, pydantic schemas), which live as
+long as the process, and the open orders. With the default thresholds a replay of 20,000
+orders ran five to seven full collections, each stopping the screens for 0.1-0.4 s, and a
+third of the replay's time was the collector (bench/bench_replay.py; the figures are in
+docs/benchmarks.md). So, once start-up is done:
+
+- what is alive is frozen (`gc.freeze()`): never walked again; it is still freed by its
+  reference count when it goes,
+- young collections run as before (700 new objects; they find the cycles made and dropped
+  between two turns of the loop: a closed connection, a caught exception's traceback),
+- a full collection waits for 1,000 middle-generation collections instead of 10 (and,
+  as always, for the long-lived objects to have grown by a quarter): a backlog replayed
+  at once no longer stops the screens over and over. bench/bench_memory.py checks that
+  memory still follows the open orders over a day, not the orders seen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import logging
+from collections.abc import Iterator
+
+logger = logging.getLogger(__name__)
+
+YOUNG_THRESHOLD = 700
+"""New tracked objects before a young collection (Python's default)."""
+MIDDLE_THRESHOLD = 10
+"""Young collections before a middle-generation one (Python's default)."""
+FULL_THRESHOLD = 1_000
+"""Middle-generation collections before a full one (Python's default is 10)."""
+
+
+@contextlib.contextmanager
+def settled_after_start() -> Iterator[None]:
+    """Freeze what start-up built and make full collections rare, for the time of the
+    `with`; then the collector is as it was (all unfrozen).
+
+    No collection first: after `KdsApp.open` one found no garbage (0 unreachable of
+    58,000 objects) and took 35 ms, which the first paint would wait for.
+    """
+    previous = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(YOUNG_THRESHOLD, MIDDLE_THRESHOLD, FULL_THRESHOLD)
+    logger.info("garbage collector: %d start-up objects frozen", gc.get_freeze_count())
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+        gc.unfreeze()
