@@ -640,15 +640,16 @@ class KdsApp:
         loop = asyncio.get_running_loop()
         store = self.store
 
-        def groups() -> list[tuple[str, str]]:
-            return [(group.id, group.name) for group in store.catalog()[1]]
+        def catalog() -> tuple[list[tuple[str, str]], list[tuple[str, str, str | None]]]:
+            articles, groups = store.catalog()
+            return [(g.id, g.name) for g in groups], [(a.ref, a.name, a.group) for a in articles]
 
         context = AdminContext(
             self.settings,
             self.config_path,
             self.data_dir,
             store.device_id,
-            wizard_sync(self.catalog_sync, groups, loop),
+            wizard_sync(self.catalog_sync, catalog, loop),
             self.restart if self.on_restart is not None else None,
         )
         return ask_for_admin(parent, context, self.admin_gate)

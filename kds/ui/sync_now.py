@@ -161,18 +161,21 @@ class SyncBar(QWidget):
 
 def wizard_sync(
     sync: CatalogSync,
-    groups: Callable[[], list[tuple[str, str]]],
+    catalog: Callable[[], tuple[list[tuple[str, str]], list[tuple[str, str, str | None]]]],
     loop: asyncio.AbstractEventLoop,
-) -> Callable[[str, str], tuple[str, list[tuple[str, str]]]]:
+) -> Callable[[str, str], tuple[str, list[tuple[str, str]], list[tuple[str, str, str | None]]]]:
     """The set-up wizard's Sync now inside the running app (its routes page calls it in a
-    worker thread): the app's connection fetches, the app's store gives the groups. The
-    wizard's URL and token are not used: the app stays on the connector it runs with."""
+    worker thread): the app's connection fetches, the app's store gives the groups and
+    articles. The wizard's URL and token are not used: the app stays on the connector it
+    runs with."""
 
-    async def fetch() -> tuple[str, list[tuple[str, str]]]:
+    async def fetch() -> tuple[str, list[tuple[str, str]], list[tuple[str, str, str | None]]]:
         synced = await sync.fetch()
-        return synced.describe(), groups()
+        return (synced.describe(), *catalog())
 
-    def call(_url: str, _token: str) -> tuple[str, list[tuple[str, str]]]:
+    def call(
+        _url: str, _token: str
+    ) -> tuple[str, list[tuple[str, str]], list[tuple[str, str, str | None]]]:
         return asyncio.run_coroutine_threadsafe(fetch(), loop).result(SYNC_TIMEOUT_S + 5)
 
     return call

@@ -20,6 +20,7 @@ from kds.settings import AdminSettings, ConnectorSettings, Settings
 from kds.ui.admin_area import AdminArea, AdminContext, ask_for_admin
 from kds.ui.admin_pin import KEY_SIZE, AdminGate, PinPad
 from kds.ui.wizard.common import TOUCH_HEIGHT
+from kds.ui.wizard.routes_page import SyncAnswer
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -41,7 +42,7 @@ def context(tmp_path: Path, pin: str | None, url: str = "ws://127.0.0.1:9/kds") 
         admin=AdminSettings(pin_hash=hash_pin(pin) if pin else None),
     )
 
-    def no_sync(_url: str, _token: str) -> tuple[str, list[tuple[str, str]]]:
+    def no_sync(_url: str, _token: str) -> SyncAnswer:
         raise AssertionError("not synced in these tests")
 
     return AdminContext(settings, tmp_path / "kds.toml", tmp_path / "data", "device-1", no_sync)

@@ -21,7 +21,7 @@ from kds.ui.wizard.device_page import DevicePage
 from kds.ui.wizard.draft import Draft, draft_from_file
 from kds.ui.wizard.monitors_page import MonitorsPage
 from kds.ui.wizard.printers_page import PrintersPage
-from kds.ui.wizard.routes_page import RoutesPage, Sync
+from kds.ui.wizard.routes_page import RoutesPage, Sync, SyncAnswer
 from kds.ui.wizard.summary_page import SummaryPage
 
 __all__ = ["SetupWizard", "run_setup"]
@@ -123,14 +123,18 @@ class SetupWizard(QWizard):
         with open_store(self.data_dir, self.draft.device_name) as store:
             return store.device_id
 
-    def _sync(self, url: str, token: str) -> tuple[str, list[tuple[str, str]]]:
+    def _sync(self, url: str, token: str) -> SyncAnswer:
         from kds.net.sync import sync_catalog
         from kds.store import open_store
 
         with open_store(self.data_dir, self.draft.device_name) as store:
             synced = asyncio.run(sync_catalog(url, token, store))
-            _articles, groups = store.catalog()
-        return synced.describe(translate=tr), [(group.id, group.name) for group in groups]
+            articles, groups = store.catalog()
+        return (
+            synced.describe(translate=tr),
+            [(group.id, group.name) for group in groups],
+            [(article.ref, article.name, article.group) for article in articles],
+        )
 
 
 def run_setup(path: Path, data_dir: Path, problem: ConfigProblem | None = None) -> bool:

@@ -45,6 +45,24 @@ class RouteChoice:
 
 
 @dataclass
+class ArticleChoice:
+    """An article with a route of its own (a rule naming its ref): its lines print there
+    instead of with its group's (routing lets the rule naming the ref win)."""
+
+    ref: str
+    name: str
+    """The route's name: "article <its name>" when the wizard made it, else the file's."""
+    printer: str
+    copies: int = 1
+    station: str | None = None
+    """Station id named on the ticket header, or None: none."""
+
+
+ARTICLE_ROUTE = "article {name}"
+"""The name of a route the wizard makes for one article."""
+
+
+@dataclass
 class Draft:
     """Everything the pages fill in; `document()` is the TOML the summary saves."""
 
@@ -63,10 +81,12 @@ class Draft:
     printers: list[dict[str, Any]] = field(default_factory=list)
     """Each printer's config keys (name, transport and its keys, profile settings)."""
     routes: list[RouteChoice] = field(default_factory=list)
+    articles: list[ArticleChoice] = field(default_factory=list)
+    """The articles given a station/printer of their own ("articles on demand")."""
     route_order: list[str] = field(default_factory=list)
     """The names of the file's route rules, in its order."""
     other_routes: list[dict[str, Any]] = field(default_factory=list)
-    """Route rules from the file the routes table cannot show (several groups, refs,
+    """Route rules from the file the routes table cannot show (several groups or refs,
     fulfillment or source filters…): saved again as they were."""
     default_printer: str | None = None
     default_station: str | None = None
@@ -99,6 +119,17 @@ class Draft:
             }
             station = self.station_name(route.station)
             if station is not None and route.station_on_ticket:
+                rule["station"] = station
+            rules.append(rule)
+        for article in self.articles:
+            rule = {
+                "name": article.name,
+                "refs": [article.ref],
+                "printers": [article.printer],
+                "copies": article.copies,
+            }
+            station = self.station_name(article.station)
+            if station is not None:
                 rule["station"] = station
             rules.append(rule)
         # In the file's order (among equally specific rules the first one wins), new last.
@@ -271,6 +302,15 @@ def draft_from_file(path: Path) -> Draft:
 
 _TABLE_KEYS = {"name", "groups", "printers", "copies", "station"}
 """A route rule with only these keys, one group and one printer is a row of the table."""
+_ARTICLE_KEYS = {"name", "refs", "printers", "copies", "station"}
+"""A route rule with only these keys, one ref and one printer is an article's own route."""
+
+
+def _one_str(value: Any) -> str | None:
+    """The only string of a list of one string, else None."""
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
+        return value[0]
+    return None
 
 
 def _dicts(value: Any) -> list[dict[str, Any]]:
@@ -337,6 +377,23 @@ def _read_setup(draft: Draft, raw: dict[str, Any]) -> None:
                     copies=rule.get("copies", 1),
                     backup=backups.get(printers[0]),
                     station_on_ticket=at is not None,
+                )
+            )
+        elif (
+            set(rule) <= _ARTICLE_KEYS
+            and isinstance(rule.get("name"), str)
+            and (ref := _one_str(rule.get("refs"))) is not None
+            and (to := _one_str(printers)) is not None
+            and (at is None or at in by_name)
+            and isinstance(rule.get("copies", 1), int)
+        ):
+            draft.articles.append(
+                ArticleChoice(
+                    ref=ref,
+                    name=rule["name"],
+                    printer=to,
+                    copies=rule.get("copies", 1),
+                    station=by_name.get(at) if isinstance(at, str) else None,
                 )
             )
         else:

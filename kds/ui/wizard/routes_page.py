@@ -1,4 +1,5 @@
-"""Page 5: after Sync now, which station and printer each article group goes to."""
+"""Page 5: after Sync now, which station and printer each article group (and, on demand,
+each article) goes to."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -19,13 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from kds.ui.wizard.common import TOUCH_HEIGHT, note, touch_button, tr
-from kds.ui.wizard.draft import Draft, RouteChoice
+from kds.ui.wizard.draft import ARTICLE_ROUTE, ArticleChoice, Draft, RouteChoice
 from kds.ui.wizard.worker import Job, run_blocking
 
-Sync = Callable[[str, str], tuple[str, list[tuple[str, str]]]]
-"""(url, token) -> (the result in words, the catalog's article groups as (id, name))."""
+SyncAnswer = tuple[str, list[tuple[str, str]], list[tuple[str, str, str | None]]]
+"""The result in words, the catalog's article groups as (id, name), its articles as
+(ref, name, group id)."""
+Sync = Callable[[str, str], SyncAnswer]
+"""(url, token) -> the synced catalog."""
 
-COLUMNS = ("Article group", "Station", "Printer", "Copies", "Backup printer")
+COLUMNS = ("Article group", "Station", "Printer", "Copies", "Backup printer", "Articles")
+ARTICLE_COLUMNS = ("Article", "Printer", "Copies", "Station on the ticket")
 
 
 class RoutesPage(QWizardPage):
@@ -46,6 +52,18 @@ class RoutesPage(QWizardPage):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT + 12)
         self.table.verticalHeader().hide()
+        self.articles_of = note()
+        self.articles_of.setObjectName("articles_of")
+        self.articles = QTableWidget(0, len(ARTICLE_COLUMNS))
+        """The articles of the group opened with its "Articles…" button."""
+        self.articles.setHorizontalHeaderLabels([tr(c) for c in ARTICLE_COLUMNS])
+        self.articles.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.articles.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT + 12)
+        self.articles.verticalHeader().hide()
+        self.articles.hide()
+        self._catalog: list[tuple[str, str, str | None]] = []
+        """The synced articles as (ref, name, group id)."""
+        self._open_group: str | None = None
         self.default_printer = QComboBox()
         self.default_station = QComboBox()
         self.receipt_printer = QComboBox()
@@ -70,6 +88,8 @@ class RoutesPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.articles_of)
+        layout.addWidget(self.articles, 1)
         layout.addLayout(form)
         layout.addLayout(self.documents)
         layout.addWidget(self.problems)
@@ -138,10 +158,12 @@ class RoutesPage(QWizardPage):
         job.done.connect(self._synced)
         job.failed.connect(self._sync_failed)
 
-    def _synced(self, result: tuple[str, list[tuple[str, str]]]) -> None:
-        words, groups = result
+    def _synced(self, result: SyncAnswer) -> None:
+        words, groups, articles = result
         self.sync.setEnabled(True)
         self.synced.setText(words)
+        self._collect_articles()
+        self._catalog = articles
         self._fill(groups)
 
     def _sync_failed(self, reason: str) -> None:
@@ -182,6 +204,90 @@ class RoutesPage(QWizardPage):
             self.table.setCellWidget(
                 row, 4, self._combo([(tr("none"), None), *printers], route.backup)
             )
+            button = touch_button(tr("Articles…"))
+            button.clicked.connect(lambda _=False, gid=gid, name=name: self.open_group(gid, name))
+            self.table.setCellWidget(row, 5, button)
+        self._open_group = None
+        self.articles.setRowCount(0)
+        self.articles.hide()
+        self.articles_of.clear()
+
+    def article_buttons(self) -> dict[str, QPushButton]:
+        """Each group row's "Articles…" button, by the group's name."""
+        buttons = {}
+        for row in range(self.table.rowCount()):
+            item, button = self.table.item(row, 0), self.table.cellWidget(row, 5)
+            if item is not None and isinstance(button, QPushButton):
+                buttons[item.text()] = button
+        return buttons
+
+    def open_group(self, gid: str, name: str) -> None:
+        """List the group's synced articles, each printed as its group or on its own."""
+        self._collect_articles()
+        self._open_group = gid
+        own = {a.ref: a for a in self._draft.articles}
+        row_of = {self._item_gid(r): r for r in range(self.table.rowCount())}
+        group_station = self._cell(row_of[gid], 1) if gid in row_of else None
+        printers: list[tuple[str, str | None]] = [
+            (p["name"], p["name"]) for p in self._draft.printers
+        ]
+        stations: list[tuple[str, str | None]] = [(n, sid) for sid, n in self._draft.stations]
+        articles = [(ref, title) for ref, title, group in self._catalog if group == gid]
+        self.articles.setRowCount(len(articles))
+        for row, (ref, title) in enumerate(articles):
+            choice = own.get(ref)
+            item = QTableWidgetItem(title)
+            item.setData(256, ref)
+            self.articles.setItem(row, 0, item)
+            printer = choice.printer if choice is not None else None
+            self.articles.setCellWidget(
+                row, 1, self._combo([(tr("as its group"), None), *printers], printer)
+            )
+            copies = QSpinBox()
+            copies.setRange(1, 10)
+            copies.setValue(choice.copies if choice is not None else 1)
+            self.articles.setCellWidget(row, 2, copies)
+            station = choice.station if choice is not None else group_station
+            self.articles.setCellWidget(
+                row, 3, self._combo([(tr("no station"), None), *stations], station)
+            )
+        if articles:
+            words = tr("Articles of {group}: each prints as its group, or where you choose.")
+        elif self._catalog:
+            words = tr("The catalog has no articles in {group}.")
+        else:
+            words = tr("Sync now to list the articles of {group}.")
+        self.articles_of.setText(words.format(group=name))
+        self.articles.setVisible(bool(articles))
+
+    def _item_gid(self, row: int) -> str:
+        item = self.table.item(row, 0)
+        assert item is not None
+        return str(item.data(256))
+
+    def _collect_articles(self) -> None:
+        """The open group's article choices into the draft: an article with a printer of
+        its own gets (or keeps) its route; one "as its group" loses it."""
+        chosen = {a.ref: a for a in self._draft.articles}
+        for row in range(self.articles.rowCount()):
+            item = self.articles.item(row, 0)
+            printer, copies, station = (self.articles.cellWidget(row, c) for c in (1, 2, 3))
+            assert item is not None and isinstance(printer, QComboBox)
+            assert isinstance(copies, QSpinBox) and isinstance(station, QComboBox)
+            ref = str(item.data(256))
+            before = chosen.pop(ref, None)
+            if printer.currentData() is None:
+                continue
+            name = before.name if before is not None else ARTICLE_ROUTE.format(name=item.text())
+            at = station.currentData()
+            chosen[ref] = ArticleChoice(
+                ref=ref,
+                name=name,
+                printer=str(printer.currentData()),
+                copies=copies.value(),
+                station=None if at is None else str(at),
+            )
+        self._draft.articles = list(chosen.values())
 
     def _cell(self, row: int, column: int) -> str | None:
         combo = self.table.cellWidget(row, column)
@@ -211,6 +317,7 @@ class RoutesPage(QWizardPage):
                 )
             )
         self._draft.routes = routes
+        self._collect_articles()
         value = self.default_printer.currentData()
         self._draft.default_printer = None if value is None else str(value)
         station = self.default_station.currentData()
