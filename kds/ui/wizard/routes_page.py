@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kds.ui.wizard.common import TOUCH_HEIGHT, note, touch_button, tr
 from kds.ui.wizard.draft import ARTICLE_ROUTE, ArticleChoice, Draft, RouteChoice
 from kds.ui.wizard.worker import Job, run_blocking
+from kds.words import N_
 
 SyncAnswer = tuple[str, list[tuple[str, str]], list[tuple[str, str, str | None]]]
 """The result in words, the catalog's article groups as (id, name), its articles as
@@ -31,7 +32,7 @@ Sync = Callable[[str, str], SyncAnswer]
 """(url, token) -> the synced catalog."""
 
 COLUMNS = ("Article group", "Station", "Printer", "Copies", "Backup printer", "Articles")
-ARTICLE_COLUMNS = ("Article", "Printer", "Copies", "Station on the ticket")
+ARTICLE_COLUMNS = (N_("Article"), N_("Printer"), N_("Copies"), N_("Station on the ticket"))
 
 
 class RoutesPage(QWizardPage):
