@@ -1,11 +1,13 @@
 """Articles on demand on the wizard's routes page, tapped: after Sync now from a real connector
 on loopback, one dessert is given the bar's printer; the saved config, read back by the real
-routing, prints it only there and the rest of its group only on the group's printer; the
-wizard opened again keeps the article's route, and names it when it breaks."""
+routing, prints it only there (its ticket decoded from the ESC/POS bytes) and the rest of its
+group only on the group's printer; the wizard opened again keeps the article's route, drops it
+when set back to "as its group", and names it when it breaks."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,8 @@ from kds.config_file import save_settings
 from kds.settings import load_settings
 from kds.ui.wizard import SetupWizard
 from kds.ui.wizard.common import TOUCH_HEIGHT, PageId
+from printing.decode import decode_escpos
+from printing.render import Paper, PrinterOptions, TicketRequest, render
 from printing.routing import route_order
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -167,14 +171,29 @@ def test_one_article_of_a_group_prints_on_its_own_printer_only(
     }
     assert routes["article Tiramisu"] == ((), ("d1",), ("Bar",), 2, "Bar")
     assert routes["Desserts"] == (("desserts",), (), ("Kitchen",), 1, "Kitchen")
-    plan = route_order(
-        settings.printing, order(("l1", "d1", "Tiramisu"), ("l2", "d2", "Panna cotta"))
-    )
+    plan_order = order(("l1", "d1", "Tiramisu"), ("l2", "d2", "Panna cotta"))
+    plan = route_order(settings.printing, plan_order)
     assert sorted((t.printer, t.line_ids, t.copies, t.station) for t in plan.tickets) == [
         ("Bar", ("l1",), 2, "Bar"),
         ("Kitchen", ("l2",), 1, "Kitchen"),
     ]
     assert plan.unrouted == ()
+    # The bar's ticket, decoded from its ESC/POS bytes: the station and Tiramisu only.
+    bar = next(t for t in plan.tickets if t.printer == "Bar")
+    rendered = render(
+        TicketRequest(
+            template=bar.template,
+            order=plan_order,
+            items=bar.items,
+            printer_name=bar.printer,
+            printed_at=datetime(2026, 12, 1, 12, 1, tzinfo=UTC),
+            station_name=bar.station,
+        ),
+        PrinterOptions(paper=Paper.mm80()),
+    )
+    paper = [line.strip() for line in decode_escpos(rendered.data, "cp858").text.splitlines()]
+    assert paper[:4] == ["#17", "DINE IN", "ASAP", "Bar"]  # the article's station heads it
+    assert [line for line in paper if " x " in line] == ["1 x Tiramisu"]
 
     # Opened again: the article keeps its route; saved unchanged, the settings are the same.
     before = settings.model_dump(mode="json")
