@@ -65,6 +65,15 @@ class Pruned:
 
 
 @dataclass(frozen=True)
+class OutboxEntry:
+    """One kitchen action of this device waiting for its echo from the connector."""
+
+    id: int
+    """Increasing in the order the actions were taken: they are sent in this order."""
+    change: wire.StatusChange
+
+
+@dataclass(frozen=True)
 class RejectedFrame:
     """A frame the device could not use, kept verbatim for inspection."""
 
@@ -225,6 +234,7 @@ class KdsStore:
         results: list[Applied] = []
         held: dict[str, OrderState] = {}  # orders this batch read or wrote, newest state
         applied_at = _ts(now)
+        device_id = self.device_id
         with self._transaction() as conn:
             start = last = self.last_seq()
             for event, raw in batch:
@@ -250,6 +260,8 @@ class KdsStore:
                         held[order_id] = result.state
                         # An event about an order this device holds leaves the store with it.
                         held_id = order_id
+                    if isinstance(event, wire.OrderStatusChanged) and event.device_id == device_id:
+                        self._settle(conn, event)  # in the same commit: never sent again
                 conn.execute(
                     "INSERT INTO events (seq, type, event_id, raw, applied_at, outcome, order_id) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -271,6 +283,68 @@ class KdsStore:
             if result.kind is AppliedKind.IGNORED:
                 logger.info("seq %d (%s) ignored: %s", event.seq, event.type, result.reason)
         return results
+
+    # --- the outbox -------------------------------------------------------------------
+
+    def queue_changes(self, changes: Iterable[wire.StatusChange], now: datetime) -> None:
+        """Keep this device's status changes (one action's, in order) until their echo comes
+        back; committed durably before this returns, so an action survives a crash."""
+        with self._transaction() as conn:
+            conn.executemany(
+                "INSERT INTO outbox (order_id, status, station, line_ids_json, at, queued_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        c.order_id,
+                        c.status.value,
+                        c.station,
+                        json.dumps(list(c.line_ids)),
+                        _ts(c.at),
+                        _ts(now),
+                    )
+                    for c in changes
+                ],
+            )
+
+    def outbox(self, after: int = 0) -> list[OutboxEntry]:
+        """The changes still waiting for their echo, oldest first (those with id > `after`).
+
+        The outbox holds only what is not yet back from the connector: a handful, or the
+        actions of an outage.
+        """
+        rows = self._conn.execute(
+            "SELECT id, order_id, status, station, line_ids_json, at FROM outbox "
+            "WHERE id > ? ORDER BY id",
+            (after,),
+        ).fetchall()
+        return [
+            OutboxEntry(
+                r["id"],
+                wire.StatusChange(
+                    order_id=r["order_id"],
+                    status=wire.OrderStatus(r["status"]),
+                    station=r["station"],
+                    line_ids=tuple(json.loads(r["line_ids_json"])),
+                    at=datetime.fromisoformat(r["at"]),
+                ),
+            )
+            for r in rows
+        ]
+
+    @staticmethod
+    def _settle(conn: sqlite3.Connection, event: wire.OrderStatusChanged) -> None:
+        """Drop the outbox entry this event is the echo of (the oldest one, if several)."""
+        conn.execute(
+            "DELETE FROM outbox WHERE id = (SELECT id FROM outbox WHERE order_id = ? "
+            "AND status = ? AND station IS ? AND line_ids_json = ? AND at = ? ORDER BY id LIMIT 1)",
+            (
+                event.order_id,
+                event.status.value,
+                event.station,
+                json.dumps(list(event.line_ids)),
+                _ts(event.occurred_at),
+            ),
+        )
 
     def record_rejected(self, seq: int | None, raw: str, reason: str, now: datetime) -> bool:
         """Keep an unusable frame verbatim; its seq counts as done so the stream goes on.

@@ -86,6 +86,19 @@ MIGRATIONS: tuple[str, ...] = (
         status_times_json TEXT NOT NULL
     );
     """,
+    # 4: the outbox: this device's kitchen actions (`order.status`) until their echo is in.
+    """
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        order_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        station TEXT,
+        line_ids_json TEXT NOT NULL,
+        at TEXT NOT NULL,
+        queued_at TEXT NOT NULL
+    );
+    CREATE INDEX outbox_order ON outbox (order_id);
+    """,
 )
 """Migration N (1-based) brings the schema from version N-1 to N. Only ever append."""
 
