@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kds import wire
 from kds.clock import utc_now
 from kds.domain import printing_role as role_core
+from kds.domain.kitchen_settings import KitchenConfig
 from kds.domain.monitors import RULES, MonitorFilter
 from kds.domain.orders import Applied, AppliedKind
 from kds.domain.printing_role import PrintingRole, RoleChange, RoleState, Setup
@@ -31,6 +32,7 @@ from kds.net import role as printing_role
 from kds.net.role import RoleChangeError, RoleMemory
 from kds.settings import MonitorSettings, Settings
 from kds.store import PRUNE_BATCH, KdsStore, StoreError, open_store
+from kds.ui.actions import ActionBar, Kitchen, MonitorActions
 from kds.ui.cards import tr
 from kds.ui.connection import connection_severity, describe_connection
 from kds.ui.monitor_window import MonitorWindow, find_screen
@@ -91,6 +93,10 @@ class KdsApp:
         self.store: KdsStore | None = None
         self.client: KdsClient | None = None
         self.windows: list[MonitorWindow] = []
+        self.kitchen: Kitchen | None = None
+        """The kitchen actions (bump, undo, recall...) and their outbox, while open."""
+        self.actions: dict[str, MonitorActions] = {}
+        """Monitor name -> its actions (monitors with cards)."""
         self.connection: ConnectionState | None = None
         self.print_service: PrintService | None = None
         """Runs only while this device holds the printing role."""
@@ -134,9 +140,14 @@ class KdsApp:
         self._prune(now)
         states = self.store.orders(now=now)
         log.info("restored %d open order(s) from %s", len(states), self.data_dir)
+        self.kitchen = Kitchen(self.store, self._kitchen_config(), self.clock, self._send_outbox)
+        self.kitchen.restore(states)
         self.status.set_rejected_count(self.store.rejected_count())
         for monitor in self.settings.monitors:
-            model = OrdersModel(MonitorFilter.for_monitor(monitor, self.settings.stations), now)
+            monitor_filter = MonitorFilter.for_monitor(
+                monitor, self.settings.stations, self.settings.kitchen.default_station
+            )
+            model = OrdersModel(monitor_filter, now)
             model.reset(states)
             window = MonitorWindow(
                 monitor,
@@ -163,9 +174,33 @@ class KdsApp:
             )
             self.windows.append(window)
             self._add_sounds(window)
+            self._add_actions(window, self.kitchen)
         self._feed(role_core.Configured(self._setup(), memory.granted_since, memory.released))
         self._check_catalog()
         self._timer.start()
+
+    def _kitchen_config(self) -> KitchenConfig:
+        """Where lines go and how bumps add up, with the last catalog's article groups."""
+        assert self.store is not None
+        articles, _groups = self.store.catalog()
+        groups = {a.ref: a.group for a in articles if a.group is not None}
+        return KitchenConfig.build(self.settings.stations, self.settings.kitchen, groups)
+
+    def _add_actions(self, window: MonitorWindow, desk: Kitchen) -> None:
+        """Taps, keys, Recall and Undo on a monitor with cards (not the guests' board)."""
+        view = window.tickets
+        if view is None:
+            return
+        bar = ActionBar()
+        window.add_action_bar(bar)
+        station_ids = tuple(s.id for s in self.settings.stations)
+        self.actions[window.monitor.name] = MonitorActions(
+            desk, window.monitor, view, bar, station_ids
+        )
+
+    def _send_outbox(self) -> None:
+        if self.client is not None:
+            self.client.send_outbox()
 
     def _alarm_printers(self, monitor: MonitorSettings) -> frozenset[str]:
         """The printers whose problems the monitor's red line shows (its kind has one)."""
@@ -229,6 +264,8 @@ class KdsApp:
             window.close()
             window.deleteLater()
         self.windows.clear()
+        self.actions.clear()
+        self.kitchen = None
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -304,6 +341,8 @@ class KdsApp:
         if applied.kind is AppliedKind.IGNORED:
             log.info("event seq %d ignored: %s", event.seq, applied.reason)
         elif applied.state is not None:
+            if self.kitchen is not None:
+                self.kitchen.applied(event, applied)
             for window in self.windows:
                 window.model.post(applied.state)
             if self.role.printing and applied.kind in _PRINTED_KINDS:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 
@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kds import wire
 from kds.domain.changes import describe_modifier, format_quantity
-from kds.domain.monitors import MonitorFilter, is_scheduled, line_done
+from kds.domain.monitors import MonitorFilter, MonitorKind, is_scheduled, line_done
 from kds.domain.orders import OrderState
 
 
@@ -36,6 +36,8 @@ class CardLine:
     text: str
     depth: int = 0
     done: bool = False
+    line_id: str | None = None
+    """The order line it belongs to (a tap on it bumps that line); None for order notes."""
 
 
 _MODIFIER_MARK = {
@@ -57,15 +59,16 @@ def _modifier_lines(modifiers: Iterable[wire.Modifier], depth: int) -> list[Card
 
 
 def item_lines(item: wire.Item, done: bool = False) -> list[CardLine]:
-    """ "2× Käsespätzle", its modifiers indented by depth, notes and allergens."""
+    """ "2× Käsespätzle", its modifiers indented by depth, notes and allergens; a done line
+    is struck through with all of them."""
     name = item.label if not item.variant else f"{item.label} ({item.variant})"
-    lines = [CardLine(LineKind.ITEM, f"{format_quantity(item.quantity)}× {name}", 0, done)]
+    lines = [CardLine(LineKind.ITEM, f"{format_quantity(item.quantity)}× {name}", 0)]
     lines.extend(_modifier_lines(item.modifiers, 1))
     lines.extend(CardLine(LineKind.ITEM_NOTE, f"» {note}", 1) for note in item.notes)
     if item.allergens:
         text = tr("⚠ {allergens}").format(allergens=", ".join(item.allergens))
         lines.append(CardLine(LineKind.ALLERGENS, text, 1))
-    return lines
+    return [replace(line, done=done, line_id=item.line_id) for line in lines]
 
 
 @dataclass(frozen=True)
@@ -89,13 +92,26 @@ class Card:
     ready: bool
     revision: int
     lines: tuple[CardLine, ...]
+    recalled: bool = False
+    """Put back by a recall (the whole order, or a station of it): marked RECALLED."""
 
 
 def card_lines(monitor: MonitorFilter, state: OrderState) -> tuple[CardLine, ...]:
     """The lines of the order's card on this monitor, then the order's notes."""
     lines: list[CardLine] = []
+    if monitor.kind is MonitorKind.EXPO and not state.cancelled:
+        marks = [
+            tr("{station} ✓" if done else "{station} …").format(station=name)
+            for name, done in monitor.progress(state)
+        ]
+        if marks:
+            lines.append(CardLine(LineKind.ORDER_NOTE, " · ".join(marks)))
     for item in monitor.lines_of(state):
         lines.extend(item_lines(item, line_done(state, item)))
+        if monitor.unrouted(item) and monitor.default_station is None:
+            done = line_done(state, item)
+            mark = CardLine(LineKind.ALLERGENS, tr("⚑ no station"), 1, done, item.line_id)
+            lines.append(mark)
     for note in state.order.notes:
         label = _NOTE_LABEL.get(note.kind)
         text = f"{label} {note.text}" if label else note.text
@@ -125,6 +141,7 @@ def card_of(monitor: MonitorFilter, state: OrderState) -> Card:
         ready=state.overall_status == wire.OrderStatus.READY,
         revision=state.revision,
         lines=card_lines(monitor, state),
+        recalled=wire.OrderStatus.RECALLED in state.status.values(),
     )
 
 

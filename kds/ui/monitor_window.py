@@ -192,6 +192,13 @@ class MonitorWindow(QMainWindow):
         if status is not None:
             self._follow(status)
 
+    def add_action_bar(self, bar: QWidget) -> None:
+        """A bar right under the orders (the kitchen actions: Recall, Undo)."""
+        central = self.centralWidget()
+        layout = central.layout() if central is not None else None
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.view) + 1, bar)
+
     @property
     def tickets(self) -> TicketView | None:
         """The cards (station and expo monitors)."""

@@ -25,11 +25,13 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
@@ -46,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from kds.ui.cards import Card, LineKind, tr
-from kds.ui.orders_model import CLOCK_ROLES, OrderRole
+from kds.ui.orders_model import CLOCK_ROLES, OrderRole, OrdersModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -79,6 +81,10 @@ ITEM_NOTE = QColor("#0d47a1")
 DONE = QColor("#9e9e9e")
 READY = QColor("#2e7d32")
 WHITE = QColor("#ffffff")
+RECALLED = QColor("#6a1b9a")
+SELECTED = QColor("#00e5ff")
+"""The frame of the card a bump bar's keys act on."""
+PENDING = QColor("#ff8f00")
 
 _FontSpec = tuple[int, bool, bool, bool]
 """(pixels, bold, italic, strike-out)"""
@@ -120,6 +126,9 @@ class CardLayout(NamedTuple):
     """The box the age is drawn in (right-aligned), relative to the card."""
     card: Card
     width: int
+    lines: tuple[tuple[QRect, str], ...] = ()
+    """Where each order line's text is (its item, modifiers, notes, allergens), with its
+    line id: what a tap hits."""
 
 
 def _text_height(spec: _FontSpec, width: int, text: str) -> int:
@@ -155,6 +164,7 @@ _Badge = tuple[_FontSpec, QColor, QColor, int]
 _CANCELLED_BADGE: _Badge = ((22, True, False, False), WHITE, CANCELLED, 8)
 _READY_BADGE: _Badge = ((22, True, False, False), WHITE, READY, 8)
 _UPDATED_BADGE: _Badge = ((18, True, False, False), TEXT, UPDATED, 6)
+_RECALLED_BADGE: _Badge = ((20, True, False, False), WHITE, RECALLED, 6)
 
 
 def _badge(blocks: list[_Block], y: int, inner: int, text: str, badge: _Badge) -> int:
@@ -206,10 +216,13 @@ def card_layout(index: _Index, width: int = CARD_WIDTH) -> CardLayout:
         y = _badge(blocks, y, inner, text, _CANCELLED_BADGE)
     if not card.cancelled and card.ready:
         y = _badge(blocks, y, inner, tr("READY"), _READY_BADGE)
+    if not card.cancelled and card.recalled:
+        y = _badge(blocks, y, inner, tr("RECALLED"), _RECALLED_BADGE)
     if not card.cancelled and card.revision > 1:
         text = tr("UPDATED · revision {n}").format(n=card.revision)
         y = _badge(blocks, y, inner, text, _UPDATED_BADGE)
 
+    hits: list[tuple[QRect, str]] = []
     for line in card.lines:
         spec, color, bg = _body_style(line.kind, line.done, card.cancelled)
         left = PADDING + INDENT * line.depth
@@ -219,9 +232,12 @@ def card_layout(index: _Index, width: int = CARD_WIDTH) -> CardLayout:
         if line.kind == LineKind.ITEM and y > header_height + PADDING:
             y += 4  # a little air between dishes
         blocks.append(_Block(QRect(left, y, avail, height), line.text, _font(*spec), color, bg))
+        if line.line_id is not None:
+            # The whole card width, down to the next line: a finger need not hit the text.
+            hits.append((QRect(0, y - 2, width, height + 4), line.line_id))
         y += height + (3 if bg is not None else 1)
     y += PADDING
-    return CardLayout(tuple(blocks), y, header_height, timer, card, width)
+    return CardLayout(tuple(blocks), y, header_height, timer, card, width, tuple(hits))
 
 
 def header_colour(card: Card, late: bool) -> QColor:
@@ -374,6 +390,13 @@ class TicketDelegate(QStyledItemDelegate):
         painter.drawText(box, _TIMER_ALIGN, str(index.data(OrderRole.AGE)))
 
 
+TAP_MOVE_PX = 24
+"""A press that moves further than this is a scroll, not a tap."""
+TAP_MAX_MS = 600
+"""A press held longer is a long press (the card's menu), not a tap."""
+SELECTED_FRAME_PX = 6
+
+
 class TicketView(QAbstractItemView):
     """Cards in columns, oldest top left, each next card under the shortest column (masonry).
 
@@ -398,6 +421,12 @@ class TicketView(QAbstractItemView):
         self._height_sum = 0
         self._damage = QRegion()
         self._was_empty = True
+        self._press: tuple[QPoint, tuple[str, str] | None, int] | None = None
+        self.selected: str | None = None
+        """The order id of the card a bump bar's keys act on (drawn with a thick frame)."""
+        self.marks: dict[str, str] = {}
+        """Order id -> a mark drawn on its card (e.g. "sending…" while its action is in the
+        outbox)."""
         super().__init__(parent)
         self._layout_timer = QTimer(self)
         self._layout_timer.setSingleShot(True)
@@ -413,6 +442,100 @@ class TicketView(QAbstractItemView):
         self.verticalScrollBar().setSingleStep(48)
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         self.empty_text = tr("No open orders")
+
+    tapped = Signal(str, str)
+    """A tap or click on a card: its order id and the line id it hit ("" for its header and
+    anything below its lines)."""
+
+    # --- touch -------------------------------------------------------------------------
+
+    def hit(self, pos: QPoint) -> tuple[str, str] | None:
+        """(order id, line id or "") of the card part at `pos` (viewport coordinates)."""
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return None
+        layout = self.cards.layout(index)
+        local = pos - self.visualRect(index).topLeft()
+        order_id = str(index.data(OrderRole.ORDER_ID))
+        if local.y() >= layout.header_height:
+            for box, line_id in layout.lines:
+                if box.contains(local):
+                    return order_id, line_id
+        return order_id, ""
+
+    def card_rect(self, order_id: str, line_id: str = "") -> QRect:
+        """Where the order's card is in the viewport (or its header, or one of its lines when
+        `line_id` is given); empty when it is not shown."""
+        model = self.model()
+        row = model.row_of(order_id) if isinstance(model, OrdersModel) else -1
+        if model is None or row < 0:
+            return QRect()
+        index = model.index(row, 0)
+        rect = self.visualRect(index)
+        if not line_id:
+            return rect
+        boxes = [box for box, lid in self.cards.layout(index).lines if lid == line_id]
+        return boxes[0].translated(rect.topLeft()) if boxes else QRect()
+
+    def header_rect(self, order_id: str) -> QRect:
+        rect = self.card_rect(order_id)
+        model = self.model()
+        if rect.isEmpty() or not isinstance(model, OrdersModel):
+            return QRect()
+        layout = self.cards.layout(model.index(model.row_of(order_id), 0))
+        return QRect(rect.topLeft(), QSize(rect.width(), layout.header_height))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            pos = event.position().toPoint()
+            self._press = (pos, self.hit(pos), event.timestamp())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        start, target, at = press
+        pos = event.position().toPoint()
+        if (
+            target is not None
+            and (pos - start).manhattanLength() <= TAP_MOVE_PX
+            and event.timestamp() - at <= TAP_MAX_MS
+        ):
+            self.tapped.emit(*target)
+
+    def set_selected(self, order_id: str | None) -> None:
+        """Frame this card (None: no card); repaints the old and the new one."""
+        old, self.selected = self.selected, order_id
+        for oid in {old, order_id} - {None}:
+            assert oid is not None
+            self.viewport().update(self.card_rect(oid).adjusted(-GAP, -GAP, GAP, GAP))
+
+    def set_marks(self, marks: dict[str, str]) -> None:
+        """Replace the cards' marks; repaints the cards whose mark came, went or changed."""
+        old, self.marks = self.marks, dict(marks)
+        for oid in set(old) | set(marks):
+            if old.get(oid) != marks.get(oid):
+                self.viewport().update(self.card_rect(oid))
+
+    def _paint_marks(self, painter: QPainter, rect: QRect, order_id: str) -> None:
+        if order_id == self.selected:
+            painter.setPen(QPen(SELECTED, SELECTED_FRAME_PX))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            half = SELECTED_FRAME_PX // 2
+            painter.drawRoundedRect(rect.adjusted(half, half, -half, -half), 8, 8)
+        mark = self.marks.get(order_id)
+        if mark:
+            font = _font(16, bold=True)
+            width = QFontMetrics(font).horizontalAdvance(mark) + 16
+            pill = QRect(rect.right() - width - 8, rect.bottom() - 30, width, 24)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(PENDING)
+            painter.drawRoundedRect(pill, 6, 6)
+            painter.setFont(font)
+            painter.setPen(TEXT)
+            painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), mark)
 
     # --- placing cards -------------------------------------------------------------------
 
@@ -705,4 +828,7 @@ class TicketView(QAbstractItemView):
                 self.cards.paint_timer(painter, rect, index, layout)
             else:
                 self.cards.paint_card(painter, rect, index, layout)
+            order_id = str(index.data(OrderRole.ORDER_ID))
+            if order_id == self.selected or order_id in self.marks:
+                self._paint_marks(painter, rect, order_id)
         painter.end()

@@ -1,0 +1,382 @@
+"""Kitchen actions on the screen: taps and keys in, `order.status` through the outbox out.
+
+`Kitchen` holds what `kds.domain.kitchen.decide` reads (the orders as tickets, this device's
+changes not yet echoed, the undo log) and queues each decision's changes in the store's
+outbox before asking the client to send them. `MonitorActions` is one monitor's share: its
+cards' taps, its keys, the selected card, and its action bar (Recall, the undo bar).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from kds import wire
+from kds.domain import kitchen
+from kds.domain.kitchen import (
+    EXPO,
+    Action,
+    BumpLine,
+    BumpOrder,
+    Collected,
+    Decision,
+    Desk,
+    HideUndo,
+    Recall,
+    ShowUndo,
+    Undo,
+    UndoLog,
+)
+from kds.domain.kitchen_settings import KitchenConfig
+from kds.domain.monitors import MonitorKind
+from kds.domain.orders import Applied, OrderState
+from kds.domain.rollup import is_ready
+from kds.domain.screens import recall_list, station_alarm
+from kds.domain.tickets import OrderTimes, Ticket, advance
+from kds.settings import MonitorSettings
+from kds.store import KdsStore, StoreError
+from kds.ui.cards import tr
+from kds.ui.keymap import KeyMap
+from kds.ui.orders_model import OrdersModel
+from kds.ui.ticket_view import TicketView
+
+log = logging.getLogger(__name__)
+
+CLOSED_KEPT = 200
+"""Collected and cancelled orders kept as tickets (the expo's recall list reads them)."""
+
+TOUCH_PX = 64
+"""Height of the action bar's buttons: well over the 48 px a wet finger needs."""
+
+_BUTTON_STYLE = (
+    "QPushButton {{ font-size: 22px; font-weight: bold; padding: 0 22px; min-height: {h}px;"
+    " min-width: {w}px; background: {bg}; color: white; border-radius: 8px; }}"
+)
+
+
+class Kitchen(QObject):
+    """This device's kitchen desk: decides actions, keeps them in the outbox, sends them.
+
+    Every action's changes are stored (durably) before they are sent; they count as
+    pending until their echo is stored, and `decide` reads the orders as they will be, so a
+    second tap on the same card finds its bump made and does nothing.
+    """
+
+    pending_changed = Signal()
+    """Orders with changes in the outbox came or went (the cards' "sending…" marks)."""
+
+    def __init__(
+        self,
+        store: KdsStore,
+        config: KitchenConfig,
+        clock: Callable[[], datetime],
+        send: Callable[[], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.config = config
+        self.clock = clock
+        self.send = send
+        """Asks the client to send the outbox (does nothing while offline)."""
+        self.tickets: dict[str, Ticket] = {}
+        self.pending: tuple[wire.StatusChange, ...] = tuple(e.change for e in store.outbox())
+        self.undo = UndoLog()
+        self._closed: deque[str] = deque()
+
+    def restore(self, states: Iterable[OrderState]) -> None:
+        """The orders the store holds at start (their times begin when first seen here)."""
+        for state in states:
+            self.tickets[state.id] = Ticket(state, OrderTimes(received_at=state.first_seen_at))
+
+    def applied(self, event: wire.Event, applied: Applied) -> None:
+        """An event is stored: its order's ticket follows, and its echo leaves `pending`."""
+        state = applied.state
+        if state is not None and not isinstance(event, wire.Catalog):
+            _, ticket = advance(self.tickets.get(state.id), event, self.clock())
+            times = ticket.times if ticket is not None else OrderTimes(state.first_seen_at)
+            self.tickets[state.id] = Ticket(state, times)
+            if state.cancelled or state.overall_status == wire.OrderStatus.COLLECTED:
+                self._forget_old(state.id)
+        before = self.pending
+        self.pending = kitchen.settle(before, event, self.store.device_id)
+        if self.pending != before:
+            self.pending_changed.emit()
+
+    def _forget_old(self, order_id: str) -> None:
+        self._closed.append(order_id)
+        while len(self._closed) > CLOSED_KEPT:
+            old = self._closed.popleft()
+            ticket = self.tickets.get(old)
+            if ticket is not None and (
+                ticket.state.cancelled or ticket.status_of(None) == wire.OrderStatus.COLLECTED
+            ):
+                del self.tickets[old]
+
+    @property
+    def desk(self) -> Desk:
+        return Desk(self.tickets, self.pending, self.undo)
+
+    def ticket(self, order_id: str) -> Ticket | None:
+        """The order as it will be once this device's pending changes are back."""
+        return self.desk.ticket(order_id, self.clock())
+
+    def pending_orders(self) -> set[str]:
+        return {change.order_id for change in self.pending}
+
+    def act(self, action: Action) -> Decision:
+        """Decide the action; queue and send its changes. An action the store cannot keep
+        changes nothing (it is logged; the person sees the card unchanged and taps again)."""
+        now = self.clock()
+        decision = kitchen.decide(action, self.desk, self.config, now)
+        if decision.changes:
+            try:
+                self.store.queue_changes(decision.changes, now)
+            except StoreError:
+                log.exception("could not keep %s in the outbox; nothing was sent", action)
+                return Decision(
+                    (), (kitchen.Ignored("the outbox could not be written"),), self.undo
+                )
+            self.pending = (*self.pending, *decision.changes)
+            self.pending_changed.emit()
+            self.send()
+        self.undo = decision.undo
+        for effect in decision.effects:
+            if isinstance(effect, kitchen.Ignored):
+                log.info("%s: %s", action, effect.reason)
+        return decision
+
+    def recall_list(self, stations: tuple[str, ...]) -> list[Ticket]:
+        """The orders a monitor of these stations finished last, newest first."""
+        return recall_list(self.tickets.values(), stations, self.config)
+
+    def alarm(self) -> list[Ticket]:
+        """Open orders with lines no station takes (the expo's alarm)."""
+        return station_alarm(self.tickets.values(), self.config)
+
+
+def _button(text: str, colour: str, width: int = 0) -> QPushButton:
+    button = QPushButton(text)
+    button.setStyleSheet(_BUTTON_STYLE.format(h=TOUCH_PX, w=width, bg=colour))
+    # A bump bar's keys must reach the cards, never press a button that kept the focus.
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button
+
+
+class ActionBar(QWidget):
+    """Under the cards: the Recall button and its choices, and the undo bar after a bump."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("action_bar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet("#action_bar { background: #102027; }")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 6, 8, 6)
+        self.recall_button = _button(tr("Recall"), "#6a1b9a", 160)
+        row.addWidget(self.recall_button)
+        self.choices = QWidget()
+        self.choices_row = QHBoxLayout(self.choices)
+        self.choices_row.setContentsMargins(0, 0, 0, 0)
+        self.choices.hide()
+        row.addWidget(self.choices)
+        row.addStretch(1)
+        self.undo_label = QLabel()
+        self.undo_label.setStyleSheet("QLabel { color: white; font-size: 22px; }")
+        self.undo_button = _button(tr("Undo"), "#ef6c00", 160)
+        self.undo_label.hide()
+        self.undo_button.hide()
+        row.addWidget(self.undo_label)
+        row.addWidget(self.undo_button)
+
+
+class MonitorActions(QObject):
+    """One monitor's actions: taps on its cards, its keys, its selected card, its bar."""
+
+    def __init__(
+        self,
+        desk: Kitchen,
+        monitor: MonitorSettings,
+        view: TicketView,
+        bar: ActionBar,
+        station_ids: tuple[str, ...],
+    ) -> None:
+        super().__init__(view)
+        self.desk = desk
+        self.monitor = monitor
+        self.view = view
+        self.bar = bar
+        self.expo = monitor.kind is MonitorKind.EXPO
+        self.stations: tuple[str, ...] = EXPO if self.expo else monitor.stations or station_ids
+        self.keys = KeyMap.from_settings(monitor.keys)
+        self.undo_id: int | None = None
+        """The action the undo bar offers to take back."""
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.timeout.connect(self._hide_undo)
+        view.tapped.connect(self.tap)
+        view.installEventFilter(self)
+        view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        desk.pending_changed.connect(self._show_pending)
+        model = view.model()
+        if model is not None:
+            model.rowsRemoved.connect(self._selection_left)
+        bar.recall_button.clicked.connect(self.toggle_recall_choices)
+        bar.undo_button.clicked.connect(self.undo_last)
+        self._show_pending()
+
+    # --- taps ----------------------------------------------------------------------------
+
+    def tap(self, order_id: str, line_id: str) -> None:
+        """A tap on a card: its header bumps the order, a line bumps the line."""
+        action = self.action_for(order_id, line_id)
+        if action is not None:
+            self.act(action)
+
+    def action_for(self, order_id: str, line_id: str) -> Action | None:
+        ticket = self.desk.ticket(order_id)
+        if ticket is None or ticket.state.cancelled:
+            return None
+        if line_id:
+            return BumpLine(order_id, line_id, self.stations)
+        if not self.expo:
+            return BumpOrder(order_id, self.stations)
+        if order_id in self.desk.pending_orders():
+            # The expo's header does two things in turn (ready, then collected): until the
+            # first is back from the connector, a second tap is the same tap.
+            log.info("expo tap on %s while its last action is on its way: ignored", order_id)
+            return None
+        return kitchen.expo_tap(ticket, self.desk.config)
+
+    def act(self, action: Action) -> Decision:
+        decision = self.desk.act(action)
+        for effect in decision.effects:
+            match effect:
+                case ShowUndo(action_id=action_id, order_id=order_id, until=until):
+                    self._show_undo(action_id, order_id, until)
+                case HideUndo(action_id=action_id) if action_id == self.undo_id:
+                    self._hide_undo()
+        return decision
+
+    # --- undo ----------------------------------------------------------------------------
+
+    def _show_undo(self, action_id: int, order_id: str, until: datetime) -> None:
+        ticket = self.desk.tickets.get(order_id)
+        number = f"#{ticket.order.display_id}" if ticket is not None else order_id
+        self.undo_id = action_id
+        self.bar.undo_label.setText(tr("{order} done").format(order=number))
+        self.bar.undo_label.show()
+        self.bar.undo_button.show()
+        seconds = (until - self.desk.clock()).total_seconds()
+        self._undo_timer.start(max(0, int(seconds * 1000)))
+
+    def _hide_undo(self) -> None:
+        self._undo_timer.stop()
+        self.undo_id = None
+        self.bar.undo_label.hide()
+        self.bar.undo_button.hide()
+
+    def undo_last(self) -> None:
+        """The undo bar's button (or the undo key): take back the last action shown."""
+        if self.undo_id is not None:
+            self.act(Undo(self.undo_id))
+
+    # --- recall --------------------------------------------------------------------------
+
+    def toggle_recall_choices(self) -> None:
+        """The Recall button: show (or hide) a button for each order this monitor finished
+        last, newest first; a tap on one puts it back."""
+        row = self.bar.choices_row
+        if self.bar.choices.isVisible():
+            self._clear_choices()
+            return
+        tickets = self.desk.recall_list(self.stations)
+        if not tickets:
+            label = QLabel(tr("Nothing to recall"))
+            label.setStyleSheet("QLabel { color: #b0bec5; font-size: 20px; }")
+            row.addWidget(label)
+        for ticket in tickets:
+            button = _button(f"#{ticket.order.display_id}", "#4a148c", 96)
+            button.setObjectName(f"recall:{ticket.id}")
+            button.clicked.connect(lambda _=False, oid=ticket.id: self.recall(oid))
+            row.addWidget(button)
+        self.bar.choices.show()
+
+    def _clear_choices(self) -> None:
+        row = self.bar.choices_row
+        while row.count():
+            item = row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.bar.choices.hide()
+
+    def recall(self, order_id: str) -> None:
+        self._clear_choices()
+        self.act(Recall(order_id, self.stations))
+
+    def recall_last(self) -> None:
+        """The recall key: put back the order this monitor finished last."""
+        tickets = self.desk.recall_list(self.stations)
+        if tickets:
+            self.recall(tickets[0].id)
+
+    # --- keys and the selected card ------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            command = self.keys.command(event.key())
+            if command is not None and not event.isAutoRepeat():
+                self.run(command)
+                return True
+        return False
+
+    def run(self, command: str) -> None:
+        """One key map command ("select 3", "next", "bump"...)."""
+        ids = self._shown()
+        selected = self.view.selected
+        if command.startswith("select "):
+            n = int(command.removeprefix("select ")) - 1
+            if n < len(ids):
+                self.select(ids[n])
+        elif command in ("next", "previous") and ids:
+            step = 1 if command == "next" else -1
+            at = ids.index(selected) + step if selected in ids else 0
+            self.select(ids[at % len(ids)])
+        elif command == "bump" and ids:
+            self.tap(selected if selected in ids else ids[0], "")
+        elif command == "recall":
+            self.recall_last()
+        elif command == "undo":
+            self.undo_last()
+        elif command == "collected" and self.expo and selected in ids:
+            ticket = self.desk.ticket(selected)
+            if ticket is not None and is_ready(ticket, self.desk.config):
+                self.act(Collected(selected))
+
+    def _shown(self) -> list[str]:
+        """The orders on this monitor, oldest (first card) first."""
+        model = self.view.model()
+        return model.order_ids() if isinstance(model, OrdersModel) else []
+
+    def select(self, order_id: str | None) -> None:
+        """Frame this card: the keys act on it."""
+        self.view.set_selected(order_id)
+        model = self.view.model()
+        if order_id is not None and isinstance(model, OrdersModel):
+            self.view.scrollTo(model.index(model.row_of(order_id), 0))
+
+    def _selection_left(self) -> None:
+        model = self.view.model()
+        selected = self.view.selected
+        if selected is not None and isinstance(model, OrdersModel) and model.row_of(selected) < 0:
+            self.view.set_selected(None)
+
+    def _show_pending(self) -> None:
+        self.view.set_marks(dict.fromkeys(self.desk.pending_orders(), tr("sending…")))
