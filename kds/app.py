@@ -142,6 +142,7 @@ class KdsApp:
         log.info("restored %d open order(s) from %s", len(states), self.data_dir)
         self.kitchen = Kitchen(self.store, self._kitchen_config(), self.clock, self._send_outbox)
         self.kitchen.restore(states)
+        self.kitchen.alarm_changed.connect(self._refresh_printers)
         self.status.set_rejected_count(self.store.rejected_count())
         for monitor in self.settings.monitors:
             monitor_filter = MonitorFilter.for_monitor(
@@ -159,6 +160,7 @@ class KdsApp:
                 on_stop_printing=self.ask_stop_printing,
             )
             model.setParent(window)
+            self._add_actions(window, self.kitchen)
             screen, warning = find_screen(monitor.screen)
             if warning:
                 log.warning("monitor %s: %s", monitor.name, warning)
@@ -174,9 +176,9 @@ class KdsApp:
             )
             self.windows.append(window)
             self._add_sounds(window)
-            self._add_actions(window, self.kitchen)
         self._feed(role_core.Configured(self._setup(), memory.granted_since, memory.released))
         self._check_catalog()
+        self._refresh_printers()  # the expo's alarm for stray lines, before the first tick
         self._timer.start()
 
     def _kitchen_config(self) -> KitchenConfig:
@@ -594,7 +596,9 @@ class KdsApp:
             unavailable = StatusLine(tr("Printer status unavailable — see log"), problem=True)
             self.status.set_printer_lines([unavailable])
             return
-        self.status.set_printer_lines(lines)
+        # The expo's alarm for dishes no station takes shares the expo's status area.
+        alarms = self.kitchen.alarm_lines() if self.kitchen is not None else []
+        self.status.set_printer_lines([*lines, *(StatusLine(a, problem=True) for a in alarms)])
         self.status.set_printer_alarms(printer_alarms(states))
 
     def printing_text(self) -> tuple[str, Severity]:

@@ -37,7 +37,7 @@ from kds.domain.kitchen_settings import KitchenConfig
 from kds.domain.monitors import MonitorKind
 from kds.domain.orders import Applied, OrderState
 from kds.domain.rollup import is_ready
-from kds.domain.screens import recall_list, station_alarm
+from kds.domain.screens import recall_list
 from kds.domain.tickets import OrderTimes, Ticket, advance
 from kds.settings import MonitorSettings
 from kds.store import KdsStore, StoreError
@@ -70,6 +70,8 @@ class Kitchen(QObject):
 
     pending_changed = Signal()
     """Orders with changes in the outbox came or went (the cards' "sending…" marks)."""
+    alarm_changed = Signal()
+    """Open orders with lines no station takes came or went (the expo's alarm)."""
 
     def __init__(
         self,
@@ -88,12 +90,27 @@ class Kitchen(QObject):
         self.tickets: dict[str, Ticket] = {}
         self.pending: tuple[wire.StatusChange, ...] = tuple(e.change for e in store.outbox())
         self.undo = UndoLog()
+        self.unrouted: dict[str, str] = {}
+        """Order id -> its number, for open orders with lines no station takes."""
         self._closed: deque[str] = deque()
 
     def restore(self, states: Iterable[OrderState]) -> None:
         """The orders the store holds at start (their times begin when first seen here)."""
         for state in states:
             self.tickets[state.id] = Ticket(state, OrderTimes(received_at=state.first_seen_at))
+            self._note_unrouted(state)
+
+    def _note_unrouted(self, state: OrderState) -> bool:
+        """Keep `unrouted` up to date for this order; whether it changed."""
+        closed = state.cancelled or state.overall_status == wire.OrderStatus.COLLECTED
+        stray = not closed and bool(self.config.routing.unrouted(state.order))
+        if stray == (state.id in self.unrouted):
+            return False
+        if stray:
+            self.unrouted[state.id] = state.display_id
+        else:
+            del self.unrouted[state.id]
+        return True
 
     def applied(self, event: wire.Event, applied: Applied) -> None:
         """An event is stored: its order's ticket follows, and its echo leaves `pending`."""
@@ -104,6 +121,8 @@ class Kitchen(QObject):
             self.tickets[state.id] = Ticket(state, times)
             if state.cancelled or state.overall_status == wire.OrderStatus.COLLECTED:
                 self._forget_old(state.id)
+            if self._note_unrouted(state):
+                self.alarm_changed.emit()
         before = self.pending
         self.pending = kitchen.settle(before, event, self.store.device_id)
         if self.pending != before:
@@ -156,9 +175,15 @@ class Kitchen(QObject):
         """The orders a monitor of these stations finished last, newest first."""
         return recall_list(self.tickets.values(), stations, self.config)
 
-    def alarm(self) -> list[Ticket]:
-        """Open orders with lines no station takes (the expo's alarm)."""
-        return station_alarm(self.tickets.values(), self.config)
+    def alarm_lines(self) -> list[str]:
+        """The expo's alarm: one line per open order with lines no station takes."""
+        return [
+            tr(
+                "Order #{number} has lines no station takes: shown on every station as"
+                ' "no station" (set [kitchen] default_station or the stations\' groups)'
+            ).format(number=number)
+            for number in self.unrouted.values()
+        ]
 
 
 def _button(text: str, colour: str, width: int = 0) -> QPushButton:
