@@ -486,13 +486,13 @@ class TicketView(QAbstractItemView):
         return QRect(rect.topLeft(), QSize(rect.width(), layout.header_height))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        super().mousePressEvent(event)
+        # Not the item view's own handling: a card is tapped, never made "current" (a current
+        # index would be moved, and the cards measured, while rows leave).
         if event.button() == Qt.MouseButton.LeftButton:
             pos = event.position().toPoint()
             self._press = (pos, self.hit(pos), event.timestamp())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
         press, self._press = self._press, None
         if press is None or event.button() != Qt.MouseButton.LeftButton:
             return
