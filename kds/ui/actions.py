@@ -25,9 +25,11 @@ from kds.domain.kitchen import (
     BumpLine,
     BumpOrder,
     Collected,
+    Cue,
     Decision,
     Desk,
     HideUndo,
+    PlaySound,
     Recall,
     ShowUndo,
     Undo,
@@ -58,6 +60,17 @@ _BUTTON_STYLE = (
     "QPushButton {{ font-size: 22px; font-weight: bold; padding: 0 22px; min-height: {h}px;"
     " min-width: {w}px; background: {bg}; color: white; border-radius: 8px; }}"
 )
+
+
+_UNDO_TEXT: dict[Cue, Callable[[], str]] = {
+    Cue.BUMP: lambda: tr("{order} done"),
+    Cue.READY: lambda: tr("{order} ready"),
+    Cue.RECALL: lambda: tr("{order} recalled"),
+    Cue.COLLECTED: lambda: tr("{order} collected"),
+    Cue.RELEASE: lambda: tr("{order} fired"),
+    Cue.UNDO: lambda: tr("{order} undone"),
+}
+"""What the undo bar says it would take back, by the action's sound."""
 
 
 class Kitchen(QObject):
@@ -281,21 +294,22 @@ class MonitorActions(QObject):
 
     def act(self, action: Action) -> Decision:
         decision = self.desk.act(action)
+        cues = [e.cue for e in decision.effects if isinstance(e, PlaySound)]
         for effect in decision.effects:
             match effect:
                 case ShowUndo(action_id=action_id, order_id=order_id, until=until):
-                    self._show_undo(action_id, order_id, until)
+                    self._show_undo(action_id, order_id, until, cues[0] if cues else Cue.BUMP)
                 case HideUndo(action_id=action_id) if action_id == self.undo_id:
                     self._hide_undo()
         return decision
 
     # --- undo ----------------------------------------------------------------------------
 
-    def _show_undo(self, action_id: int, order_id: str, until: datetime) -> None:
+    def _show_undo(self, action_id: int, order_id: str, until: datetime, cue: Cue) -> None:
         ticket = self.desk.tickets.get(order_id)
         number = f"#{ticket.order.display_id}" if ticket is not None else order_id
         self.undo_id = action_id
-        self.bar.undo_label.setText(tr("{order} done").format(order=number))
+        self.bar.undo_label.setText(_UNDO_TEXT[cue]().format(order=number))
         self.bar.undo_label.show()
         self.bar.undo_button.show()
         seconds = (until - self.desk.clock()).total_seconds()
@@ -364,7 +378,7 @@ class MonitorActions(QObject):
 
     def run(self, command: str) -> None:
         """One key map command ("select 3", "next", "bump"...)."""
-        ids = self._shown()
+        ids = self.shown_orders()
         selected = self.view.selected
         if command.startswith("select "):
             n = int(command.removeprefix("select ")) - 1
@@ -385,7 +399,7 @@ class MonitorActions(QObject):
             if ticket is not None and is_ready(ticket, self.desk.config):
                 self.act(Collected(selected))
 
-    def _shown(self) -> list[str]:
+    def shown_orders(self) -> list[str]:
         """The orders on this monitor, oldest (first card) first."""
         model = self.view.model()
         return model.order_ids() if isinstance(model, OrdersModel) else []

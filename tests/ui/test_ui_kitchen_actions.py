@@ -123,7 +123,7 @@ def test_a_bump_offline_is_kept_marked_sending_and_undone_from_its_bar(
     assert view.marks == {"web:1": "sending…"}
     assert app.window("Grill").model.row_of("web:1") >= 0, "shown until the connector has it"
     assert bar.undo_button.isVisible() and bar.undo_button.height() >= 48
-    assert "#42 done" in bar.undo_label.text()
+    assert bar.undo_label.text() == "#42 done"
     tap(qtbot, view)  # the second tap of a double tap
     assert app.store is not None
     queued = [e.change for e in app.store.outbox()]
@@ -146,6 +146,7 @@ def test_the_last_station_bumped_makes_the_order_ready(open_app: Any, qtbot: QtB
         (wire.OrderStatus.READY, "grill"),
         (wire.OrderStatus.READY, None),
     ], "ready_when = all_stations: the grill was the only station with lines"
+    assert app.actions["Grill"].bar.undo_label.text() == "#42 ready"
 
 
 def test_with_expo_confirms_a_station_bump_does_not_make_it_ready(
