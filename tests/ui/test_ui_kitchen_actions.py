@@ -14,7 +14,9 @@ from typing import Any
 
 import pytest
 import qasync
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kds import wire
@@ -251,3 +253,69 @@ def test_key_map_from_the_config_file(tmp_path: Path) -> None:
 def test_a_bad_key_map_is_refused_with_its_reason(keys: dict[str, Any], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         KeySettings(**keys)
+
+
+def _send_mouse(view: TicketView, kind: QEvent.Type, pos: QPoint, at_ms: int) -> None:
+    button = Qt.MouseButton.LeftButton
+    buttons = button if kind != QEvent.Type.MouseButtonRelease else Qt.MouseButton.NoButton
+    local = QPointF(pos)
+    global_pos = QPointF(view.viewport().mapToGlobal(pos))
+    event = QMouseEvent(kind, local, global_pos, button, buttons, Qt.KeyboardModifier.NoModifier)
+    event.setTimestamp(at_ms)
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def test_a_scroll_or_a_long_press_is_not_a_tap(open_app: Any) -> None:
+    app = open_app([BURGER, COLA])
+    view = view_of(app, "Grill")
+    start = view.header_rect("web:1").center()
+    # A finger that moves 40 px scrolls the cards.
+    _send_mouse(view, QEvent.Type.MouseButtonPress, start, 1000)
+    _send_mouse(view, QEvent.Type.MouseMove, start + QPoint(0, 40), 1050)
+    _send_mouse(view, QEvent.Type.MouseButtonRelease, start + QPoint(0, 40), 1100)
+    # A finger held for a second opens the card's menu.
+    _send_mouse(view, QEvent.Type.MouseButtonPress, start, 2000)
+    _send_mouse(view, QEvent.Type.MouseButtonRelease, start, 3000)
+    assert app.store is not None and app.store.outbox() == []
+    # A short still press is a tap.
+    _send_mouse(view, QEvent.Type.MouseButtonPress, start, 4000)
+    _send_mouse(view, QEvent.Type.MouseButtonRelease, start, 4080)
+    assert len(app.store.outbox()) == 1
+
+
+def test_the_bump_key_without_a_selection_bumps_the_oldest_card(
+    open_app: Any, qtbot: QtBot
+) -> None:
+    app = open_app([BURGER, COLA])
+    view = view_of(app, "Grill")
+    assert view.selected is None
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert app.store is not None
+    (bump,) = [e.change for e in app.store.outbox()]
+    assert (bump.order_id, bump.station, bump.status) == ("web:1", "grill", wire.OrderStatus.READY)
+
+
+def test_the_recall_key_puts_back_the_order_finished_last(
+    tmp_path: Path, loop: qasync.QEventLoop, qtbot: QtBot
+) -> None:
+    with open_store(tmp_path) as store:
+        done = wire.OrderStatusChanged(
+            seq=2,
+            event_id="e2",
+            occurred_at=T0 + timedelta(minutes=1),
+            order_id="web:1",
+            status=wire.OrderStatus.READY,
+            station="grill",
+            device_id="another-grill-screen",
+        )
+        store.apply_batch([order_event(1, [BURGER, COLA]), (done, wire.dump(done))], T0)
+    app = KdsApp(settings(), tmp_path, clock=lambda: T0 + timedelta(minutes=3))
+    app.open()
+    try:
+        assert app.window("Grill").model.row_of("web:1") < 0, "bumped at the grill"
+        qtbot.keyClick(view_of(app, "Grill"), Qt.Key.Key_R)
+        assert app.store is not None
+        (recall,) = [e.change for e in app.store.outbox()]
+        assert (recall.station, recall.status) == ("grill", wire.OrderStatus.RECALLED)
+    finally:
+        loop.run_until_complete(app.stop())
