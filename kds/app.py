@@ -22,7 +22,7 @@ from kds import wire
 from kds.clock import utc_now
 from kds.domain import printing_role as role_core
 from kds.domain.kitchen_settings import KitchenConfig
-from kds.domain.monitors import RULES, MonitorFilter
+from kds.domain.monitors import RULES, MonitorFilter, MonitorKind
 from kds.domain.orders import Applied, AppliedKind
 from kds.domain.printing_role import PrintingRole, RoleChange, RoleState, Setup
 from kds.domain.retention import PruneSchedule
@@ -37,7 +37,7 @@ from kds.ui.cards import tr
 from kds.ui.connection import connection_severity, describe_connection
 from kds.ui.monitor_window import MonitorWindow, find_screen
 from kds.ui.order_menu import MenuEntry
-from kds.ui.orders_model import OrdersModel
+from kds.ui.orders_model import ChangesOf, OrdersModel
 from kds.ui.printer_lines import printer_alarms, printer_lines, station_printers
 from kds.ui.printing_role import ask_yes_no, confirm_question, role_line, role_text
 from kds.ui.qt_logging import install_qt_message_handler
@@ -148,7 +148,7 @@ class KdsApp:
             monitor_filter = MonitorFilter.for_monitor(
                 monitor, self.settings.stations, self.settings.kitchen.default_station
             )
-            model = OrdersModel(monitor_filter, now)
+            model = OrdersModel(monitor_filter, now, changes=self._changes_for(monitor))
             model.reset(states)
             window = MonitorWindow(
                 monitor,
@@ -187,6 +187,17 @@ class KdsApp:
         articles, _groups = self.store.catalog()
         groups = {a.ref: a.group for a in articles if a.group is not None}
         return KitchenConfig.build(self.settings.stations, self.settings.kitchen, groups)
+
+    def _changes_for(self, monitor: MonitorSettings) -> ChangesOf | None:
+        """What the monitor's cards show as changed since acknowledged there (the guests'
+        board shows numbers only)."""
+        if self.kitchen is None or monitor.kind is MonitorKind.PICKUP:
+            return None
+        if monitor.kind is MonitorKind.EXPO:
+            return self.kitchen.changes_for(())
+        return self.kitchen.changes_for(
+            monitor.stations or tuple(s.id for s in self.settings.stations)
+        )
 
     def _add_actions(self, window: MonitorWindow, desk: Kitchen) -> None:
         """Taps, keys, Recall and Undo on a monitor with cards (not the guests' board)."""

@@ -22,6 +22,7 @@ from types import MappingProxyType, TracebackType
 from typing import Any, Self
 
 from kds import wire
+from kds.domain.acknowledge import Acknowledgements
 from kds.domain.orders import (
     CANCELLED_VISIBLE_FOR,
     WHOLE_ORDER,
@@ -346,6 +347,43 @@ class KdsStore:
             ),
         )
 
+    # --- acknowledgements -------------------------------------------------------------
+
+    def acknowledge(self, order_id: str, places: Iterable[str], revision: int | None) -> None:
+        """These places saw the order's `revision` (None: its cancellation); kept durably."""
+        with self._transaction() as conn:
+            for place in places:
+                conn.execute(
+                    "INSERT INTO acknowledged (order_id, place, revision, cancelled) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT (order_id, place) DO UPDATE SET "
+                    "revision = MAX(COALESCE(revision, 0), COALESCE(excluded.revision, 0)), "
+                    "cancelled = MAX(cancelled, excluded.cancelled)",
+                    (order_id, place, revision, int(revision is None)),
+                )
+
+    def acknowledgements(self, order_id: str) -> Acknowledgements:
+        rows = self._conn.execute(
+            "SELECT place, revision, cancelled FROM acknowledged WHERE order_id = ?", (order_id,)
+        ).fetchall()
+        return Acknowledgements(
+            MappingProxyType({r["place"]: r["revision"] for r in rows if r["revision"]}),
+            frozenset(r["place"] for r in rows if r["cancelled"]),
+        )
+
+    def snapshots(self, order_id: str) -> dict[int, wire.Order]:
+        """Revision -> the order as this device received it, from its stored events (the
+        baselines of the changes a card shows)."""
+        found: dict[int, wire.Order] = {}
+        for row in self._conn.execute(
+            "SELECT raw FROM events WHERE order_id = ? "
+            "AND type IN ('order.created', 'order.updated') ORDER BY seq",
+            (order_id,),
+        ):
+            event = wire.parse(row["raw"])
+            if isinstance(event, wire.OrderCreated | wire.OrderUpdated):
+                found.setdefault(event.order.revision, event.order)
+        return found
+
     def record_rejected(self, seq: int | None, raw: str, reason: str, now: datetime) -> bool:
         """Keep an unusable frame verbatim; its seq counts as done so the stream goes on.
 
@@ -502,6 +540,7 @@ class KdsStore:
                     "DELETE FROM events WHERE order_id = ?", (row["id"],)
                 ).rowcount
                 conn.execute("DELETE FROM orders WHERE id = ?", (row["id"],))
+                conn.execute("DELETE FROM acknowledged WHERE order_id = ?", (row["id"],))
             loose = conn.execute(
                 "DELETE FROM events WHERE seq IN (SELECT seq FROM events "
                 "WHERE order_id IS NULL AND applied_at < ? ORDER BY applied_at LIMIT ?)",

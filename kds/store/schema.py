@@ -99,6 +99,17 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX outbox_order ON outbox (order_id);
     """,
+    # 5: what each place (a station, "" for the expo) acknowledged of an order: the
+    # revision whose changes it has seen, and its cancellation.
+    """
+    CREATE TABLE acknowledged (
+        order_id TEXT NOT NULL,
+        place TEXT NOT NULL,
+        revision INTEGER,
+        cancelled INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (order_id, place)
+    );
+    """,
 )
 """Migration N (1-based) brings the schema from version N-1 to N. Only ever append."""
 

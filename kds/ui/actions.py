@@ -19,8 +19,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kds import wire
 from kds.domain import kitchen
+from kds.domain.acknowledge import NO_CHANGES, ScreenChanges, places_of, screen_changes
 from kds.domain.kitchen import (
     EXPO,
+    AcknowledgeCancel,
+    AcknowledgeChange,
     Action,
     BumpLine,
     BumpOrder,
@@ -31,6 +34,7 @@ from kds.domain.kitchen import (
     HideUndo,
     PlaySound,
     Recall,
+    RecordAcknowledgement,
     ShowUndo,
     Undo,
     UndoLog,
@@ -45,7 +49,7 @@ from kds.settings import MonitorSettings
 from kds.store import KdsStore, StoreError
 from kds.ui.cards import tr
 from kds.ui.keymap import KeyMap
-from kds.ui.orders_model import OrdersModel
+from kds.ui.orders_model import ChangesOf, OrderRole, OrdersModel
 from kds.ui.ticket_view import TicketView
 
 log = logging.getLogger(__name__)
@@ -85,6 +89,9 @@ class Kitchen(QObject):
     """Orders with changes in the outbox came or went (the cards' "sending…" marks)."""
     alarm_changed = Signal()
     """Open orders with lines no station takes came or went (the expo's alarm)."""
+    acknowledged = Signal(str, bool)
+    """(order id, its cancellation): a place acknowledged the order's changes (or its
+    cancellation); its cards show it so now."""
 
     def __init__(
         self,
@@ -182,7 +189,42 @@ class Kitchen(QObject):
         for effect in decision.effects:
             if isinstance(effect, kitchen.Ignored):
                 log.info("%s: %s", action, effect.reason)
+            elif isinstance(effect, RecordAcknowledgement):
+                self._record(effect)
         return decision
+
+    def _record(self, ack: RecordAcknowledgement) -> None:
+        try:
+            self.store.acknowledge(ack.order_id, ack.places, ack.revision)
+        except StoreError:
+            log.exception("could not store the acknowledgement of %s", ack.order_id)
+            return
+        self.acknowledged.emit(ack.order_id, ack.revision is None)
+
+    def changes_for(self, stations: tuple[str, ...]) -> ChangesOf:
+        """What a monitor of these stations (none: the expo) shows changed on a card: the
+        difference from the snapshot its places last acknowledged (the first one seen, by
+        default). Asked once per card content, and only of orders updated since."""
+
+        def changes(state: OrderState) -> ScreenChanges:
+            if state.revision <= 1 or state.cancelled:
+                return NO_CHANGES
+            try:
+                snapshots = self.store.snapshots(state.id)
+                acks = self.store.acknowledgements(state.id)
+            except StoreError:
+                log.exception("could not read the snapshots of %s", state.id)
+                return NO_CHANGES
+            if not snapshots:
+                return NO_CHANGES
+            first = min(snapshots)
+            seen = min(acks.revision(place, first) for place in places_of(stations))
+            baseline = snapshots.get(seen)
+            if baseline is None:
+                return NO_CHANGES
+            return screen_changes(baseline, state.order, stations, self.config)
+
+        return changes
 
     def recall_list(self, stations: tuple[str, ...]) -> list[Ticket]:
         """The orders a monitor of these stations finished last, newest first."""
@@ -262,6 +304,7 @@ class MonitorActions(QObject):
         view.installEventFilter(self)
         view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         desk.pending_changed.connect(self._show_pending)
+        desk.acknowledged.connect(self._acknowledged)
         model = view.model()
         if model is not None:
             model.rowsRemoved.connect(self._selection_left)
@@ -279,8 +322,16 @@ class MonitorActions(QObject):
 
     def action_for(self, order_id: str, line_id: str) -> Action | None:
         ticket = self.desk.ticket(order_id)
-        if ticket is None or ticket.state.cancelled:
+        if ticket is None:
             return None
+        if ticket.state.cancelled:
+            return AcknowledgeCancel(order_id, self.stations)
+        model = self.view.model()
+        row = model.row_of(order_id) if isinstance(model, OrdersModel) else -1
+        card = model.index(row, 0).data(OrderRole.CARD) if model is not None and row >= 0 else None
+        if not line_id and card is not None and card.changed:
+            # The first tap on a changed card says "seen"; only the next one bumps it.
+            return AcknowledgeChange(order_id, self.stations)
         if line_id:
             return BumpLine(order_id, line_id, self.stations)
         if not self.expo:
@@ -416,6 +467,20 @@ class MonitorActions(QObject):
         selected = self.view.selected
         if selected is not None and isinstance(model, OrdersModel) and model.row_of(selected) < 0:
             self.view.set_selected(None)
+
+    def _acknowledged(self, order_id: str, cancellation: bool) -> None:
+        """Show the card as acknowledged: without its CHANGED marks, or a cancelled one gone
+        from this monitor once its stations acknowledged it."""
+        model = self.view.model()
+        ticket = self.desk.tickets.get(order_id)
+        if not isinstance(model, OrdersModel) or ticket is None or model.row_of(order_id) < 0:
+            return
+        if cancellation:
+            acks = self.desk.store.acknowledgements(order_id)
+            if all(place in acks.cancelled for place in places_of(self.stations)):
+                model.remove(order_id)
+        else:
+            model.upsert(ticket.state)  # its card is built again, from the new baseline
 
     def _show_pending(self) -> None:
         self.view.set_marks(dict.fromkeys(self.desk.pending_orders(), tr("sending…")))

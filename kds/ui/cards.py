@@ -10,6 +10,7 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 
 from kds import wire
+from kds.domain.acknowledge import NO_CHANGES, LineFlags, ScreenChanges
 from kds.domain.changes import describe_modifier, format_quantity
 from kds.domain.monitors import MonitorFilter, MonitorKind, is_scheduled, line_done
 from kds.domain.orders import OrderState
@@ -94,10 +95,27 @@ class Card:
     lines: tuple[CardLine, ...]
     recalled: bool = False
     """Put back by a recall (the whole order, or a station of it): marked RECALLED."""
+    changed: bool = False
+    """Changed since this monitor acknowledged it: the CHANGED flag, until a tap."""
 
 
-def card_lines(monitor: MonitorFilter, state: OrderState) -> tuple[CardLine, ...]:
-    """The lines of the order's card on this monitor, then the order's notes."""
+def _change_marks(flags: LineFlags, line_id: str) -> list[CardLine]:
+    """What changed about one line, under it: NEW, "2 → 3", the notes that changed."""
+    marks: list[str] = []
+    if flags.new:
+        marks.append(tr("NEW"))
+    if flags.quantity is not None:
+        marks.append(tr("quantity {change}").format(change=flags.quantity_text))
+    if flags.notes_changed:
+        marks.append(tr("notes changed"))
+    return [CardLine(LineKind.ORDER_NOTE, text, 1, line_id=line_id) for text in marks]
+
+
+def card_lines(
+    monitor: MonitorFilter, state: OrderState, changes: ScreenChanges = NO_CHANGES
+) -> tuple[CardLine, ...]:
+    """The lines of the order's card on this monitor (with what changed since it was
+    acknowledged here, removed lines struck out), then the order's notes."""
     lines: list[CardLine] = []
     if monitor.kind is MonitorKind.EXPO and not state.cancelled:
         marks = [
@@ -108,10 +126,19 @@ def card_lines(monitor: MonitorFilter, state: OrderState) -> tuple[CardLine, ...
             lines.append(CardLine(LineKind.ORDER_NOTE, " · ".join(marks)))
     for item in monitor.lines_of(state):
         lines.extend(item_lines(item, line_done(state, item)))
+        flags = changes.lines.get(item.line_id)
+        if flags is not None:
+            lines.extend(_change_marks(flags, item.line_id))
         if monitor.unrouted(item) and monitor.default_station is None:
             done = line_done(state, item)
             mark = CardLine(LineKind.ALLERGENS, tr("⚑ no station"), 1, done, item.line_id)
             lines.append(mark)
+    for removed in changes.removed:
+        lines.extend(replace(line, line_id=None) for line in item_lines(removed, done=True))
+        lines.append(CardLine(LineKind.ALLERGENS, tr("REMOVED"), 1))
+    lines.extend(
+        CardLine(LineKind.ORDER_NOTE, text) for text in (*changes.order_notes, *changes.fulfillment)
+    )
     for note in state.order.notes:
         label = _NOTE_LABEL.get(note.kind)
         text = f"{label} {note.text}" if label else note.text
@@ -127,7 +154,7 @@ def card_lines(monitor: MonitorFilter, state: OrderState) -> tuple[CardLine, ...
     return tuple(lines)
 
 
-def card_of(monitor: MonitorFilter, state: OrderState) -> Card:
+def card_of(monitor: MonitorFilter, state: OrderState, changes: ScreenChanges = NO_CHANGES) -> Card:
     """The card of the order on this monitor (everything but the timer)."""
     order = state.order
     return Card(
@@ -140,8 +167,9 @@ def card_of(monitor: MonitorFilter, state: OrderState) -> Card:
         cancel_reason=state.cancel_reason or "",
         ready=state.overall_status == wire.OrderStatus.READY,
         revision=state.revision,
-        lines=card_lines(monitor, state),
+        lines=card_lines(monitor, state, changes),
         recalled=wire.OrderStatus.RECALLED in state.status.values(),
+        changed=changes.changed,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QTimer,
 )
 
+from kds.domain.acknowledge import NO_CHANGES, ScreenChanges
 from kds.domain.monitors import MonitorFilter, is_late, is_scheduled, late_after
 from kds.domain.orders import CANCELLED_VISIBLE_FOR, OrderState
 from kds.ui.cards import Card, age_text, card_of
@@ -65,22 +66,30 @@ _LATE, _LEAVES = 0, 1
 """Kinds of clock deadlines: the header turns late colour; a cancelled card leaves."""
 
 
+ChangesOf = Callable[[OrderState], ScreenChanges]
+"""An order -> what its card on this monitor shows as changed since acknowledged there."""
+
+
 class _Row:
     """One shown order; its card is built when first asked for (a view asks only for the
     cards it lays out, so a backlog of thousands costs no card building)."""
 
-    __slots__ = ("_card", "_filter", "key", "state")
+    __slots__ = ("_card", "_changes", "_filter", "key", "state")
 
-    def __init__(self, state: OrderState, monitor_filter: MonitorFilter) -> None:
+    def __init__(
+        self, state: OrderState, monitor_filter: MonitorFilter, changes: ChangesOf | None = None
+    ) -> None:
         self.key = _sort_key(state)
         self.state = state
         self._filter = monitor_filter
+        self._changes = changes
         self._card: Card | None = None
 
     @property
     def card(self) -> Card:
         if self._card is None:
-            self._card = card_of(self._filter, self.state)
+            changes = self._changes(self.state) if self._changes is not None else NO_CHANGES
+            self._card = card_of(self._filter, self.state, changes)
         return self._card
 
 
@@ -118,9 +127,17 @@ class OrdersModel(QAbstractListModel):
     once for all rows.
     """
 
-    def __init__(self, monitor_filter: MonitorFilter, now: datetime, parent: QObject | None = None):
+    def __init__(
+        self,
+        monitor_filter: MonitorFilter,
+        now: datetime,
+        parent: QObject | None = None,
+        changes: ChangesOf | None = None,
+    ):
         super().__init__(parent)
         self._filter = monitor_filter
+        self.changes = changes
+        """What each card shows as changed (NEW, REMOVED, "2 → 3"); None: nothing."""
         self._now = now
         self._rows: list[_Row] = []
         self._keys: list[_Key] = []
@@ -262,7 +279,7 @@ class OrdersModel(QAbstractListModel):
                 if pos >= 0:
                     leaving.append(pos)
                 continue
-            new = _Row(state, self._filter)
+            new = _Row(state, self._filter, self.changes)
             self._note_deadlines(new, self._rows[pos] if pos >= 0 else None)
             if pos < 0:
                 arriving.append(new)
@@ -311,7 +328,11 @@ class OrdersModel(QAbstractListModel):
         self._flush_timer.stop()
         self._pending.clear()
         rows = sorted(
-            (_Row(s, self._filter) for s in states if self._filter.shows(s, self._now)),
+            (
+                _Row(s, self._filter, self.changes)
+                for s in states
+                if self._filter.shows(s, self._now)
+            ),
             key=lambda r: r.key,
         )
         self.beginResetModel()

@@ -218,7 +218,10 @@ def card_layout(index: _Index, width: int = CARD_WIDTH) -> CardLayout:
         y = _badge(blocks, y, inner, tr("READY"), _READY_BADGE)
     if not card.cancelled and card.recalled:
         y = _badge(blocks, y, inner, tr("RECALLED"), _RECALLED_BADGE)
-    if not card.cancelled and card.revision > 1:
+    if not card.cancelled and card.changed:
+        text = tr("CHANGED · revision {n} — tap to acknowledge").format(n=card.revision)
+        y = _badge(blocks, y, inner, text, _UPDATED_BADGE)
+    elif not card.cancelled and card.revision > 1:
         text = tr("UPDATED · revision {n}").format(n=card.revision)
         y = _badge(blocks, y, inner, text, _UPDATED_BADGE)
 

@@ -360,3 +360,55 @@ def test_a_bump_during_a_connector_outage_waits_in_the_outbox_and_arrives_once(
                 await restarted.stop()
 
     loop.run_until_complete(scenario())
+
+
+def test_an_update_shows_its_changes_until_a_tap_and_a_cancel_until_acknowledged(
+    loop: qasync.QEventLoop, tmp_path: Path, qtbot: QtBot
+) -> None:
+    first = [
+        {"line_id": "1", "name": "Käsespätzle", "group": "mains", "quantity": "2"},
+        {"line_id": "2", "name": "Apfelschorle", "group": "drinks", "quantity": "1"},
+        {"line_id": "4", "name": "Weißbier", "group": "drinks", "quantity": "1"},
+    ]
+    second = [
+        {"line_id": "1", "name": "Käsespätzle", "group": "mains", "quantity": "3"},
+        {"line_id": "3", "name": "Flammkuchen", "group": "mains", "quantity": "1"},
+        {"line_id": "4", "name": "Weißbier", "group": "drinks", "quantity": "1"},
+    ]
+
+    async def scenario() -> None:
+        async with restaurant(tmp_path) as (_server, shop, kitchen, counter):
+            grill = kitchen.window("Grill").model
+            bar = kitchen.window("Bar").model
+            expo = counter.window("Expo").model
+            await shop.order(order(first))
+            await until(grill, lambda: shown(grill))
+            await until(expo, lambda: shown(expo))
+            await shop.order({**order(second), "revision": 2})
+            await until(grill, lambda: card(grill).revision == 2)
+            await until(bar, lambda: card(bar).revision == 2)
+            await until(expo, lambda: card(expo).revision == 2)
+            grill_lines = [line.text for line in card(grill).lines]
+            assert card(grill).changed
+            assert "CHANGED · revision 2 — tap to acknowledge" in texts(grill)
+            assert grill_lines == ["3× Käsespätzle", "quantity 2 → 3", "1× Flammkuchen", "NEW"]
+            # The bar's drink that left stays, struck out and marked, until acknowledged.
+            bar_lines = {line.text: line.done for line in card(bar).lines}
+            assert bar_lines == {"1× Weißbier": False, "1× Apfelschorle": True, "REMOVED": False}
+
+            # A tap on the grill's changed card says "seen": the marks go, it is not bumped.
+            tap(qtbot, view_of(kitchen, "Grill"))
+            await until(grill, lambda: not card(grill).changed)
+            assert [line.text for line in card(grill).lines] == ["3× Käsespätzle", "1× Flammkuchen"]
+            assert kitchen.kitchen is not None and kitchen.kitchen.pending == ()
+            assert card(bar).changed and card(expo).changed, "each place acknowledges itself"
+
+            # Cancelled: the bar's card stays, CANCELLED, until the bar acknowledges it.
+            async with shop.http.post(f"/orders/{ORDER_ID}/cancel", json={}) as response:
+                assert response.status == 202
+            await until(bar, lambda: card(bar).cancelled)
+            tap(qtbot, view_of(kitchen, "Bar"))
+            await until(bar, lambda: not shown(bar))
+            assert shown(grill) and card(grill).cancelled, "the grill has not acknowledged"
+
+    loop.run_until_complete(scenario())

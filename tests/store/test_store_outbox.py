@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from kds import wire
+from kds.domain.acknowledge import Acknowledgements
 from kds.store import open_store
 
 T0 = datetime(2026, 11, 23, 18, 0, 0, 123456, tzinfo=UTC)
@@ -71,3 +72,25 @@ def test_actions_wait_in_order_across_a_restart_and_leave_with_their_echo(tmp_pa
         assert state is not None and state.line_status["1"] is wire.OrderStatus.READY
         store.apply_batch([_echo(4, undo, device_id)], T0)
         assert store.outbox() == []
+
+
+def test_acknowledgements_keep_the_newest_revision_and_the_snapshots_each_revision(
+    tmp_path: Path,
+) -> None:
+    updated = wire.OrderUpdated(
+        seq=2,
+        event_id="e2",
+        occurred_at=T0,
+        order=wire.Order.model_validate({**ORDER, "revision": 2}),
+    )
+    with open_store(tmp_path) as store:
+        store.apply_batch([_created(1), (updated, wire.dump(updated))], T0)
+        store.acknowledge("web:1", ["grill", ""], 2)
+        store.acknowledge("web:1", ["grill"], 1)  # an older one changes nothing
+        store.acknowledge("web:1", ["bar"], None)
+    with open_store(tmp_path) as store:  # kept across a restart
+        acks = store.acknowledgements("web:1")
+        assert dict(acks.revisions) == {"grill": 2, "": 2}
+        assert acks.cancelled == frozenset({"bar"})
+        assert sorted(store.snapshots("web:1")) == [1, 2]
+        assert store.acknowledgements("web:2") == Acknowledgements()
