@@ -373,7 +373,13 @@ def test_an_update_shows_its_changes_until_a_tap_and_a_cancel_until_acknowledged
     second = [
         {"line_id": "1", "name": "Käsespätzle", "group": "mains", "quantity": "3"},
         {"line_id": "3", "name": "Flammkuchen", "group": "mains", "quantity": "1"},
-        {"line_id": "4", "name": "Weißbier", "group": "drinks", "quantity": "1"},
+        {
+            "line_id": "4",
+            "name": "Weißbier",
+            "group": "drinks",
+            "quantity": "1",
+            "notes": ["ohne Glas"],
+        },
     ]
 
     async def scenario() -> None:
@@ -384,22 +390,30 @@ def test_an_update_shows_its_changes_until_a_tap_and_a_cancel_until_acknowledged
             await shop.order(order(first))
             await until(grill, lambda: shown(grill))
             await until(expo, lambda: shown(expo))
-            await shop.order({**order(second), "revision": 2})
+            note = [{"kind": "kitchen", "text": "Bitte schnell"}]
+            await shop.order({**order(second), "revision": 2, "notes": note})
             await until(grill, lambda: card(grill).revision == 2)
             await until(bar, lambda: card(bar).revision == 2)
             await until(expo, lambda: card(expo).revision == 2)
             grill_lines = [line.text for line in card(grill).lines]
             assert card(grill).changed
             assert "CHANGED · revision 2 — tap to acknowledge" in texts(grill)
-            assert grill_lines == ["3× Käsespätzle", "quantity 2 → 3", "1× Flammkuchen", "NEW"]
+            assert grill_lines[:4] == ["3× Käsespätzle", "quantity 2 → 3", "1× Flammkuchen", "NEW"]
+            changed_note = [text for text in grill_lines[4:] if "Bitte schnell" in text]
+            assert len(changed_note) == 2, f"the new order note, and in words: {grill_lines}"
             # The bar's drink that left stays, struck out and marked, until acknowledged.
             bar_lines = {line.text: line.done for line in card(bar).lines}
-            assert bar_lines == {"1× Weißbier": False, "1× Apfelschorle": True, "REMOVED": False}
+            assert bar_lines["1× Weißbier"] is False and bar_lines["notes changed"] is False
+            assert bar_lines["1× Apfelschorle"] is True and "REMOVED" in bar_lines
 
             # A tap on the grill's changed card says "seen": the marks go, it is not bumped.
             tap(qtbot, view_of(kitchen, "Grill"))
             await until(grill, lambda: not card(grill).changed)
-            assert [line.text for line in card(grill).lines] == ["3× Käsespätzle", "1× Flammkuchen"]
+            assert [line.text for line in card(grill).lines][:2] == [
+                "3× Käsespätzle",
+                "1× Flammkuchen",
+            ]
+            assert not any(line.text in ("NEW", "quantity 2 → 3") for line in card(grill).lines)
             assert kitchen.kitchen is not None and kitchen.kitchen.pending == ()
             assert card(bar).changed and card(expo).changed, "each place acknowledges itself"
 
