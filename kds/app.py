@@ -182,11 +182,9 @@ class KdsApp:
         self._timer.start()
 
     def _kitchen_config(self) -> KitchenConfig:
-        """Where lines go and how bumps add up, with the last catalog's article groups."""
-        assert self.store is not None
-        articles, _groups = self.store.catalog()
-        groups = {a.ref: a.group for a in articles if a.group is not None}
-        return KitchenConfig.build(self.settings.stations, self.settings.kitchen, groups)
+        """Where lines go and how bumps add up. By the lines' own groups, as the screens
+        route them (kds.domain.monitors): the catalog's article groups are not used yet."""
+        return KitchenConfig.build(self.settings.stations, self.settings.kitchen)
 
     def _changes_for(self, monitor: MonitorSettings) -> ChangesOf | None:
         """What the monitor's cards show as changed since acknowledged there (the guests'
@@ -351,11 +349,11 @@ class KdsApp:
 
     def _on_applied(self, event: wire.Event, applied: Applied) -> None:
         self._caught_up_to(event.seq)
+        if self.kitchen is not None:
+            self.kitchen.applied(event, applied)  # first: the cards then show it settled
         if applied.kind is AppliedKind.IGNORED:
             log.info("event seq %d ignored: %s", event.seq, applied.reason)
         elif applied.state is not None:
-            if self.kitchen is not None:
-                self.kitchen.applied(event, applied)
             for window in self.windows:
                 window.model.post(applied.state)
             if self.role.printing and applied.kind in _PRINTED_KINDS:

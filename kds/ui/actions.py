@@ -41,7 +41,7 @@ from kds.domain.kitchen import (
 )
 from kds.domain.kitchen_settings import KitchenConfig
 from kds.domain.monitors import MonitorKind
-from kds.domain.orders import Applied, OrderState
+from kds.domain.orders import Applied, AppliedKind, OrderState
 from kds.domain.rollup import is_ready
 from kds.domain.screens import recall_list
 from kds.domain.tickets import OrderTimes, Ticket, advance
@@ -135,7 +135,7 @@ class Kitchen(QObject):
     def applied(self, event: wire.Event, applied: Applied) -> None:
         """An event is stored: its order's ticket follows, and its echo leaves `pending`."""
         state = applied.state
-        if state is not None and not isinstance(event, wire.Catalog):
+        if state is not None and applied.kind is not AppliedKind.IGNORED:
             _, ticket = advance(self.tickets.get(state.id), event, self.clock())
             times = ticket.times if ticket is not None else OrderTimes(state.first_seen_at)
             self.tickets[state.id] = Ticket(state, times)
