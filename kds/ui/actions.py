@@ -107,6 +107,7 @@ class Kitchen(QObject):
         self.clock = clock
         self.send = send
         """Asks the client to send the outbox (does nothing while offline)."""
+        self.device_id = store.device_id
         self.tickets: dict[str, Ticket] = {}
         self.pending: tuple[wire.StatusChange, ...] = tuple(e.change for e in store.outbox())
         self.undo = UndoLog()
@@ -143,8 +144,10 @@ class Kitchen(QObject):
                 self._forget_old(state.id)
             if self._note_unrouted(state):
                 self.alarm_changed.emit()
+        if not self.pending:
+            return
         before = self.pending
-        self.pending = kitchen.settle(before, event, self.store.device_id)
+        self.pending = kitchen.settle(before, event, self.device_id)
         if self.pending != before:
             self.pending_changed.emit()
 

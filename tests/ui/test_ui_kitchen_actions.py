@@ -16,6 +16,7 @@ import pytest
 import qasync
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -319,3 +320,30 @@ def test_the_recall_key_puts_back_the_order_finished_last(
         assert (recall.station, recall.status) == ("grill", wire.OrderStatus.RECALLED)
     finally:
         loop.run_until_complete(app.stop())
+
+
+def test_a_finger_tap_on_the_touchscreen_bumps(open_app: Any, qtbot: QtBot) -> None:
+    app = open_app([BURGER, COLA])
+    for monitor in ("Bar", "Expo"):  # all on one screen: the Grill's window on top
+        app.window(monitor).hide()
+    view = view_of(app, "Grill")
+    screen = QTest.createTouchDevice()
+    point = view.header_rect("web:1").center()
+    QTest.touchEvent(view.viewport(), screen).press(0, point, view.viewport())
+    QTest.touchEvent(view.viewport(), screen).release(0, point, view.viewport())
+    assert app.store is not None
+    qtbot.waitUntil(lambda: len(app.store.outbox()) == 1, timeout=2000)
+    (bump,) = [e.change for e in app.store.outbox()]
+    assert bump.station == "grill"
+
+
+def test_a_double_tap_on_the_expo_makes_ready_and_never_collects(
+    open_app: Any, qtbot: QtBot
+) -> None:
+    app = open_app([BURGER, COLA])
+    view = view_of(app, "Expo")
+    tap(qtbot, view)
+    tap(qtbot, view)
+    assert app.store is not None
+    statuses = [(e.change.status, e.change.station) for e in app.store.outbox()]
+    assert statuses == [(wire.OrderStatus.READY, None)]
