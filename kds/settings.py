@@ -153,6 +153,8 @@ class KeySettings(_Section):
     undo: KeyName = "Backspace"
     collected: KeyName = "C"
     """On the expo: the selected ready order is collected."""
+    page: KeyName = "PgDown"
+    """The next screenful of cards (from the last, back to the first)."""
 
     @model_validator(mode="after")
     def _each_key_once(self) -> KeySettings:
@@ -168,7 +170,7 @@ class KeySettings(_Section):
         pairs = [(f"select {n}", key) for n, key in enumerate(self.select, 1)]
         pairs += [
             (name, getattr(self, name))
-            for name in ("next", "previous", "bump", "recall", "undo", "collected")
+            for name in ("next", "previous", "bump", "recall", "undo", "collected", "page")
         ]
         return pairs
 

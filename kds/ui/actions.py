@@ -448,6 +448,10 @@ class MonitorActions(QObject):
             self.recall_last()
         elif command == "undo":
             self.undo_last()
+        elif command == "page":
+            bar = self.view.verticalScrollBar()
+            at_end = bar.value() >= bar.maximum()
+            bar.setValue(bar.minimum() if at_end else bar.value() + bar.pageStep())
         elif command == "collected" and self.expo and selected in ids:
             ticket = self.desk.ticket(selected)
             if ticket is not None and is_ready(ticket, self.desk.config):

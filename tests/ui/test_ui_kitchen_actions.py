@@ -347,3 +347,33 @@ def test_a_double_tap_on_the_expo_makes_ready_and_never_collects(
     assert app.store is not None
     statuses = [(e.change.status, e.change.station) for e in app.store.outbox()]
     assert statuses == [(wire.OrderStatus.READY, None)]
+
+
+def test_the_page_key_shows_the_next_screenful_then_the_first_again(
+    tmp_path: Path, loop: qasync.QEventLoop, qtbot: QtBot
+) -> None:
+    with open_store(tmp_path) as store:
+        events = []
+        for n in range(1, 41):
+            event, _raw = order_event(n, [BURGER])
+            assert isinstance(event, wire.OrderCreated)
+            order = event.order.model_copy(update={"id": f"web:{n}", "display_id": str(n)})
+            event = event.model_copy(update={"order": order})
+            events.append((event, wire.dump(event)))
+        store.apply_batch(events, T0)
+    app = KdsApp(settings(), tmp_path, clock=lambda: T0 + timedelta(minutes=3))
+    app.open()
+    try:
+        view = view_of(app, "Grill")
+        bar = view.verticalScrollBar()
+        assert bar.maximum() > bar.pageStep(), "more than two screenfuls of cards"
+        qtbot.keyClick(view, Qt.Key.Key_PageDown)
+        assert bar.value() == bar.pageStep()
+        for _ in range(40):  # 40 cards: never more pages than that
+            if bar.value() >= bar.maximum():
+                break
+            qtbot.keyClick(view, Qt.Key.Key_PageDown)
+        qtbot.keyClick(view, Qt.Key.Key_PageDown)
+        assert bar.value() == 0, "after the last screenful, the first again"
+    finally:
+        loop.run_until_complete(app.stop())
