@@ -37,7 +37,7 @@ from kds.ui.cards import tr
 from kds.ui.connection import connection_severity, describe_connection
 from kds.ui.monitor_window import MonitorWindow, find_screen
 from kds.ui.order_menu import MenuEntry
-from kds.ui.orders_model import ChangesOf, OrdersModel
+from kds.ui.orders_model import ChangesOf, KeepsCancelled, OrdersModel
 from kds.ui.printer_lines import printer_alarms, printer_lines, station_printers
 from kds.ui.printing_role import ask_yes_no, confirm_question, role_line, role_text
 from kds.ui.qt_logging import install_qt_message_handler
@@ -55,6 +55,10 @@ AppliedListener = Callable[[wire.Event, Applied], None]
 """Called on the loop thread after an event is stored and shown (e.g. the print service)."""
 
 _PRINTED_KINDS = (AppliedKind.CREATED, AppliedKind.UPDATED, AppliedKind.CANCELLED)
+
+CANCELLED_KEPT_FOR = timedelta(hours=12)
+"""At start, cancelled orders this recent come back to the screens that have not
+acknowledged them (a kitchen's shift; older ones were long dealt with)."""
 
 
 Confirm = Callable[[str, str], bool]
@@ -139,6 +143,11 @@ class KdsApp:
         now = self.clock()
         self._prune(now)
         states = self.store.orders(now=now)
+        # Cancelled orders a screen keeps until someone there acknowledges them.
+        shown = {s.id for s in states}
+        states += [
+            s for s in self.store.cancelled_since(now - CANCELLED_KEPT_FOR) if s.id not in shown
+        ]
         log.info("restored %d open order(s) from %s", len(states), self.data_dir)
         self.kitchen = Kitchen(self.store, self._kitchen_config(), self.clock, self._send_outbox)
         self.kitchen.restore(states)
@@ -148,7 +157,12 @@ class KdsApp:
             monitor_filter = MonitorFilter.for_monitor(
                 monitor, self.settings.stations, self.settings.kitchen.default_station
             )
-            model = OrdersModel(monitor_filter, now, changes=self._changes_for(monitor))
+            model = OrdersModel(
+                monitor_filter,
+                now,
+                changes=self._changes_for(monitor),
+                keeps=self._keeps_for(monitor),
+            )
             model.reset(states)
             window = MonitorWindow(
                 monitor,
@@ -186,16 +200,28 @@ class KdsApp:
         route them (kds.domain.monitors): the catalog's article groups are not used yet."""
         return KitchenConfig.build(self.settings.stations, self.settings.kitchen)
 
-    def _changes_for(self, monitor: MonitorSettings) -> ChangesOf | None:
-        """What the monitor's cards show as changed since acknowledged there (the guests'
-        board shows numbers only)."""
-        if self.kitchen is None or monitor.kind is MonitorKind.PICKUP:
+    def _places(self, monitor: MonitorSettings) -> tuple[str, ...] | None:
+        """The stations a monitor acknowledges for (none: the expo); None for the guests'
+        board, which acknowledges nothing."""
+        if monitor.kind is MonitorKind.PICKUP:
             return None
         if monitor.kind is MonitorKind.EXPO:
-            return self.kitchen.changes_for(())
-        return self.kitchen.changes_for(
-            monitor.stations or tuple(s.id for s in self.settings.stations)
-        )
+            return ()
+        return monitor.stations or tuple(s.id for s in self.settings.stations)
+
+    def _changes_for(self, monitor: MonitorSettings) -> ChangesOf | None:
+        """What the monitor's cards show as changed since acknowledged there."""
+        places = self._places(monitor)
+        if self.kitchen is None or places is None:
+            return None
+        return self.kitchen.changes_for(places)
+
+    def _keeps_for(self, monitor: MonitorSettings) -> KeepsCancelled | None:
+        """Which cancelled orders the monitor keeps until acknowledged there."""
+        places = self._places(monitor)
+        if self.kitchen is None or places is None:
+            return None
+        return self.kitchen.keeps_for(places)
 
     def _add_actions(self, window: MonitorWindow, desk: Kitchen) -> None:
         """Taps, keys, Recall and Undo on a monitor with cards (not the guests' board)."""

@@ -492,6 +492,16 @@ class KdsStore:
         states = (_state_from_row(r) for r in rows)
         return [s for s in states if is_visible(s, now)]
 
+    def cancelled_since(self, since: datetime) -> list[OrderState]:
+        """Orders cancelled at or after `since`, first seen first (an index search): those a
+        screen may still hold until someone acknowledges the cancellation there."""
+        rows = self._conn.execute(
+            f"SELECT {_ORDER_COLUMNS} FROM orders WHERE closed_at >= ? AND cancelled = 1 "
+            "ORDER BY +first_seen_seq",
+            (_ts(since),),
+        ).fetchall()
+        return [_state_from_row(r) for r in rows]
+
     def orders_open_or_changed_since(self, since: datetime) -> list[OrderState]:
         """Open orders, and closed ones changed at or after `since`, first seen first.
 

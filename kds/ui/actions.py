@@ -19,7 +19,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kds import wire
 from kds.domain import kitchen
-from kds.domain.acknowledge import NO_CHANGES, ScreenChanges, places_of, screen_changes
+from kds.domain.acknowledge import (
+    NO_CHANGES,
+    ScreenChanges,
+    cancellation_shown,
+    places_of,
+    screen_changes,
+)
 from kds.domain.kitchen import (
     EXPO,
     AcknowledgeCancel,
@@ -49,7 +55,7 @@ from kds.settings import MonitorSettings
 from kds.store import KdsStore, StoreError
 from kds.ui.cards import tr
 from kds.ui.keymap import KeyMap
-from kds.ui.orders_model import ChangesOf, OrderRole, OrdersModel
+from kds.ui.orders_model import ChangesOf, KeepsCancelled, OrderRole, OrdersModel
 from kds.ui.ticket_view import TicketView
 
 log = logging.getLogger(__name__)
@@ -89,9 +95,8 @@ class Kitchen(QObject):
     """Orders with changes in the outbox came or went (the cards' "sending…" marks)."""
     alarm_changed = Signal()
     """Open orders with lines no station takes came or went (the expo's alarm)."""
-    acknowledged = Signal(str, bool)
-    """(order id, its cancellation): a place acknowledged the order's changes (or its
-    cancellation); its cards show it so now."""
+    acknowledged = Signal(str)
+    """A place acknowledged the order's changes (or its cancellation): its cards show it."""
 
     def __init__(
         self,
@@ -118,7 +123,7 @@ class Kitchen(QObject):
     def restore(self, states: Iterable[OrderState]) -> None:
         """The orders the store holds at start (their times begin when first seen here)."""
         for state in states:
-            self.tickets[state.id] = Ticket(state, OrderTimes(received_at=state.first_seen_at))
+            self.tickets[state.id] = Ticket(state, _first_times(state))
             self._note_unrouted(state)
 
     def _note_unrouted(self, state: OrderState) -> bool:
@@ -138,7 +143,7 @@ class Kitchen(QObject):
         state = applied.state
         if state is not None and applied.kind is not AppliedKind.IGNORED:
             _, ticket = advance(self.tickets.get(state.id), event, self.clock())
-            times = ticket.times if ticket is not None else OrderTimes(state.first_seen_at)
+            times = ticket.times if ticket is not None else _first_times(state)
             self.tickets[state.id] = Ticket(state, times)
             if state.cancelled or state.overall_status == wire.OrderStatus.COLLECTED:
                 self._forget_old(state.id)
@@ -202,7 +207,24 @@ class Kitchen(QObject):
         except StoreError:
             log.exception("could not store the acknowledgement of %s", ack.order_id)
             return
-        self.acknowledged.emit(ack.order_id, ack.revision is None)
+        self.acknowledged.emit(ack.order_id)
+
+    def keeps_for(self, stations: tuple[str, ...]) -> KeepsCancelled:
+        """Whether a monitor of these stations (none: the expo) still shows a cancelled
+        order: where it was being made and not finished, until acknowledged there
+        (`domain.acknowledge.cancellation_shown`)."""
+
+        def keeps(state: OrderState) -> bool:
+            known = self.tickets.get(state.id)
+            ticket = Ticket(state, known.times if known is not None else _first_times(state))
+            try:
+                acks = self.store.acknowledgements(state.id)
+            except StoreError:
+                log.exception("could not read the acknowledgements of %s", state.id)
+                return True  # shown: never hide an order someone may be making
+            return cancellation_shown(ticket, stations, self.config, acks)
+
+        return keeps
 
     def changes_for(self, stations: tuple[str, ...]) -> ChangesOf:
         """What a monitor of these stations (none: the expo) shows changed on a card: the
@@ -242,6 +264,11 @@ class Kitchen(QObject):
             ).format(number=number)
             for number in self.unrouted.values()
         ]
+
+
+def _first_times(state: OrderState) -> OrderTimes:
+    """An order's times as far as its stored state tells them (restored, or first seen)."""
+    return OrderTimes(received_at=state.first_seen_at, cancelled_at=state.cancelled_at)
 
 
 def _button(text: str, colour: str, width: int = 0) -> QPushButton:
@@ -475,19 +502,13 @@ class MonitorActions(QObject):
         if selected is not None and isinstance(model, OrdersModel) and model.row_of(selected) < 0:
             self.view.set_selected(None)
 
-    def _acknowledged(self, order_id: str, cancellation: bool) -> None:
+    def _acknowledged(self, order_id: str) -> None:
         """Show the card as acknowledged: without its CHANGED marks, or a cancelled one gone
         from this monitor once its stations acknowledged it."""
         model = self.view.model()
         ticket = self.desk.tickets.get(order_id)
-        if not isinstance(model, OrdersModel) or ticket is None or model.row_of(order_id) < 0:
-            return
-        if cancellation:
-            acks = self.desk.store.acknowledgements(order_id)
-            if all(place in acks.cancelled for place in places_of(self.stations)):
-                model.remove(order_id)
-        else:
-            model.upsert(ticket.state)  # its card is built again, from the new baseline
+        if isinstance(model, OrdersModel) and ticket is not None and model.row_of(order_id) >= 0:
+            model.upsert(ticket.state)  # built again: from the new baseline, or gone
 
     def _show_pending(self) -> None:
         self.view.set_marks(dict.fromkeys(self.desk.pending_orders(), tr("sending…")))

@@ -69,6 +69,10 @@ _LATE, _LEAVES = 0, 1
 ChangesOf = Callable[[OrderState], ScreenChanges]
 """An order -> what its card on this monitor shows as changed since acknowledged there."""
 
+KeepsCancelled = Callable[[OrderState], bool]
+"""A cancelled order -> whether this monitor shows it: until it is acknowledged here, where
+it was being made (instead of its filter's time)."""
+
 
 class _Row:
     """One shown order; its card is built when first asked for (a view asks only for the
@@ -133,11 +137,14 @@ class OrdersModel(QAbstractListModel):
         now: datetime,
         parent: QObject | None = None,
         changes: ChangesOf | None = None,
+        keeps: KeepsCancelled | None = None,
     ):
         super().__init__(parent)
         self._filter = monitor_filter
         self.changes = changes
         """What each card shows as changed (NEW, REMOVED, "2 → 3"); None: nothing."""
+        self.keeps = keeps
+        """Cancelled orders kept until acknowledged here; None: each leaves on its time."""
         self._now = now
         self._rows: list[_Row] = []
         self._keys: list[_Key] = []
@@ -228,6 +235,11 @@ class OrdersModel(QAbstractListModel):
             | Qt.ItemFlag.ItemNeverHasChildren
         )
 
+    def _shows(self, state: OrderState, now: datetime) -> bool:
+        if state.cancelled and self.keeps is not None:
+            return self.keeps(state)
+        return self._filter.shows(state, now)
+
     # --- changing ------------------------------------------------------------------------
 
     def upsert(self, state: OrderState) -> None:
@@ -275,7 +287,7 @@ class OrdersModel(QAbstractListModel):
         arriving: list[_Row] = []
         for state in latest.values():
             pos = self.row_of(state.id)
-            if not self._filter.shows(state, self._now):
+            if not self._shows(state, self._now):
                 if pos >= 0:
                     leaving.append(pos)
                 continue
@@ -328,11 +340,7 @@ class OrdersModel(QAbstractListModel):
         self._flush_timer.stop()
         self._pending.clear()
         rows = sorted(
-            (
-                _Row(s, self._filter, self.changes)
-                for s in states
-                if self._filter.shows(s, self._now)
-            ),
+            (_Row(s, self._filter, self.changes) for s in states if self._shows(s, self._now)),
             key=lambda r: r.key,
         )
         self.beginResetModel()
@@ -377,7 +385,7 @@ class OrdersModel(QAbstractListModel):
                 continue  # the order left meanwhile
             state = self._rows[pos].state
             if kind == _LEAVES:
-                if not self._filter.shows(state, now):
+                if not self._shows(state, now):
                     log.debug("order %s leaves the screen", order_id)
                     leaving.add(pos)
             elif late_after(state.order) == when:  # not an outdated deadline

@@ -377,3 +377,39 @@ def test_the_page_key_shows_the_next_screenful_then_the_first_again(
         assert bar.value() == 0, "after the last screenful, the first again"
     finally:
         loop.run_until_complete(app.stop())
+
+
+def test_a_cancelled_order_stays_where_it_was_being_made_until_acknowledged_there(
+    tmp_path: Path, loop: qasync.QEventLoop, qtbot: QtBot
+) -> None:
+    with open_store(tmp_path) as store:
+        cancel = wire.OrderCancelled(
+            seq=2, event_id="e2", occurred_at=T0 + timedelta(minutes=1), order_id="web:1"
+        )
+        store.apply_batch([order_event(1, [BURGER, COLA]), (cancel, wire.dump(cancel))], T0)
+    late = T0 + timedelta(minutes=40)  # long after the 10 minutes a cancelled card used to stay
+
+    def opened() -> KdsApp:
+        app = KdsApp(settings(), tmp_path, clock=lambda: late)
+        app.open()
+        return app
+
+    app = opened()
+    try:
+        for monitor in ("Grill", "Bar", "Expo"):
+            model = app.window(monitor).model
+            assert model.row_of("web:1") >= 0, f"still on {monitor}"
+            assert model.index(model.row_of("web:1"), 0).data(OrderRole.CANCELLED) is True
+        app.tick()  # the clock moves on: nobody acknowledged, it stays
+        assert app.window("Grill").model.row_of("web:1") >= 0
+        tap(qtbot, view_of(app, "Grill"))
+        assert app.window("Grill").model.row_of("web:1") < 0, "acknowledged at the grill"
+        assert app.window("Bar").model.row_of("web:1") >= 0
+    finally:
+        loop.run_until_complete(app.stop())
+    app = opened()  # the acknowledgement is kept
+    try:
+        assert app.window("Grill").model.row_of("web:1") < 0
+        assert app.window("Bar").model.row_of("web:1") >= 0
+    finally:
+        loop.run_until_complete(app.stop())
