@@ -4,6 +4,10 @@
 <context>
     <name></name>
     <message>
+        <source>not connected to the connector</source>
+        <translation>nicht mit dem Connector verbunden</translation>
+    </message>
+    <message>
         <source>Printer status unavailable — see log</source>
         <translation>Druckerstatus nicht verfügbar — siehe Protokoll</translation>
     </message>
@@ -88,8 +92,8 @@
         <translation>⚠ {allergens}</translation>
     </message>
     <message>
-        <source>Restrictions: {list}</source>
-        <translation>Einschränkungen: {list}</translation>
+        <source>🔞 Check: {list}</source>
+        <translation>🔞 Prüfen: {list}</translation>
     </message>
     <message>
         <source>Pickup</source>
@@ -160,6 +164,14 @@
         <translation>angehalten</translation>
     </message>
     <message>
+        <source>Not connected since {time} — new orders may be missing</source>
+        <translation>Nicht verbunden seit {time} — neue Bestellungen können fehlen</translation>
+    </message>
+    <message>
+        <source>Back — {n} orders caught up</source>
+        <translation>Wieder da — {n} Bestellungen nachgeholt</translation>
+    </message>
+    <message>
         <source>Screen {name} not found (connected: {known}); showing on {primary}.</source>
         <translation>Bildschirm {name} nicht gefunden (angeschlossen: {known}); Anzeige auf {primary}.</translation>
     </message>
@@ -216,8 +228,8 @@
         <translation>#{number}: „{label}“ hat keinen Drucker — eine Route oder einen Standarddrucker anlegen</translation>
     </message>
     <message>
-        <source>Printer routes: {problem} — not in the synced catalog</source>
-        <translation>Druckerrouten: {problem} — nicht im synchronisierten Katalog</translation>
+        <source>Printer routes: {problem}</source>
+        <translation>Druckerwege: {problem}</translation>
     </message>
     <message>
         <source>{printer} printer: {problem}</source>
@@ -332,6 +344,18 @@
         <translation>VORBESTELLT · {due}</translation>
     </message>
     <message>
+        <source>{fulfilment} · {due}</source>
+        <translation>{fulfilment} · {due}</translation>
+    </message>
+    <message>
+        <source>code {code}</source>
+        <translation>Code {code}</translation>
+    </message>
+    <message>
+        <source>TEST ORDER — do not cook</source>
+        <translation>TESTBESTELLUNG — nicht zubereiten</translation>
+    </message>
+    <message>
         <source>CANCELLED — {reason}</source>
         <translation>STORNIERT — {reason}</translation>
     </message>
@@ -348,8 +372,36 @@
         <translation>GEÄNDERT · Version {n}</translation>
     </message>
     <message>
+        <source>{n}/{count} → next card</source>
+        <translation>{n}/{count} → nächste Karte</translation>
+    </message>
+    <message>
+        <source>{n}/{count}</source>
+        <translation>{n}/{count}</translation>
+    </message>
+    <message>
         <source>No open orders</source>
         <translation>Keine offenen Bestellungen</translation>
+    </message>
+    <message>
+        <source>+{n} more →</source>
+        <translation>+{n} weitere →</translation>
+    </message>
+    <message>
+        <source>next →</source>
+        <translation>weiter →</translation>
+    </message>
+    <message>
+        <source>← {n} earlier</source>
+        <translation>← {n} frühere</translation>
+    </message>
+    <message>
+        <source>← back</source>
+        <translation>← zurück</translation>
+    </message>
+    <message>
+        <source>page {n}</source>
+        <translation>Seite {n}</translation>
     </message>
     <message>
         <source>In preparation</source>
@@ -462,6 +514,26 @@
         <translation>beigetreten; {outcome}</translation>
     </message>
     <message>
+        <source>Printing is held by {name}: this device prints only after a takeover.</source>
+        <translation>Drucken liegt bei {name}: dieses Gerät druckt erst nach einer Übernahme.</translation>
+    </message>
+    <message>
+        <source>Take over printing from {name}…</source>
+        <translation>Drucken von {name} übernehmen…</translation>
+    </message>
+    <message>
+        <source>Take over printing from {name}? {name} stops printing at once and this device prints every new ticket.</source>
+        <translation>Drucken von {name} übernehmen? {name} hört sofort auf zu drucken, und dieses Gerät druckt jeden neuen Bon.</translation>
+    </message>
+    <message>
+        <source>Printing taken over from {name}.</source>
+        <translation>Drucken von {name} übernommen.</translation>
+    </message>
+    <message>
+        <source>Not taken over: {reason}</source>
+        <translation>Nicht übernommen: {reason}</translation>
+    </message>
+    <message>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
@@ -516,6 +588,10 @@
     <message>
         <source>every station</source>
         <translation>alle Stationen</translation>
+    </message>
+    <message>
+        <source>Preview of screen {n}: {profile}</source>
+        <translation>Vorschau von Bildschirm {n}: {profile}</translation>
     </message>
     <message>
         <source>Printers</source>
@@ -646,20 +722,56 @@
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <source>Lines no route takes go to</source>
-        <translation>Positionen ohne Route gehen an</translation>
-    </message>
-    <message>
         <source>nowhere (reported as unrouted)</source>
         <translation>nirgendwohin (als ohne Route gemeldet)</translation>
+    </message>
+    <message>
+        <source>No catalog received yet</source>
+        <translation>Noch kein Katalog empfangen</translation>
+    </message>
+    <message>
+        <source>{n} route problem(s)</source>
+        <translation>{n} Problem(e) mit Wegen</translation>
+    </message>
+    <message>
+        <source>Catalog {time} · {articles} articles, {groups} groups</source>
+        <translation>Katalog {time} · {articles} Artikel, {groups} Gruppen</translation>
     </message>
     <message>
         <source>asking the connector for the catalog…</source>
         <translation>frage den Connector nach dem Katalog…</translation>
     </message>
     <message>
+        <source>no catalog within {n:g} s</source>
+        <translation>kein Katalog innerhalb von {n:g} s</translation>
+    </message>
+    <message>
         <source>Sync failed: {reason}</source>
         <translation>Synchronisierung fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Add a customer receipt</source>
+        <translation>Kundenbeleg hinzufügen</translation>
+    </message>
+    <message>
+        <source>Lines no route takes print on</source>
+        <translation>Positionen ohne Weg drucken auf</translation>
+    </message>
+    <message>
+        <source>Lines no station takes show at</source>
+        <translation>Positionen ohne Station erscheinen bei</translation>
+    </message>
+    <message>
+        <source>Customer receipt on</source>
+        <translation>Kundenbeleg auf</translation>
+    </message>
+    <message>
+        <source>every station, marked “no station”</source>
+        <translation>jeder Station, markiert „keine Station“</translation>
+    </message>
+    <message>
+        <source>{label} ({printers}): with the loyalty block</source>
+        <translation>{label} ({printers}): mit dem Treueblock</translation>
     </message>
     <message>
         <source>no station</source>
@@ -682,8 +794,40 @@
         <translation>Dies wird in {path} gespeichert.</translation>
     </message>
     <message>
+        <source>new admin PIN</source>
+        <translation>neue Admin-PIN</translation>
+    </message>
+    <message>
+        <source>the same again</source>
+        <translation>noch einmal dieselbe</translation>
+    </message>
+    <message>
+        <source>Admin PIN</source>
+        <translation>Admin-PIN</translation>
+    </message>
+    <message>
         <source>The file there now is kept as a backup.</source>
         <translation>Die dort vorhandene Datei bleibt als Sicherung erhalten.</translation>
+    </message>
+    <message>
+        <source>An admin PIN is set; type a new one to change it.</source>
+        <translation>Eine Admin-PIN ist gesetzt; tippen Sie eine neue, um sie zu ändern.</translation>
+    </message>
+    <message>
+        <source>No admin PIN yet: without one anyone can open the admin area from the screens. 4 to 12 digits.</source>
+        <translation>Noch keine Admin-PIN: ohne sie kann jeder den Admin-Bereich an den Bildschirmen öffnen. 4 bis 12 Ziffern.</translation>
+    </message>
+    <message>
+        <source>the two PINs differ</source>
+        <translation>die beiden PINs sind verschieden</translation>
+    </message>
+    <message>
+        <source>PIN not set: {reason}</source>
+        <translation>PIN nicht gesetzt: {reason}</translation>
+    </message>
+    <message>
+        <source>The admin PIN is set.</source>
+        <translation>Die Admin-PIN ist gesetzt.</translation>
     </message>
     <message>
         <source>Not saved: {reason}</source>
@@ -841,6 +985,215 @@
     <message>
         <source>{articles} articles, {groups} groups, {time}</source>
         <translation>{articles} Artikel, {groups} Gruppen, {time}</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Tagesübersicht</translation>
+    </message>
+    <message>
+        <source>Nothing to make</source>
+        <translation>Nichts zuzubereiten</translation>
+    </message>
+    <message>
+        <source>Speed of service</source>
+        <translation>Servicezeiten</translation>
+    </message>
+    <message>
+        <source>#{number} · {at}</source>
+        <translation>#{number} · {at}</translation>
+    </message>
+    <message>
+        <source> · due {at}</source>
+        <translation> · fällig {at}</translation>
+    </message>
+    <message>
+        <source>Fire now</source>
+        <translation>Jetzt starten</translation>
+    </message>
+    <message>
+        <source>in {left}</source>
+        <translation>in {left}</translation>
+    </message>
+    <message>
+        <source>Scheduled ({n})</source>
+        <translation>Geplant ({n})</translation>
+    </message>
+    <message>
+        <source>Whole order</source>
+        <translation>Ganze Bestellung</translation>
+    </message>
+    <message>
+        <source>all day</source>
+        <translation>ganzer Tag</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>{day}: {orders} orders, {late} late</source>
+        <translation>{day}: {orders} Bestellungen, {late} verspätet</translation>
+    </message>
+</context>
+<context>
+    <name>AdminArea</name>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Set-up wizard</source>
+        <translation>Einrichtungsassistent</translation>
+    </message>
+    <message>
+        <source>Pairing and devices</source>
+        <translation>Koppeln und Geräte</translation>
+    </message>
+    <message>
+        <source>Restart KDS now</source>
+        <translation>KDS jetzt neu starten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>No admin PIN is set: anyone can open this area. Set one on the set-up wizard&apos;s last page (or with: kds admin set-pin).</source>
+        <translation>Keine Admin-PIN gesetzt: jeder kann diesen Bereich öffnen. Setzen Sie eine auf der letzten Seite des Einrichtungsassistenten (oder mit: kds admin set-pin).</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. Restart KDS to use the new settings.</source>
+        <translation>Gespeichert in {path}. Starten Sie KDS neu, um die neuen Einstellungen zu verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>PairingScreen</name>
+    <message>
+        <source>Pairing and devices</source>
+        <translation>Koppeln und Geräte</translation>
+    </message>
+    <message>
+        <source>New pairing code</source>
+        <translation>Neuer Kopplungscode</translation>
+    </message>
+    <message>
+        <source>On the new device, choose “Join as a sub-terminal” in the set-up and type this code. It works once.</source>
+        <translation>Wählen Sie auf dem neuen Gerät in der Einrichtung „Als Unterterminal beitreten“ und tippen Sie diesen Code. Er gilt einmal.</translation>
+    </message>
+    <message>
+        <source>Refresh the list</source>
+        <translation>Liste aktualisieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Devices of this kitchen</source>
+        <translation>Geräte dieser Küche</translation>
+    </message>
+    <message>
+        <source>On the new device, choose “Join as a sub-terminal” in the set-up and type this code. It works once, until {time}.</source>
+        <translation>Wählen Sie auf dem neuen Gerät in der Einrichtung „Als Unterterminal beitreten“ und tippen Sie diesen Code. Er gilt einmal, bis {time}.</translation>
+    </message>
+    <message>
+        <source>No code: {reason}</source>
+        <translation>Kein Code: {reason}</translation>
+    </message>
+    <message>
+        <source>asking the connector…</source>
+        <translation>frage den Connector…</translation>
+    </message>
+    <message>
+        <source>The list is not available: {reason}</source>
+        <translation>Die Liste ist nicht verfügbar: {reason}</translation>
+    </message>
+    <message>
+        <source>sales-point token</source>
+        <translation>Token der Verkaufsstelle</translation>
+    </message>
+    <message>
+        <source>own token</source>
+        <translation>eigenes Token</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>{n} device(s)</source>
+        <translation>{n} Gerät(e)</translation>
+    </message>
+    <message>
+        <source>No device has connected yet.</source>
+        <translation>Noch kein Gerät hat sich verbunden.</translation>
+    </message>
+    <message>
+        <source>Revoke a device</source>
+        <translation>Ein Gerät widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the token of {name}? It is disconnected at once and shows “token refused” until it is paired again with a new code.</source>
+        <translation>Das Token von {name} widerrufen? Es wird sofort getrennt und zeigt „Token abgelehnt“, bis es mit einem neuen Code wieder gekoppelt ist.</translation>
+    </message>
+    <message>
+        <source>revoking {name}…</source>
+        <translation>widerrufe {name}…</translation>
+    </message>
+    <message>
+        <source>{name} not revoked: {reason}</source>
+        <translation>{name} nicht widerrufen: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Admin PIN</source>
+        <translation>Admin-PIN</translation>
+    </message>
+    <message>
+        <source>Enter the admin PIN</source>
+        <translation>Admin-PIN eingeben</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in {n} s</source>
+        <translation>Zu viele falsche PINs: erneut in {n} s</translation>
+    </message>
+    <message>
+        <source>Wrong PIN — {n} tries left</source>
+        <translation>Falsche PIN — noch {n} Versuche</translation>
+    </message>
+    <message>
+        <source>Too many</source>
+        <translation>Zu viele</translation>
     </message>
 </context>
 </TS>

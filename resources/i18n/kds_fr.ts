@@ -4,6 +4,10 @@
 <context>
     <name></name>
     <message>
+        <source>not connected to the connector</source>
+        <translation>pas connecté au connecteur</translation>
+    </message>
+    <message>
         <source>Printer status unavailable — see log</source>
         <translation>État des imprimantes indisponible — voir le journal</translation>
     </message>
@@ -88,8 +92,8 @@
         <translation>⚠ {allergens}</translation>
     </message>
     <message>
-        <source>Restrictions: {list}</source>
-        <translation>Restrictions : {list}</translation>
+        <source>🔞 Check: {list}</source>
+        <translation>🔞 Vérifier : {list}</translation>
     </message>
     <message>
         <source>Pickup</source>
@@ -160,6 +164,14 @@
         <translation>arrêté</translation>
     </message>
     <message>
+        <source>Not connected since {time} — new orders may be missing</source>
+        <translation>Non connecté depuis {time} — des commandes peuvent manquer</translation>
+    </message>
+    <message>
+        <source>Back — {n} orders caught up</source>
+        <translation>De retour — {n} commandes rattrapées</translation>
+    </message>
+    <message>
         <source>Screen {name} not found (connected: {known}); showing on {primary}.</source>
         <translation>Écran {name} introuvable (branchés : {known}) ; affichage sur {primary}.</translation>
     </message>
@@ -216,8 +228,8 @@
         <translation>#{number} : « {label} » n&apos;a pas d&apos;imprimante — ajoutez une route ou une imprimante par défaut</translation>
     </message>
     <message>
-        <source>Printer routes: {problem} — not in the synced catalog</source>
-        <translation>Routes d&apos;impression : {problem} — absent du catalogue synchronisé</translation>
+        <source>Printer routes: {problem}</source>
+        <translation>Routage des imprimantes : {problem}</translation>
     </message>
     <message>
         <source>{printer} printer: {problem}</source>
@@ -332,6 +344,18 @@
         <translation>PROGRAMMÉE · {due}</translation>
     </message>
     <message>
+        <source>{fulfilment} · {due}</source>
+        <translation>{fulfilment} · {due}</translation>
+    </message>
+    <message>
+        <source>code {code}</source>
+        <translation>code {code}</translation>
+    </message>
+    <message>
+        <source>TEST ORDER — do not cook</source>
+        <translation>COMMANDE TEST — ne pas préparer</translation>
+    </message>
+    <message>
         <source>CANCELLED — {reason}</source>
         <translation>ANNULÉE — {reason}</translation>
     </message>
@@ -348,8 +372,36 @@
         <translation>MODIFIÉE · version {n}</translation>
     </message>
     <message>
+        <source>{n}/{count} → next card</source>
+        <translation>{n}/{count} → carte suivante</translation>
+    </message>
+    <message>
+        <source>{n}/{count}</source>
+        <translation>{n}/{count}</translation>
+    </message>
+    <message>
         <source>No open orders</source>
         <translation>Aucune commande en cours</translation>
+    </message>
+    <message>
+        <source>+{n} more →</source>
+        <translation>+{n} de plus →</translation>
+    </message>
+    <message>
+        <source>next →</source>
+        <translation>suivant →</translation>
+    </message>
+    <message>
+        <source>← {n} earlier</source>
+        <translation>← {n} précédentes</translation>
+    </message>
+    <message>
+        <source>← back</source>
+        <translation>← retour</translation>
+    </message>
+    <message>
+        <source>page {n}</source>
+        <translation>page {n}</translation>
     </message>
     <message>
         <source>In preparation</source>
@@ -462,6 +514,26 @@
         <translation>rejoint ; {outcome}</translation>
     </message>
     <message>
+        <source>Printing is held by {name}: this device prints only after a takeover.</source>
+        <translation>L&apos;impression est tenue par {name} : cet appareil n&apos;imprime qu&apos;après une reprise.</translation>
+    </message>
+    <message>
+        <source>Take over printing from {name}…</source>
+        <translation>Reprendre l&apos;impression de {name}…</translation>
+    </message>
+    <message>
+        <source>Take over printing from {name}? {name} stops printing at once and this device prints every new ticket.</source>
+        <translation>Reprendre l&apos;impression de {name} ? {name} cesse d&apos;imprimer tout de suite et cet appareil imprime chaque nouveau ticket.</translation>
+    </message>
+    <message>
+        <source>Printing taken over from {name}.</source>
+        <translation>Impression reprise de {name}.</translation>
+    </message>
+    <message>
+        <source>Not taken over: {reason}</source>
+        <translation>Non repris : {reason}</translation>
+    </message>
+    <message>
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
@@ -516,6 +588,10 @@
     <message>
         <source>every station</source>
         <translation>tous les postes</translation>
+    </message>
+    <message>
+        <source>Preview of screen {n}: {profile}</source>
+        <translation>Aperçu de l&apos;écran {n} : {profile}</translation>
     </message>
     <message>
         <source>Printers</source>
@@ -646,20 +722,56 @@
         <translation>Synchroniser</translation>
     </message>
     <message>
-        <source>Lines no route takes go to</source>
-        <translation>Les lignes sans route vont à</translation>
-    </message>
-    <message>
         <source>nowhere (reported as unrouted)</source>
         <translation>nulle part (signalées sans route)</translation>
+    </message>
+    <message>
+        <source>No catalog received yet</source>
+        <translation>Aucun catalogue reçu</translation>
+    </message>
+    <message>
+        <source>{n} route problem(s)</source>
+        <translation>{n} problème(s) de routage</translation>
+    </message>
+    <message>
+        <source>Catalog {time} · {articles} articles, {groups} groups</source>
+        <translation>Catalogue {time} · {articles} articles, {groups} groupes</translation>
     </message>
     <message>
         <source>asking the connector for the catalog…</source>
         <translation>demande du catalogue au connecteur…</translation>
     </message>
     <message>
+        <source>no catalog within {n:g} s</source>
+        <translation>pas de catalogue en {n:g} s</translation>
+    </message>
+    <message>
         <source>Sync failed: {reason}</source>
         <translation>Échec de la synchronisation : {reason}</translation>
+    </message>
+    <message>
+        <source>Add a customer receipt</source>
+        <translation>Ajouter un reçu client</translation>
+    </message>
+    <message>
+        <source>Lines no route takes print on</source>
+        <translation>Les lignes sans route impriment sur</translation>
+    </message>
+    <message>
+        <source>Lines no station takes show at</source>
+        <translation>Les lignes sans poste apparaissent à</translation>
+    </message>
+    <message>
+        <source>Customer receipt on</source>
+        <translation>Reçu client sur</translation>
+    </message>
+    <message>
+        <source>every station, marked “no station”</source>
+        <translation>chaque poste, marquées « aucun poste »</translation>
+    </message>
+    <message>
+        <source>{label} ({printers}): with the loyalty block</source>
+        <translation>{label} ({printers}) : avec le bloc fidélité</translation>
     </message>
     <message>
         <source>no station</source>
@@ -682,8 +794,40 @@
         <translation>Ceci est enregistré dans {path}.</translation>
     </message>
     <message>
+        <source>new admin PIN</source>
+        <translation>nouveau code PIN admin</translation>
+    </message>
+    <message>
+        <source>the same again</source>
+        <translation>la même encore</translation>
+    </message>
+    <message>
+        <source>Admin PIN</source>
+        <translation>Code PIN admin</translation>
+    </message>
+    <message>
         <source>The file there now is kept as a backup.</source>
         <translation>Le fichier qui s’y trouve est gardé en sauvegarde.</translation>
+    </message>
+    <message>
+        <source>An admin PIN is set; type a new one to change it.</source>
+        <translation>Un code PIN admin est défini ; tapez-en un nouveau pour le changer.</translation>
+    </message>
+    <message>
+        <source>No admin PIN yet: without one anyone can open the admin area from the screens. 4 to 12 digits.</source>
+        <translation>Pas encore de code PIN admin : sans lui, n&apos;importe qui peut ouvrir l&apos;espace admin depuis les écrans. 4 à 12 chiffres.</translation>
+    </message>
+    <message>
+        <source>the two PINs differ</source>
+        <translation>les deux codes PIN diffèrent</translation>
+    </message>
+    <message>
+        <source>PIN not set: {reason}</source>
+        <translation>Code PIN non défini : {reason}</translation>
+    </message>
+    <message>
+        <source>The admin PIN is set.</source>
+        <translation>Le code PIN admin est défini.</translation>
     </message>
     <message>
         <source>Not saved: {reason}</source>
@@ -841,6 +985,215 @@
     <message>
         <source>{articles} articles, {groups} groups, {time}</source>
         <translation>{articles} articles, {groups} groupes, {time}</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Toute la journée</translation>
+    </message>
+    <message>
+        <source>Nothing to make</source>
+        <translation>Rien à préparer</translation>
+    </message>
+    <message>
+        <source>Speed of service</source>
+        <translation>Vitesse de service</translation>
+    </message>
+    <message>
+        <source>#{number} · {at}</source>
+        <translation>#{number} · {at}</translation>
+    </message>
+    <message>
+        <source> · due {at}</source>
+        <translation> · prévu {at}</translation>
+    </message>
+    <message>
+        <source>Fire now</source>
+        <translation>Lancer maintenant</translation>
+    </message>
+    <message>
+        <source>in {left}</source>
+        <translation>dans {left}</translation>
+    </message>
+    <message>
+        <source>Scheduled ({n})</source>
+        <translation>Planifiées ({n})</translation>
+    </message>
+    <message>
+        <source>Whole order</source>
+        <translation>Commande entière</translation>
+    </message>
+    <message>
+        <source>all day</source>
+        <translation>toute la journée</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>{day}: {orders} orders, {late} late</source>
+        <translation>{day} : {orders} commandes, {late} en retard</translation>
+    </message>
+</context>
+<context>
+    <name>AdminArea</name>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Set-up wizard</source>
+        <translation>Assistant d&apos;installation</translation>
+    </message>
+    <message>
+        <source>Pairing and devices</source>
+        <translation>Appairage et appareils</translation>
+    </message>
+    <message>
+        <source>Restart KDS now</source>
+        <translation>Redémarrer KDS maintenant</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>No admin PIN is set: anyone can open this area. Set one on the set-up wizard&apos;s last page (or with: kds admin set-pin).</source>
+        <translation>Aucun code PIN admin : n&apos;importe qui peut ouvrir cet espace. Définissez-en un à la dernière page de l&apos;assistant (ou avec : kds admin set-pin).</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. Restart KDS to use the new settings.</source>
+        <translation>Enregistré dans {path}. Redémarrez KDS pour utiliser les nouveaux réglages.</translation>
+    </message>
+</context>
+<context>
+    <name>PairingScreen</name>
+    <message>
+        <source>Pairing and devices</source>
+        <translation>Appairage et appareils</translation>
+    </message>
+    <message>
+        <source>New pairing code</source>
+        <translation>Nouveau code d&apos;appairage</translation>
+    </message>
+    <message>
+        <source>On the new device, choose “Join as a sub-terminal” in the set-up and type this code. It works once.</source>
+        <translation>Sur le nouvel appareil, choisissez « Rejoindre comme sous-terminal » dans l&apos;installation et tapez ce code. Il sert une fois.</translation>
+    </message>
+    <message>
+        <source>Refresh the list</source>
+        <translation>Actualiser la liste</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Devices of this kitchen</source>
+        <translation>Appareils de cette cuisine</translation>
+    </message>
+    <message>
+        <source>On the new device, choose “Join as a sub-terminal” in the set-up and type this code. It works once, until {time}.</source>
+        <translation>Sur le nouvel appareil, choisissez « Rejoindre comme sous-terminal » dans l&apos;installation et tapez ce code. Il sert une fois, jusqu&apos;à {time}.</translation>
+    </message>
+    <message>
+        <source>No code: {reason}</source>
+        <translation>Pas de code : {reason}</translation>
+    </message>
+    <message>
+        <source>asking the connector…</source>
+        <translation>interrogation du connecteur…</translation>
+    </message>
+    <message>
+        <source>The list is not available: {reason}</source>
+        <translation>La liste n&apos;est pas disponible : {reason}</translation>
+    </message>
+    <message>
+        <source>sales-point token</source>
+        <translation>jeton du point de vente</translation>
+    </message>
+    <message>
+        <source>own token</source>
+        <translation>jeton propre</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>révoqué</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>non connecté</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+    <message>
+        <source>{n} device(s)</source>
+        <translation>{n} appareil(s)</translation>
+    </message>
+    <message>
+        <source>No device has connected yet.</source>
+        <translation>Aucun appareil ne s&apos;est encore connecté.</translation>
+    </message>
+    <message>
+        <source>Revoke a device</source>
+        <translation>Révoquer un appareil</translation>
+    </message>
+    <message>
+        <source>Revoke the token of {name}? It is disconnected at once and shows “token refused” until it is paired again with a new code.</source>
+        <translation>Révoquer le jeton de {name} ? Il est déconnecté tout de suite et affiche « jeton refusé » jusqu’à un nouvel appairage avec un nouveau code.</translation>
+    </message>
+    <message>
+        <source>revoking {name}…</source>
+        <translation>révocation de {name}…</translation>
+    </message>
+    <message>
+        <source>{name} not revoked: {reason}</source>
+        <translation>{name} non révoqué : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Admin PIN</source>
+        <translation>Code PIN admin</translation>
+    </message>
+    <message>
+        <source>Enter the admin PIN</source>
+        <translation>Saisissez le code PIN admin</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in {n} s</source>
+        <translation>Trop de codes PIN erronés : réessayez dans {n} s</translation>
+    </message>
+    <message>
+        <source>Wrong PIN — {n} tries left</source>
+        <translation>Code PIN erroné — encore {n} essais</translation>
+    </message>
+    <message>
+        <source>Too many</source>
+        <translation>Trop de</translation>
     </message>
 </context>
 </TS>

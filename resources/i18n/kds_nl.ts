@@ -4,6 +4,10 @@
 <context>
     <name></name>
     <message>
+        <source>not connected to the connector</source>
+        <translation>niet verbonden met de connector</translation>
+    </message>
+    <message>
         <source>Printer status unavailable — see log</source>
         <translation>Printerstatus niet beschikbaar — zie logboek</translation>
     </message>
@@ -88,8 +92,8 @@
         <translation>⚠ {allergens}</translation>
     </message>
     <message>
-        <source>Restrictions: {list}</source>
-        <translation>Beperkingen: {list}</translation>
+        <source>🔞 Check: {list}</source>
+        <translation>🔞 Controleren: {list}</translation>
     </message>
     <message>
         <source>Pickup</source>
@@ -160,6 +164,14 @@
         <translation>gestopt</translation>
     </message>
     <message>
+        <source>Not connected since {time} — new orders may be missing</source>
+        <translation>Niet verbonden sinds {time} — nieuwe bestellingen kunnen ontbreken</translation>
+    </message>
+    <message>
+        <source>Back — {n} orders caught up</source>
+        <translation>Terug — {n} bestellingen ingehaald</translation>
+    </message>
+    <message>
         <source>Screen {name} not found (connected: {known}); showing on {primary}.</source>
         <translation>Scherm {name} niet gevonden (aangesloten: {known}); getoond op {primary}.</translation>
     </message>
@@ -216,8 +228,8 @@
         <translation>#{number}: &apos;{label}&apos; heeft geen printer — voeg een route of een standaardprinter toe</translation>
     </message>
     <message>
-        <source>Printer routes: {problem} — not in the synced catalog</source>
-        <translation>Printerroutes: {problem} — niet in de gesynchroniseerde catalogus</translation>
+        <source>Printer routes: {problem}</source>
+        <translation>Printerroutes: {problem}</translation>
     </message>
     <message>
         <source>{printer} printer: {problem}</source>
@@ -332,6 +344,18 @@
         <translation>GEPLAND · {due}</translation>
     </message>
     <message>
+        <source>{fulfilment} · {due}</source>
+        <translation>{fulfilment} · {due}</translation>
+    </message>
+    <message>
+        <source>code {code}</source>
+        <translation>code {code}</translation>
+    </message>
+    <message>
+        <source>TEST ORDER — do not cook</source>
+        <translation>TESTBESTELLING — niet bereiden</translation>
+    </message>
+    <message>
         <source>CANCELLED — {reason}</source>
         <translation>GEANNULEERD — {reason}</translation>
     </message>
@@ -348,8 +372,36 @@
         <translation>GEWIJZIGD · versie {n}</translation>
     </message>
     <message>
+        <source>{n}/{count} → next card</source>
+        <translation>{n}/{count} → volgende kaart</translation>
+    </message>
+    <message>
+        <source>{n}/{count}</source>
+        <translation>{n}/{count}</translation>
+    </message>
+    <message>
         <source>No open orders</source>
         <translation>Geen openstaande bestellingen</translation>
+    </message>
+    <message>
+        <source>+{n} more →</source>
+        <translation>+{n} meer →</translation>
+    </message>
+    <message>
+        <source>next →</source>
+        <translation>verder →</translation>
+    </message>
+    <message>
+        <source>← {n} earlier</source>
+        <translation>← {n} eerdere</translation>
+    </message>
+    <message>
+        <source>← back</source>
+        <translation>← terug</translation>
+    </message>
+    <message>
+        <source>page {n}</source>
+        <translation>pagina {n}</translation>
     </message>
     <message>
         <source>In preparation</source>
@@ -462,6 +514,26 @@
         <translation>aangesloten; {outcome}</translation>
     </message>
     <message>
+        <source>Printing is held by {name}: this device prints only after a takeover.</source>
+        <translation>Afdrukken ligt bij {name}: dit apparaat drukt pas af na een overname.</translation>
+    </message>
+    <message>
+        <source>Take over printing from {name}…</source>
+        <translation>Afdrukken overnemen van {name}…</translation>
+    </message>
+    <message>
+        <source>Take over printing from {name}? {name} stops printing at once and this device prints every new ticket.</source>
+        <translation>Afdrukken overnemen van {name}? {name} stopt meteen met afdrukken en dit apparaat drukt elke nieuwe bon af.</translation>
+    </message>
+    <message>
+        <source>Printing taken over from {name}.</source>
+        <translation>Afdrukken overgenomen van {name}.</translation>
+    </message>
+    <message>
+        <source>Not taken over: {reason}</source>
+        <translation>Niet overgenomen: {reason}</translation>
+    </message>
+    <message>
         <source>Device</source>
         <translation>Apparaat</translation>
     </message>
@@ -516,6 +588,10 @@
     <message>
         <source>every station</source>
         <translation>alle stations</translation>
+    </message>
+    <message>
+        <source>Preview of screen {n}: {profile}</source>
+        <translation>Voorbeeld van scherm {n}: {profile}</translation>
     </message>
     <message>
         <source>Printers</source>
@@ -646,20 +722,56 @@
         <translation>Nu synchroniseren</translation>
     </message>
     <message>
-        <source>Lines no route takes go to</source>
-        <translation>Regels zonder route gaan naar</translation>
-    </message>
-    <message>
         <source>nowhere (reported as unrouted)</source>
         <translation>nergens heen (gemeld als zonder route)</translation>
+    </message>
+    <message>
+        <source>No catalog received yet</source>
+        <translation>Nog geen catalogus ontvangen</translation>
+    </message>
+    <message>
+        <source>{n} route problem(s)</source>
+        <translation>{n} routeprobleem/-problemen</translation>
+    </message>
+    <message>
+        <source>Catalog {time} · {articles} articles, {groups} groups</source>
+        <translation>Catalogus {time} · {articles} artikelen, {groups} groepen</translation>
     </message>
     <message>
         <source>asking the connector for the catalog…</source>
         <translation>catalogus opvragen bij de connector…</translation>
     </message>
     <message>
+        <source>no catalog within {n:g} s</source>
+        <translation>geen catalogus binnen {n:g} s</translation>
+    </message>
+    <message>
         <source>Sync failed: {reason}</source>
         <translation>Synchroniseren mislukt: {reason}</translation>
+    </message>
+    <message>
+        <source>Add a customer receipt</source>
+        <translation>Klantbon toevoegen</translation>
+    </message>
+    <message>
+        <source>Lines no route takes print on</source>
+        <translation>Regels zonder route drukken af op</translation>
+    </message>
+    <message>
+        <source>Lines no station takes show at</source>
+        <translation>Regels zonder station verschijnen bij</translation>
+    </message>
+    <message>
+        <source>Customer receipt on</source>
+        <translation>Klantbon op</translation>
+    </message>
+    <message>
+        <source>every station, marked “no station”</source>
+        <translation>elk station, gemarkeerd „geen station”</translation>
+    </message>
+    <message>
+        <source>{label} ({printers}): with the loyalty block</source>
+        <translation>{label} ({printers}): met het loyaliteitsblok</translation>
     </message>
     <message>
         <source>no station</source>
@@ -682,8 +794,40 @@
         <translation>Dit wordt opgeslagen in {path}.</translation>
     </message>
     <message>
+        <source>new admin PIN</source>
+        <translation>nieuwe beheerders-pincode</translation>
+    </message>
+    <message>
+        <source>the same again</source>
+        <translation>nogmaals dezelfde</translation>
+    </message>
+    <message>
+        <source>Admin PIN</source>
+        <translation>Beheerders-pincode</translation>
+    </message>
+    <message>
         <source>The file there now is kept as a backup.</source>
         <translation>Het bestand dat er nu staat wordt als back-up bewaard.</translation>
+    </message>
+    <message>
+        <source>An admin PIN is set; type a new one to change it.</source>
+        <translation>Er is een beheerders-pincode ingesteld; typ een nieuwe om hem te wijzigen.</translation>
+    </message>
+    <message>
+        <source>No admin PIN yet: without one anyone can open the admin area from the screens. 4 to 12 digits.</source>
+        <translation>Nog geen beheerders-pincode: zonder pincode kan iedereen het beheergedeelte op de schermen openen. 4 tot 12 cijfers.</translation>
+    </message>
+    <message>
+        <source>the two PINs differ</source>
+        <translation>de twee pincodes verschillen</translation>
+    </message>
+    <message>
+        <source>PIN not set: {reason}</source>
+        <translation>Pincode niet ingesteld: {reason}</translation>
+    </message>
+    <message>
+        <source>The admin PIN is set.</source>
+        <translation>De beheerders-pincode is ingesteld.</translation>
     </message>
     <message>
         <source>Not saved: {reason}</source>
@@ -841,6 +985,215 @@
     <message>
         <source>{articles} articles, {groups} groups, {time}</source>
         <translation>{articles} artikelen, {groups} groepen, {time}</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Beheer</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Hele dag</translation>
+    </message>
+    <message>
+        <source>Nothing to make</source>
+        <translation>Niets te maken</translation>
+    </message>
+    <message>
+        <source>Speed of service</source>
+        <translation>Servicesnelheid</translation>
+    </message>
+    <message>
+        <source>#{number} · {at}</source>
+        <translation>#{number} · {at}</translation>
+    </message>
+    <message>
+        <source> · due {at}</source>
+        <translation> · klaar om {at}</translation>
+    </message>
+    <message>
+        <source>Fire now</source>
+        <translation>Nu starten</translation>
+    </message>
+    <message>
+        <source>in {left}</source>
+        <translation>over {left}</translation>
+    </message>
+    <message>
+        <source>Scheduled ({n})</source>
+        <translation>Gepland ({n})</translation>
+    </message>
+    <message>
+        <source>Whole order</source>
+        <translation>Hele bestelling</translation>
+    </message>
+    <message>
+        <source>all day</source>
+        <translation>hele dag</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>{day}: {orders} orders, {late} late</source>
+        <translation>{day}: {orders} bestellingen, {late} te laat</translation>
+    </message>
+</context>
+<context>
+    <name>AdminArea</name>
+    <message>
+        <source>Admin</source>
+        <translation>Beheer</translation>
+    </message>
+    <message>
+        <source>Set-up wizard</source>
+        <translation>Installatiewizard</translation>
+    </message>
+    <message>
+        <source>Pairing and devices</source>
+        <translation>Koppelen en apparaten</translation>
+    </message>
+    <message>
+        <source>Restart KDS now</source>
+        <translation>KDS nu opnieuw starten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>No admin PIN is set: anyone can open this area. Set one on the set-up wizard&apos;s last page (or with: kds admin set-pin).</source>
+        <translation>Geen beheerders-pincode ingesteld: iedereen kan dit gedeelte openen. Stel er een in op de laatste pagina van de installatiewizard (of met: kds admin set-pin).</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. Restart KDS to use the new settings.</source>
+        <translation>Opgeslagen in {path}. Start KDS opnieuw om de nieuwe instellingen te gebruiken.</translation>
+    </message>
+</context>
+<context>
+    <name>PairingScreen</name>
+    <message>
+        <source>Pairing and devices</source>
+        <translation>Koppelen en apparaten</translation>
+    </message>
+    <message>
+        <source>New pairing code</source>
+        <translation>Nieuwe koppelcode</translation>
+    </message>
+    <message>
+        <source>On the new device, choose “Join as a sub-terminal” in the set-up and type this code. It works once.</source>
+        <translation>Kies op het nieuwe apparaat in de installatie „Aansluiten als subterminal” en typ deze code. Hij werkt één keer.</translation>
+    </message>
+    <message>
+        <source>Refresh the list</source>
+        <translation>Lijst vernieuwen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Devices of this kitchen</source>
+        <translation>Apparaten van deze keuken</translation>
+    </message>
+    <message>
+        <source>On the new device, choose “Join as a sub-terminal” in the set-up and type this code. It works once, until {time}.</source>
+        <translation>Kies op het nieuwe apparaat in de installatie „Aansluiten als subterminal” en typ deze code. Hij werkt één keer, tot {time}.</translation>
+    </message>
+    <message>
+        <source>No code: {reason}</source>
+        <translation>Geen code: {reason}</translation>
+    </message>
+    <message>
+        <source>asking the connector…</source>
+        <translation>connector wordt gevraagd…</translation>
+    </message>
+    <message>
+        <source>The list is not available: {reason}</source>
+        <translation>De lijst is niet beschikbaar: {reason}</translation>
+    </message>
+    <message>
+        <source>sales-point token</source>
+        <translation>token van het verkooppunt</translation>
+    </message>
+    <message>
+        <source>own token</source>
+        <translation>eigen token</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>ingetrokken</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbonden</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>niet verbonden</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Intrekken</translation>
+    </message>
+    <message>
+        <source>{n} device(s)</source>
+        <translation>{n} apparaat/apparaten</translation>
+    </message>
+    <message>
+        <source>No device has connected yet.</source>
+        <translation>Er heeft nog geen apparaat verbinding gemaakt.</translation>
+    </message>
+    <message>
+        <source>Revoke a device</source>
+        <translation>Een apparaat intrekken</translation>
+    </message>
+    <message>
+        <source>Revoke the token of {name}? It is disconnected at once and shows “token refused” until it is paired again with a new code.</source>
+        <translation>Het token van {name} intrekken? Het wordt meteen losgekoppeld en toont „token geweigerd” tot het opnieuw gekoppeld is met een nieuwe code.</translation>
+    </message>
+    <message>
+        <source>revoking {name}…</source>
+        <translation>{name} wordt ingetrokken…</translation>
+    </message>
+    <message>
+        <source>{name} not revoked: {reason}</source>
+        <translation>{name} niet ingetrokken: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Admin PIN</source>
+        <translation>Beheerders-pincode</translation>
+    </message>
+    <message>
+        <source>Enter the admin PIN</source>
+        <translation>Voer de beheerders-pincode in</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in {n} s</source>
+        <translation>Te veel verkeerde pincodes: opnieuw over {n} s</translation>
+    </message>
+    <message>
+        <source>Wrong PIN — {n} tries left</source>
+        <translation>Verkeerde pincode — nog {n} pogingen</translation>
+    </message>
+    <message>
+        <source>Too many</source>
+        <translation>Te veel</translation>
     </message>
 </context>
 </TS>
