@@ -143,7 +143,7 @@ def card_lines(
     lines: list[CardLine] = []
     if monitor.kind is MonitorKind.EXPO and not state.cancelled:
         marks = [
-            tr("{station} ✓" if done else "{station} …").format(station=name)
+            (tr("{station} ✓") if done else tr("{station} …")).format(station=name)
             for name, done in monitor.progress(state)
         ]
         if marks:
