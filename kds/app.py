@@ -22,6 +22,8 @@ from kds import wire
 from kds.clock import utc_now
 from kds.config_file import default_config_path
 from kds.domain import printing_role as role_core
+from kds.domain.kitchen import FireNow
+from kds.domain.kitchen_settings import KitchenConfig
 from kds.domain.monitors import RULES, MonitorFilter, MonitorKind
 from kds.domain.orders import Applied, AppliedKind, OrderState
 from kds.domain.printing_role import PrintingRole, RoleChange, RoleState, Setup
@@ -35,6 +37,7 @@ from kds.net.role import RoleChangeError, RoleMemory
 from kds.net.sync import Synced
 from kds.settings import MonitorSettings, Settings
 from kds.store import PRUNE_BATCH, KdsStore, StoreError, open_store
+from kds.ui.actions import ActionBar, Kitchen, MonitorActions
 from kds.ui.admin_area import AdminArea, AdminContext, StaffTools, ask_for_admin
 from kds.ui.admin_pin import AdminGate, PinPad
 from kds.ui.cards import tr
@@ -42,7 +45,7 @@ from kds.ui.connection import connection_severity, describe_connection
 from kds.ui.kitchen_time import KitchenTime
 from kds.ui.monitor_window import MonitorWindow, find_screen
 from kds.ui.order_menu import MenuEntry
-from kds.ui.orders_model import OrdersModel
+from kds.ui.orders_model import ChangesOf, KeepsCancelled, OrdersModel
 from kds.ui.printer_lines import printer_alarms, printer_lines, station_printers
 from kds.ui.printing_role import ask_yes_no, confirm_question, role_line, role_text
 from kds.ui.qt_logging import install_qt_message_handler
@@ -64,6 +67,10 @@ RESTART = 75
 """What `run_app` returns when the admin area asked for a restart with the saved config."""
 
 _PRINTED_KINDS = (AppliedKind.CREATED, AppliedKind.UPDATED, AppliedKind.CANCELLED)
+
+CANCELLED_KEPT_FOR = timedelta(hours=12)
+"""At start, cancelled orders this recent come back to the screens that have not
+acknowledged them (a kitchen's shift; older ones were long dealt with)."""
 
 
 Confirm = Callable[[str, str], bool]
@@ -108,6 +115,10 @@ class KdsApp:
         self.windows: list[MonitorWindow] = []
         self.time: KitchenTime | None = None
         """Scheduled release, all-day panels and speed of service, while open."""
+        self.kitchen: Kitchen | None = None
+        """The kitchen actions (bump, undo, recall...) and their outbox, while open."""
+        self.actions: dict[str, MonitorActions] = {}
+        """Monitor name -> its actions (monitors with cards)."""
         self.connection: ConnectionState | None = None
         self.print_service: PrintService | None = None
         """Runs only while this device holds the printing role."""
@@ -116,7 +127,6 @@ class KdsApp:
         self.confirm: Confirm = confirm if confirm is not None else self._confirm_with_dialog
         self._role_work: deque[tuple[role_core.Effect, RoleWork]] = deque()
         self._role_worker: asyncio.Task[None] | None = None
-        self._fire_tasks: set[asyncio.Future[None]] = set()
         self.sound_player = sound_player
         """Builds each monitor's sound player; None: the screens stay silent."""
         self._printers_refresh_pending = False
@@ -160,14 +170,28 @@ class KdsApp:
         self.time = KitchenTime(
             self.settings, self.store, release=self._show_released, fire_now=self.fire_now
         )
-        states = self.time.open(self.store.orders(now=now), now)
+        stored = self.store.orders(now=now)
+        # Cancelled orders a screen keeps until someone there acknowledges them.
+        shown = {s.id for s in stored}
+        stored += [
+            s for s in self.store.cancelled_since(now - CANCELLED_KEPT_FOR) if s.id not in shown
+        ]
+        states = self.time.open(stored, now)
         log.info("restored %d open order(s) from %s", len(states), self.data_dir)
+        self.kitchen = Kitchen(self.store, self._kitchen_config(), self.clock, self._send_outbox)
+        self.kitchen.restore(stored)  # held scheduled orders too: Fire now decides on them
+        self.kitchen.alarm_changed.connect(self._refresh_printers)
         self.status.set_rejected_count(self.store.rejected_count())
         for monitor in self.settings.monitors:
             monitor_filter = MonitorFilter.for_monitor(
                 monitor, self.settings.stations, self.settings.kitchen
             )
-            model = OrdersModel(monitor_filter, now)
+            model = OrdersModel(
+                monitor_filter,
+                now,
+                changes=self._changes_for(monitor),
+                keeps=self._keeps_for(monitor),
+            )
             model.reset(states)
             window = MonitorWindow(
                 monitor,
@@ -180,6 +204,7 @@ class KdsApp:
                 tools=self._staff_tools(monitor),
             )
             model.setParent(window)
+            self._add_actions(window, self.kitchen)
             screen, warning = find_screen(monitor.screen)
             if warning:
                 log.warning("monitor %s: %s", monitor.name, warning)
@@ -202,7 +227,52 @@ class KdsApp:
         articles, groups = self.store.catalog()
         received_at = self.store.catalog_received_at()
         self.catalog_sync.show_stored(len(articles), len(groups), received_at)
+        self._refresh_printers()  # the expo's alarm for stray lines, before the first tick
         self._timer.start()
+
+    def _kitchen_config(self) -> KitchenConfig:
+        """Where lines go and how bumps add up. By the lines' own groups, as the screens
+        route them (kds.domain.monitors): the catalog's article groups are not used yet."""
+        return KitchenConfig.build(self.settings.stations, self.settings.kitchen)
+
+    def _places(self, monitor: MonitorSettings) -> tuple[str, ...] | None:
+        """The stations a monitor acknowledges for (none: the expo); None for the guests'
+        board, which acknowledges nothing."""
+        if monitor.kind is MonitorKind.PICKUP:
+            return None
+        if monitor.kind is MonitorKind.EXPO:
+            return ()
+        return monitor.stations or tuple(s.id for s in self.settings.stations)
+
+    def _changes_for(self, monitor: MonitorSettings) -> ChangesOf | None:
+        """What the monitor's cards show as changed since acknowledged there."""
+        places = self._places(monitor)
+        if self.kitchen is None or places is None:
+            return None
+        return self.kitchen.changes_for(places)
+
+    def _keeps_for(self, monitor: MonitorSettings) -> KeepsCancelled | None:
+        """Which cancelled orders the monitor keeps until acknowledged there."""
+        places = self._places(monitor)
+        if self.kitchen is None or places is None:
+            return None
+        return self.kitchen.keeps_for(places)
+
+    def _add_actions(self, window: MonitorWindow, desk: Kitchen) -> None:
+        """Taps, keys, Recall and Undo on a monitor with cards (not the guests' board)."""
+        view = window.tickets
+        if view is None:
+            return
+        bar = ActionBar()
+        window.add_action_bar(bar)
+        station_ids = tuple(s.id for s in self.settings.stations)
+        self.actions[window.monitor.name] = MonitorActions(
+            desk, window.monitor, view, bar, station_ids
+        )
+
+    def _send_outbox(self) -> None:
+        if self.client is not None:
+            self.client.send_outbox()
 
     def _alarm_printers(self, monitor: MonitorSettings) -> frozenset[str]:
         """The printers whose problems the monitor's red line shows (its kind has one)."""
@@ -273,6 +343,8 @@ class KdsApp:
         if self.time is not None:
             self.time.flush_service(limit=None)
             self.time = None
+        self.actions.clear()
+        self.kitchen = None
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -347,6 +419,8 @@ class KdsApp:
 
     def _on_applied(self, event: wire.Event, applied: Applied) -> None:
         self._caught_up_to(event.seq)
+        if self.kitchen is not None:
+            self.kitchen.applied(event, applied)  # first: the cards then show it settled
         if applied.kind is AppliedKind.IGNORED:
             log.info("event seq %d ignored: %s", event.seq, applied.reason)
         elif applied.state is not None:
@@ -581,22 +655,13 @@ class KdsApp:
                 self._print_state(state)
 
     def fire_now(self, order_id: str) -> None:
-        """A strip's "Fire now": the whole order in preparation, sent to the connector; its
-        echo releases the order on every device (`kds.domain.schedule`)."""
-        client = self.client
-        if client is None:
-            log.warning("fire now for %s: not connected", order_id)
+        """A strip's "Fire now": the whole order in preparation, through the outbox (kept
+        while offline, sent once connected); its echo releases the order on every device
+        (`kds.domain.schedule`)."""
+        if self.kitchen is None:
+            log.warning("fire now for %s: the app is not open", order_id)
             return
-
-        async def send() -> None:
-            try:
-                await client.send_status(order_id, wire.OrderStatus.IN_PREPARATION)
-            except NotConnectedError:
-                log.warning("fire now for %s: not connected; tap again once connected", order_id)
-
-        task = asyncio.ensure_future(send())
-        self._fire_tasks.add(task)
-        task.add_done_callback(self._fire_tasks.discard)
+        self.kitchen.act(FireNow(order_id))
 
     def _check_catalog(self) -> None:
         """Compare the printer routes with the last catalog the connector sent (Sync now)."""
@@ -687,7 +752,9 @@ class KdsApp:
             unavailable = StatusLine(tr("Printer status unavailable — see log"), problem=True)
             self.status.set_printer_lines([unavailable])
             return
-        self.status.set_printer_lines(lines)
+        # The expo's alarm for dishes no station takes shares the expo's status area.
+        alarms = self.kitchen.alarm_lines() if self.kitchen is not None else []
+        self.status.set_printer_lines([*lines, *(StatusLine(a, problem=True) for a in alarms)])
         self.status.set_printer_alarms(printer_alarms(states))
 
     def printing_text(self) -> tuple[str, Severity]:

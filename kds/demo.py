@@ -37,7 +37,9 @@ from kds.connector.config import ConnectorConfig, load_connector_config
 from kds.errors import KdsError
 from kds.resources import resource_path
 from kds.settings import ConnectorSettings, Settings, load_settings
+from kds.ui.cards import CardLine
 from kds.ui.monitor_window import MonitorWindow
+from kds.ui.orders_model import OrderRole
 from kds.ui.sounds import qt_sound_player
 from printing.errors import PrintingError
 from printing.spooler import PrinterState
@@ -65,6 +67,8 @@ FAULT_AFTER_SECONDS = 2.0
 FAULT_WAIT_TIMEOUT = 20.0
 """How long the demo waits for the expo screen to report the fault (or the failover)."""
 DRAIN_TIMEOUT = 20.0
+KITCHEN_TIMEOUT = 10.0
+"""How long the demo's own bump, strike and recall may each take to come back."""
 """How long the demo waits, at its end, for the tickets still on their way to paper."""
 
 
@@ -498,6 +502,41 @@ async def paper_out_episode(
         await printer.set_fault(None)
 
 
+async def kitchen_episode(kds_app: KdsApp, timeout: float = KITCHEN_TIMEOUT) -> None:
+    """Staff at work, on their own, through the same path as a tap: the kitchen bumps its
+    oldest order, strikes the first line of the next, then recalls the one it bumped. The
+    screenshots then show a struck line, a RECALLED card and the counter's station progress."""
+    kitchen = next((a for a in kds_app.actions.values() if not a.expo), None)
+    if kitchen is None:
+        return
+    ids = kitchen.shown_orders()
+    if len(ids) < 2:
+        log.warning("demo: too few orders on %s to bump and recall", kitchen.monitor.name)
+        return
+    bumped, struck = ids[0], ids[1]
+    name = kitchen.monitor.name
+    model = kds_app.window(name).model
+    number = model.index(model.row_of(bumped), 0).data(OrderRole.DISPLAY_ID)
+    kitchen.tap(bumped, "")
+    if not await wait_until(lambda: bumped not in kitchen.shown_orders(), timeout):
+        log.warning("demo: the bump of %s did not come back from the connector", number)
+        return
+    log.info("demo: %s bumped %s", name, number)
+
+    def lines_of(order_id: str) -> list[CardLine]:
+        row = model.row_of(order_id)
+        return list(model.index(row, 0).data(OrderRole.CARD_LINES)) if row >= 0 else []
+
+    first = next((line.line_id for line in lines_of(struck) if line.line_id), None)
+    if first is not None:
+        kitchen.tap(struck, first)
+        await wait_until(lambda: any(line.done for line in lines_of(struck)), timeout)
+        log.info("demo: %s struck a line of %s", name, struck)
+    kitchen.recall(bumped)
+    if await wait_until(lambda: bumped in kitchen.shown_orders(), timeout):
+        log.info("demo: %s recalled %s", name, number)
+
+
 async def _stop_feeder(feeder: asyncio.Future[None]) -> None:
     if not feeder.done():
         feeder.cancel()
@@ -551,6 +590,7 @@ async def _run(
                 shot = await episode  # bounded by its own timeouts
                 if shot is not None:
                     shots.append(shot)
+            await kitchen_episode(kds_app)
             await _stop_feeder(feeder)
             if settings.printing is not None and not await wait_until(
                 lambda: all(s.waiting == 0 for s in printer_states(kds_app)), DRAIN_TIMEOUT

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -139,6 +140,61 @@ GUEST_COLLECTS = (
 
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
 """A colour as "#rrggbb"."""
+KEY_NAMES = frozenset(
+    {
+        "Return", "Enter", "Space", "Backspace", "Tab", "Escape", "Insert", "Delete",
+        "Home", "End", "PgUp", "PgDown", "Left", "Right", "Up", "Down",
+        *(f"F{n}" for n in range(1, 25)),
+    }
+)  # fmt: skip
+"""Named keys a bump bar may send; any other key is one printable character ("1", "R", "+")."""
+
+
+def _key_name(value: str) -> str:
+    if value in KEY_NAMES or (len(value) == 1 and value.isprintable() and not value.isspace()):
+        return value.upper() if len(value) == 1 else value
+    raise ValueError(
+        f'{value!r} is not a key: one character (e.g. "R") or one of {", ".join(sorted(KEY_NAMES))}'
+    )
+
+
+KeyName = Annotated[str, AfterValidator(_key_name)]
+
+
+class KeySettings(_Section):
+    """A monitor's keys (a keyboard, or a USB bump bar that types keys): what each does."""
+
+    select: Annotated[tuple[KeyName, ...], Field(max_length=9)] = tuple("123456789")
+    """The keys that select the 1st, 2nd... card on screen (oldest first)."""
+    next: KeyName = "Right"
+    previous: KeyName = "Left"
+    bump: KeyName = "Return"
+    """Bump the selected card (the oldest when none is selected), as a tap on its header."""
+    recall: KeyName = "R"
+    """Put back the order this monitor finished last."""
+    undo: KeyName = "Backspace"
+    collected: KeyName = "C"
+    """On the expo: the selected ready order is collected."""
+    page: KeyName = "PgDown"
+    """The next screenful of cards (from the last, back to the first)."""
+
+    @model_validator(mode="after")
+    def _each_key_once(self) -> KeySettings:
+        seen: dict[str, str] = {}
+        for action, key in self.bindings():
+            if key in seen:
+                raise ValueError(f"key {key!r} is bound to both {seen[key]} and {action}")
+            seen[key] = action
+        return self
+
+    def bindings(self) -> list[tuple[str, str]]:
+        """(action, key) pairs; the select keys as "select 1", "select 2"..."""
+        pairs = [(f"select {n}", key) for n, key in enumerate(self.select, 1)]
+        pairs += [
+            (name, getattr(self, name))
+            for name in ("next", "previous", "bump", "recall", "undo", "collected", "page")
+        ]
+        return pairs
 
 
 class MonitorSettings(_Section):
@@ -173,6 +229,8 @@ class MonitorSettings(_Section):
     """Pickup board: its background colour (default dark)."""
     accent: Colour | None = None
     """Pickup board: the colour of the ready numbers (default green)."""
+    keys: KeySettings = KeySettings()
+    """The keys (or bump bar) of this monitor: `[monitors.keys]`."""
 
 
 class RetentionSettings(_Section):

@@ -32,7 +32,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
@@ -521,6 +521,23 @@ class ConnectorLog:
 
         result: StoredEvent = self._write(work)
         return result
+
+    def has_status(self, device_id: str, change: wire.StatusChange) -> bool:
+        """Whether this device's change is already logged (a resend from its outbox after a
+        reconnect: the same order, status, station, lines and time)."""
+        row = self._conn.execute(
+            "SELECT 1 FROM statuses WHERE order_id = ? AND device_id = ? AND status = ?"
+            " AND station IS ? AND line_ids = ? AND at = ? LIMIT 1",
+            (
+                change.order_id,
+                device_id,
+                change.status.value,
+                change.station,
+                json.dumps(list(change.line_ids)),
+                change.at.astimezone(UTC).isoformat(),
+            ),
+        ).fetchone()
+        return row is not None
 
     def append_status(
         self,

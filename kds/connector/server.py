@@ -1279,6 +1279,16 @@ class ConnectorServer:
                     message.order_id,
                 )
                 return
+            if clog.has_status(session.device_id, message):
+                # Sent again from the device's outbox after a reconnect: its echo is
+                # already in the log (the device gets it in the replay), applied once.
+                log.info(
+                    "device %s resent its status of order %s at %s; already logged",
+                    session.name,
+                    message.order_id,
+                    message.at.isoformat(),
+                )
+                return
             stored = clog.append_status(
                 message.order_id,
                 message.status,

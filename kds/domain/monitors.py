@@ -9,7 +9,7 @@ The kitchen workflow's screen rules (`kds.domain.screens`: `on_stations`, `on_ex
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import IntEnum, StrEnum
 from types import MappingProxyType
@@ -106,6 +106,14 @@ class MonitorFilter:
     """The kinds of order a pickup board shows."""
     ready_shown_for: timedelta = timedelta(minutes=10)
     """How long a pickup board shows a ready order nobody marked collected."""
+    taken: frozenset[str] | None = None
+    """The groups some configured station takes; None when a station takes every line (or
+    none is configured): then no line is unrouted."""
+    default_station: str | None = None
+    """Where a line no station takes goes (`[kitchen] default_station`); None: everywhere,
+    marked "no station"."""
+    names: Mapping[str, str] = field(default_factory=dict)
+    """Station id -> its name, for the expo's progress line."""
 
     @classmethod
     def for_monitor(
@@ -114,15 +122,52 @@ class MonitorFilter:
         stations: Sequence[StationLike],
         kitchen: KitchenSettings | None = None,
     ) -> MonitorFilter:
+        kitchen = kitchen or KitchenSettings()
         groups = station_groups(stations, monitor.stations)
-        limits = monitor_thresholds(kitchen or KitchenSettings(), monitor, list(groups))
+        limits = monitor_thresholds(kitchen, monitor, list(groups))
+        catch_all = not stations or any(not s.groups for s in stations)
+        taken = None if catch_all else frozenset(g for s in stations for g in s.groups)
+        default = kitchen.default_station
+        known = default if any(s.id == default for s in stations) else None
+        names = {s.id: getattr(s, "name", s.id) for s in stations}
         return cls(
             monitor.kind,
             groups,
             limits,
             frozenset(monitor.pickup_types),
             timedelta(minutes=monitor.ready_shown_minutes),
+            taken,
+            known,
+            MappingProxyType(names),
         )
+
+    def progress(self, state: OrderState) -> list[tuple[str, bool]]:
+        """(station name, done) for each station that has lines of the order, in configured
+        order: what the expo shows as "Grill ✓ · Bar …". Done is its bump, or (as the
+        domain's `bump_order_when_lines_done` default) every one of its lines struck; a
+        ready order is done everywhere, a recall undoes a station's done."""
+        result: list[tuple[str, bool]] = []
+        whole_done = state.overall_status in DONE
+        for sid, groups in self.stations.items():
+            lines = [i for i in state.order.items if self._takes(sid, groups, i)]
+            if not lines:
+                continue
+            own = state.status.get(sid)
+            done = own != wire.OrderStatus.RECALLED and (
+                whole_done or own in DONE or all(line_done(state, i) for i in lines)
+            )
+            result.append((self.names.get(sid, sid), done))
+        return result
+
+    def unrouted(self, item: wire.Item) -> bool:
+        """No station's groups take the line (kds.domain.routing): it goes to the default
+        station, else to every station marked "no station"."""
+        return self.taken is not None and (item.group is None or item.group not in self.taken)
+
+    def _takes(self, station: str, groups: frozenset[str], item: wire.Item) -> bool:
+        if self.unrouted(item):
+            return self.default_station in (None, station)
+        return _station_takes(groups, item)
 
     @property
     def rules(self) -> KindRules:
@@ -136,7 +181,7 @@ class MonitorFilter:
         return [
             item
             for item in state.order.items
-            if any(_station_takes(groups, item) for groups in self.stations.values())
+            if any(self._takes(sid, groups, item) for sid, groups in self.stations.items())
         ]
 
     def shows(self, state: OrderState, now: datetime) -> bool:
@@ -166,13 +211,15 @@ def _on_station(monitor: MonitorFilter, state: OrderState, now: datetime) -> boo
         return False
     if state.cancelled:
         return True
-    if all(line_done(state, i) for i in lines):
-        return False
     involved = [
         sid
         for sid, groups in monitor.stations.items()
-        if any(_station_takes(groups, i) for i in lines)
+        if any(monitor._takes(sid, groups, i) for i in lines)
     ]
+    if any(state.status.get(sid) == wire.OrderStatus.RECALLED for sid in involved):
+        return True  # put back by a recall, even with its lines struck through
+    if all(line_done(state, i) for i in lines):
+        return False
     return not involved or not all(state.status.get(sid) in DONE for sid in involved)
 
 

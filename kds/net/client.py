@@ -192,6 +192,8 @@ class KdsClient:
         self._health = LinkHealth()
         self._welcomed_at: datetime | None = None
         self._stored = 0  # frames the store took in this session
+        self._sent_up_to = 0  # the last outbox entry sent in this session
+        self._sending: asyncio.Task[None] | None = None
 
     # --- public -----------------------------------------------------------------------
 
@@ -224,23 +226,30 @@ class KdsClient:
         if ws is not None:
             await ws.close()
 
-    async def send_status(
-        self,
-        order_id: str,
-        status: wire.OrderStatus,
-        station: str | None = None,
-        line_ids: tuple[str, ...] = (),
-    ) -> None:
-        """Tell the connector a person bumped or recalled (raises NotConnectedError offline)."""
-        await self._send(
-            wire.StatusChange(
-                order_id=order_id,
-                status=status,
-                station=station,
-                line_ids=line_ids,
-                at=self._clock(),
-            )
-        )
+    def send_outbox(self) -> None:
+        """Send what the store's outbox holds and this session has not sent yet, in order.
+
+        Called after an action was queued; after each welcome the client sends the whole
+        outbox by itself (an entry leaves it only when its echo is stored, and the connector
+        ignores a resend it already logged). Offline, nothing happens now.
+        """
+        ws = self._ws
+        if ws is None or self._state.phase is not Phase.CONNECTED:
+            return
+        if self._sending is None or self._sending.done():
+            self._sending = asyncio.ensure_future(self._send_outbox(ws))
+
+    async def _send_outbox(self, ws: ClientConnection) -> None:
+        """One sender per session, so the changes leave in the order they were taken."""
+        try:
+            while entries := self._store.outbox(after=self._sent_up_to):
+                for entry in entries:
+                    await ws.send(wire.dump(entry.change))
+                    self._sent_up_to = entry.id
+        except ConnectionClosed:
+            logger.info("connection closed while sending the outbox; sent again on reconnect")
+        except StoreError:
+            logger.exception("could not read the outbox; sent again on reconnect")
 
     async def request_sync(self) -> None:
         """ "Sync now": ask the connector for a fresh catalog."""
@@ -363,6 +372,7 @@ class KdsClient:
         """One connection, from handshake to disconnect; returns the wait before the next."""
         self._welcomed_at = None
         self._stored = 0
+        self._sent_up_to = 0
         try:
             async with connect(
                 self.url,
@@ -447,6 +457,7 @@ class KdsClient:
             # What the store holds is acked again: after a crash between a commit and its
             # ack, the connector learns it now, not at the next order.
             await ws.send(wire.dump(wire.Ack(seq=last)))
+        self.send_outbox()  # what was taken offline, in order, behind the ack
         while True:
             try:
                 frame = await ws.recv(decode=False)
@@ -516,7 +527,7 @@ class KdsClient:
         except TimeoutError:
             pass
 
-    async def _send(self, message: wire.StatusChange | wire.SyncRequest) -> None:
+    async def _send(self, message: wire.SyncRequest) -> None:
         ws = self._ws
         if ws is None or self._state.phase is not Phase.CONNECTED:
             raise NotConnectedError(f"not connected to the connector ({self._state})")

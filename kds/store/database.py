@@ -22,6 +22,7 @@ from types import MappingProxyType, TracebackType
 from typing import Any, Self
 
 from kds import wire
+from kds.domain.acknowledge import Acknowledgements
 from kds.domain.orders import (
     CANCELLED_VISIBLE_FOR,
     WHOLE_ORDER,
@@ -63,6 +64,15 @@ class Pruned:
     rejected: int
     more: bool
     """The batch was full: there may be more to remove, call again."""
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    """One kitchen action of this device waiting for its echo from the connector."""
+
+    id: int
+    """Increasing in the order the actions were taken: they are sent in this order."""
+    change: wire.StatusChange
 
 
 @dataclass(frozen=True)
@@ -328,6 +338,7 @@ class KdsStore:
         results: list[Applied] = []
         held: dict[str, Ticket] = {}  # orders this batch read or wrote, newest state
         applied_at = _ts(now)
+        device_id = self.device_id
         with self._transaction() as conn:
             start = last = self.last_seq()
             for event, raw in batch:
@@ -354,6 +365,8 @@ class KdsStore:
                         held[order_id] = ticket
                         # An event about an order this device holds leaves the store with it.
                         held_id = order_id
+                    if isinstance(event, wire.OrderStatusChanged) and event.device_id == device_id:
+                        self._settle(conn, event)  # in the same commit: never sent again
                 conn.execute(
                     "INSERT INTO events (seq, type, event_id, raw, applied_at, outcome, order_id) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -375,6 +388,105 @@ class KdsStore:
             if result.kind is AppliedKind.IGNORED:
                 logger.info("seq %d (%s) ignored: %s", event.seq, event.type, result.reason)
         return results
+
+    # --- the outbox -------------------------------------------------------------------
+
+    def queue_changes(self, changes: Iterable[wire.StatusChange], now: datetime) -> None:
+        """Keep this device's status changes (one action's, in order) until their echo comes
+        back; committed durably before this returns, so an action survives a crash."""
+        with self._transaction() as conn:
+            conn.executemany(
+                "INSERT INTO outbox (order_id, status, station, line_ids_json, at, queued_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        c.order_id,
+                        c.status.value,
+                        c.station,
+                        json.dumps(list(c.line_ids)),
+                        _ts(c.at),
+                        _ts(now),
+                    )
+                    for c in changes
+                ],
+            )
+
+    def outbox(self, after: int = 0) -> list[OutboxEntry]:
+        """The changes still waiting for their echo, oldest first (those with id > `after`).
+
+        The outbox holds only what is not yet back from the connector: a handful, or the
+        actions of an outage.
+        """
+        rows = self._conn.execute(
+            "SELECT id, order_id, status, station, line_ids_json, at FROM outbox "
+            "WHERE id > ? ORDER BY id",
+            (after,),
+        ).fetchall()
+        return [
+            OutboxEntry(
+                r["id"],
+                wire.StatusChange(
+                    order_id=r["order_id"],
+                    status=wire.OrderStatus(r["status"]),
+                    station=r["station"],
+                    line_ids=tuple(json.loads(r["line_ids_json"])),
+                    at=datetime.fromisoformat(r["at"]),
+                ),
+            )
+            for r in rows
+        ]
+
+    @staticmethod
+    def _settle(conn: sqlite3.Connection, event: wire.OrderStatusChanged) -> None:
+        """Drop the outbox entry this event is the echo of (the oldest one, if several)."""
+        conn.execute(
+            "DELETE FROM outbox WHERE id = (SELECT id FROM outbox WHERE order_id = ? "
+            "AND status = ? AND station IS ? AND line_ids_json = ? AND at = ? ORDER BY id LIMIT 1)",
+            (
+                event.order_id,
+                event.status.value,
+                event.station,
+                json.dumps(list(event.line_ids)),
+                _ts(event.occurred_at),
+            ),
+        )
+
+    # --- acknowledgements -------------------------------------------------------------
+
+    def acknowledge(self, order_id: str, places: Iterable[str], revision: int | None) -> None:
+        """These places saw the order's `revision` (None: its cancellation); kept durably."""
+        with self._transaction() as conn:
+            for place in places:
+                conn.execute(
+                    "INSERT INTO acknowledged (order_id, place, revision, cancelled) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT (order_id, place) DO UPDATE SET "
+                    "revision = MAX(COALESCE(revision, 0), COALESCE(excluded.revision, 0)), "
+                    "cancelled = MAX(cancelled, excluded.cancelled)",
+                    (order_id, place, revision, int(revision is None)),
+                )
+
+    def acknowledgements(self, order_id: str) -> Acknowledgements:
+        rows = self._conn.execute(
+            "SELECT place, revision, cancelled FROM acknowledged WHERE order_id = ?", (order_id,)
+        ).fetchall()
+        return Acknowledgements(
+            MappingProxyType({r["place"]: r["revision"] for r in rows if r["revision"]}),
+            frozenset(r["place"] for r in rows if r["cancelled"]),
+        )
+
+    def snapshots(self, order_id: str) -> dict[int, wire.Order]:
+        """Revision -> the order as this device received it, from its stored events (the
+        baselines of the changes a card shows)."""
+        found: dict[int, wire.Order] = {}
+        for row in self._conn.execute(
+            "SELECT raw FROM events WHERE order_id = ? "
+            "AND type IN ('order.created', 'order.updated') ORDER BY seq",
+            (order_id,),
+        ):
+            event = wire.parse(row["raw"])
+            if isinstance(event, wire.OrderCreated | wire.OrderUpdated):
+                found.setdefault(event.order.revision, event.order)
+        return found
 
     def record_rejected(self, seq: int | None, raw: str, reason: str, now: datetime) -> bool:
         """Keep an unusable frame verbatim; its seq counts as done so the stream goes on.
@@ -511,6 +623,16 @@ class KdsStore:
         states = (_state_from_row(r) for r in rows)
         return [s for s in states if is_visible(s, now)]
 
+    def cancelled_since(self, since: datetime) -> list[OrderState]:
+        """Orders cancelled at or after `since`, first seen first (an index search): those a
+        screen may still hold until someone acknowledges the cancellation there."""
+        rows = self._conn.execute(
+            f"SELECT {_ORDER_COLUMNS} FROM orders WHERE closed_at >= ? AND cancelled = 1 "
+            "ORDER BY +first_seen_seq",
+            (_ts(since),),
+        ).fetchall()
+        return [_state_from_row(r) for r in rows]
+
     def orders_open_or_changed_since(self, since: datetime) -> list[OrderState]:
         """Open orders, and closed ones changed at or after `since`, first seen first.
 
@@ -561,6 +683,7 @@ class KdsStore:
                 conn.execute("DELETE FROM orders WHERE id = ?", (row["id"],))
                 conn.execute("DELETE FROM order_times WHERE order_id = ?", (row["id"],))
                 conn.execute("DELETE FROM scheduled WHERE order_id = ?", (row["id"],))
+                conn.execute("DELETE FROM acknowledged WHERE order_id = ?", (row["id"],))
             loose = conn.execute(
                 "DELETE FROM events WHERE seq IN (SELECT seq FROM events "
                 "WHERE order_id IS NULL AND applied_at < ? ORDER BY applied_at LIMIT ?)",

@@ -109,6 +109,30 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX service_times_day ON service_times (day);
     """,
+    # 5: the outbox: this device's kitchen actions (`order.status`) until their echo is in.
+    """
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        order_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        station TEXT,
+        line_ids_json TEXT NOT NULL,
+        at TEXT NOT NULL,
+        queued_at TEXT NOT NULL
+    );
+    CREATE INDEX outbox_order ON outbox (order_id);
+    """,
+    # 6: what each place (a station, "" for the expo) acknowledged of an order: the
+    # revision whose changes it has seen, and its cancellation.
+    """
+    CREATE TABLE acknowledged (
+        order_id TEXT NOT NULL,
+        place TEXT NOT NULL,
+        revision INTEGER,
+        cancelled INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (order_id, place)
+    );
+    """,
 )
 """Migration N (1-based) brings the schema from version N-1 to N. Only ever append."""
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 
 from kds import wire
+from kds.domain.acknowledge import NO_CHANGES, LineFlags, ScreenChanges
 from kds.domain.changes import describe_modifier, format_quantity
-from kds.domain.monitors import MonitorFilter, is_scheduled, line_done, timer_start
+from kds.domain.monitors import MonitorFilter, MonitorKind, is_scheduled, line_done, timer_start
 from kds.domain.orders import OrderState
 from kds.i18n import local_time
 
@@ -46,6 +47,7 @@ class CardLine:
     depth: int = 0
     done: bool = False
     line_id: str | None = None
+    """The order line it belongs to (a tap on it bumps that line); None for order notes."""
     flags: frozenset[str] = frozenset()
 
 
@@ -71,7 +73,8 @@ def _modifier_lines(
 
 
 def item_lines(item: wire.Item, done: bool = False) -> list[CardLine]:
-    """ "2× Käsespätzle", its modifiers indented by depth, notes and allergens."""
+    """ "2× Käsespätzle", its modifiers indented by depth, notes and allergens; a done line
+    is struck through with all of them."""
     name = item.label if not item.variant else f"{item.label} ({item.variant})"
     line_id = item.line_id
     text = f"{format_quantity(item.quantity)}× {name}"
@@ -83,7 +86,7 @@ def item_lines(item: wire.Item, done: bool = False) -> list[CardLine]:
     if item.allergens:
         text = tr("⚠ {allergens}").format(allergens=", ".join(item.allergens))
         lines.append(CardLine(LineKind.ALLERGENS, text, 1, line_id=line_id))
-    return lines
+    return [replace(line, done=done) for line in lines] if done else lines
 
 
 @dataclass(frozen=True)
@@ -114,13 +117,52 @@ class Card:
     """Where the order came from: "webshop · Pizza Roma · app" (source, brand, channel)."""
     test: bool = False
     """A test order: nobody cooks it."""
+    recalled: bool = False
+    """Put back by a recall (the whole order, or a station of it): marked RECALLED."""
+    changed: bool = False
+    """Changed since this monitor acknowledged it: the CHANGED flag, until a tap."""
 
 
-def card_lines(monitor: MonitorFilter, state: OrderState) -> tuple[CardLine, ...]:
-    """The lines of the order's card on this monitor, then the order's notes."""
+def _change_marks(flags: LineFlags, line_id: str) -> list[CardLine]:
+    """What changed about one line, under it: NEW, "2 → 3", the notes that changed."""
+    marks: list[str] = []
+    if flags.new:
+        marks.append(tr("NEW"))
+    if flags.quantity is not None:
+        marks.append(tr("quantity {change}").format(change=flags.quantity_text))
+    if flags.notes_changed:
+        marks.append(tr("notes changed"))
+    return [CardLine(LineKind.ORDER_NOTE, text, 1, line_id=line_id) for text in marks]
+
+
+def card_lines(
+    monitor: MonitorFilter, state: OrderState, changes: ScreenChanges = NO_CHANGES
+) -> tuple[CardLine, ...]:
+    """The lines of the order's card on this monitor (with what changed since it was
+    acknowledged here, removed lines struck out), then the order's notes."""
     lines: list[CardLine] = []
+    if monitor.kind is MonitorKind.EXPO and not state.cancelled:
+        marks = [
+            (tr("{station} ✓") if done else tr("{station} …")).format(station=name)
+            for name, done in monitor.progress(state)
+        ]
+        if marks:
+            lines.append(CardLine(LineKind.ORDER_NOTE, " · ".join(marks)))
     for item in monitor.lines_of(state):
         lines.extend(item_lines(item, line_done(state, item)))
+        flags = changes.lines.get(item.line_id)
+        if flags is not None:
+            lines.extend(_change_marks(flags, item.line_id))
+        if monitor.unrouted(item) and monitor.default_station is None:
+            done = line_done(state, item)
+            mark = CardLine(LineKind.ALLERGENS, tr("⚑ no station"), 1, done, item.line_id)
+            lines.append(mark)
+    for removed in changes.removed:
+        lines.extend(replace(line, line_id=None) for line in item_lines(removed, done=True))
+        lines.append(CardLine(LineKind.ALLERGENS, tr("REMOVED"), 1))
+    lines.extend(
+        CardLine(LineKind.ORDER_NOTE, text) for text in (*changes.order_notes, *changes.fulfillment)
+    )
     for note in state.order.notes:
         label = _NOTE_LABEL.get(note.kind)
         text = f"{label} {note.text}" if label else note.text
@@ -134,7 +176,7 @@ def card_lines(monitor: MonitorFilter, state: OrderState) -> tuple[CardLine, ...
     return tuple(lines)
 
 
-def card_of(monitor: MonitorFilter, state: OrderState) -> Card:
+def card_of(monitor: MonitorFilter, state: OrderState, changes: ScreenChanges = NO_CHANGES) -> Card:
     """The card of the order on this monitor (everything but the timer)."""
     order = state.order
     return Card(
@@ -147,11 +189,13 @@ def card_of(monitor: MonitorFilter, state: OrderState) -> Card:
         cancel_reason=state.cancel_reason or "",
         ready=state.overall_status == wire.OrderStatus.READY,
         revision=state.revision,
-        lines=card_lines(monitor, state),
         guest=first_name(order),
         pickup_code=order.pickup_code or "",
         source=" · ".join(part for part in (order.source, order.brand, order.channel) if part),
         test=order.is_test,
+        lines=card_lines(monitor, state, changes),
+        recalled=wire.OrderStatus.RECALLED in state.status.values(),
+        changed=changes.changed,
     )
 
 

@@ -299,6 +299,13 @@ class MonitorWindow(QMainWindow):
         """A panel at the right of the orders (e.g. the all-day panel)."""
         self.orders_row.addWidget(widget)
 
+    def add_action_bar(self, bar: QWidget) -> None:
+        """A bar right under the orders (the kitchen actions: Recall, Undo)."""
+        central = self.centralWidget()
+        layout = central.layout() if central is not None else None
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.printer_status_label), bar)
+
     @property
     def tickets(self) -> TicketView | None:
         """The cards (station and expo monitors)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QTimer,
 )
 
+from kds.domain.acknowledge import NO_CHANGES, ScreenChanges
 from kds.domain.monitors import (
     MonitorFilter,
     colour_changes,
@@ -78,22 +79,34 @@ _COLOUR, _LEAVES = 0, 1
 card leaves."""
 
 
+ChangesOf = Callable[[OrderState], ScreenChanges]
+"""An order -> what its card on this monitor shows as changed since acknowledged there."""
+
+KeepsCancelled = Callable[[OrderState], bool]
+"""A cancelled order -> whether this monitor shows it: until it is acknowledged here, where
+it was being made (instead of its filter's time)."""
+
+
 class _Row:
     """One shown order; its card is built when first asked for (a view asks only for the
     cards it lays out, so a backlog of thousands costs no card building)."""
 
-    __slots__ = ("_card", "_filter", "key", "state")
+    __slots__ = ("_card", "_changes", "_filter", "key", "state")
 
-    def __init__(self, state: OrderState, monitor_filter: MonitorFilter) -> None:
+    def __init__(
+        self, state: OrderState, monitor_filter: MonitorFilter, changes: ChangesOf | None = None
+    ) -> None:
         self.key = _sort_key(state)
         self.state = state
         self._filter = monitor_filter
+        self._changes = changes
         self._card: Card | None = None
 
     @property
     def card(self) -> Card:
         if self._card is None:
-            self._card = card_of(self._filter, self.state)
+            changes = self._changes(self.state) if self._changes is not None else NO_CHANGES
+            self._card = card_of(self._filter, self.state, changes)
         return self._card
 
 
@@ -131,9 +144,20 @@ class OrdersModel(QAbstractListModel):
     once for all rows.
     """
 
-    def __init__(self, monitor_filter: MonitorFilter, now: datetime, parent: QObject | None = None):
+    def __init__(
+        self,
+        monitor_filter: MonitorFilter,
+        now: datetime,
+        parent: QObject | None = None,
+        changes: ChangesOf | None = None,
+        keeps: KeepsCancelled | None = None,
+    ):
         super().__init__(parent)
         self._filter = monitor_filter
+        self.changes = changes
+        """What each card shows as changed (NEW, REMOVED, "2 → 3"); None: nothing."""
+        self.keeps = keeps
+        """Cancelled orders kept until acknowledged here; None: each leaves on its time."""
         self._now = now
         self._rows: list[_Row] = []
         self._keys: list[_Key] = []
@@ -230,6 +254,11 @@ class OrdersModel(QAbstractListModel):
             | Qt.ItemFlag.ItemNeverHasChildren
         )
 
+    def _shows(self, state: OrderState, now: datetime) -> bool:
+        if state.cancelled and self.keeps is not None:
+            return self.keeps(state)
+        return self._filter.shows(state, now)
+
     # --- changing ------------------------------------------------------------------------
 
     def upsert(self, state: OrderState) -> None:
@@ -277,11 +306,11 @@ class OrdersModel(QAbstractListModel):
         arriving: list[_Row] = []
         for state in latest.values():
             pos = self.row_of(state.id)
-            if not self._filter.shows(state, self._now):
+            if not self._shows(state, self._now):
                 if pos >= 0:
                     leaving.append(pos)
                 continue
-            new = _Row(state, self._filter)
+            new = _Row(state, self._filter, self.changes)
             self._note_deadlines(new, self._rows[pos] if pos >= 0 else None)
             if pos < 0:
                 arriving.append(new)
@@ -336,7 +365,7 @@ class OrdersModel(QAbstractListModel):
         self._flush_timer.stop()
         self._pending.clear()
         rows = sorted(
-            (_Row(s, self._filter) for s in states if self._filter.shows(s, self._now)),
+            (_Row(s, self._filter, self.changes) for s in states if self._shows(s, self._now)),
             key=lambda r: r.key,
         )
         self.beginResetModel()
@@ -392,7 +421,7 @@ class OrdersModel(QAbstractListModel):
                 continue  # the order left meanwhile
             state = self._rows[pos].state
             if kind == _LEAVES:
-                if not self._filter.shows(state, now):
+                if not self._shows(state, now):
                     log.debug("order %s leaves the screen", order_id)
                     leaving.add(pos)
             elif when in self._colour_times(state):  # not an outdated deadline

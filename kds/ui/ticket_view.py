@@ -29,12 +29,14 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
@@ -55,7 +57,7 @@ from PySide6.QtWidgets import (
 
 from kds.domain.monitors import TimerColour
 from kds.ui.cards import Card, LineKind, tr
-from kds.ui.orders_model import CLOCK_ROLES, OrderRole
+from kds.ui.orders_model import CLOCK_ROLES, OrderRole, OrdersModel
 from kds.ui.text_fit import wrap
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -96,6 +98,10 @@ RESTRICTION_TEXT = QColor("#ffd600")
 TEST = QColor("#6a1b9a")
 NOTE_BG = QColor("#fff59d")
 ITEM_NOTE = QColor("#0d47a1")
+RECALLED = QColor("#6a1b9a")
+SELECTED = QColor("#00e5ff")
+"""The frame of the card a bump bar's keys act on."""
+PENDING = QColor("#ff8f00")
 DONE = QColor("#9e9e9e")
 READY = QColor("#2e7d32")
 WHITE = QColor("#ffffff")
@@ -216,6 +222,7 @@ _CANCELLED_BADGE: _Badge = ((22, True, False, False), WHITE, CANCELLED)
 _READY_BADGE: _Badge = ((22, True, False, False), WHITE, READY)
 _UPDATED_BADGE: _Badge = ((18, True, False, False), TEXT, UPDATED)
 _TEST_BADGE: _Badge = ((22, True, False, False), WHITE, TEST)
+_RECALLED_BADGE: _Badge = ((20, True, False, False), WHITE, RECALLED)
 _ID_SPEC: _FontSpec = (40, True, False, False)
 _SUB_SPEC: _FontSpec = (19, True, False, False)
 _TAG_SPEC: _FontSpec = (18, True, False, False)
@@ -358,7 +365,12 @@ def _badges(card: Card, inner: int, scale: float) -> list[_Piece]:
         found.append((text, _CANCELLED_BADGE))
     elif card.ready:
         found.append((tr("READY"), _READY_BADGE))
-    if not card.cancelled and card.revision > 1:
+    if not card.cancelled and card.recalled:
+        found.append((tr("RECALLED"), _RECALLED_BADGE))
+    if not card.cancelled and card.changed:
+        text = tr("CHANGED · revision {n} — tap to acknowledge").format(n=card.revision)
+        found.append((text, _UPDATED_BADGE))
+    elif not card.cancelled and card.revision > 1:
         found.append((tr("UPDATED · revision {n}").format(n=card.revision), _UPDATED_BADGE))
     pad = round(PADDING * scale)
     return [
@@ -658,6 +670,15 @@ class TicketDelegate(QStyledItemDelegate):
         self._draw_age(painter, rect=rect, index=index, layout=layout, shape=shape, colour=colour)
 
 
+TAP_MOVE_PX = 24
+"""A press that moves further than this is a swipe, not a tap."""
+TAP_MAX_MS = 600
+"""A press held longer is a long press (the card's menu), not a tap."""
+SELECTED_FRAME_PX = 6
+LINE_SLACK_PX = 2
+"""A line's tap area reaches this far above and below its text (the card's whole width)."""
+
+
 class _Slot(NamedTuple):
     """Where one card part is: its page, rect on the page, and its place in the page's rows."""
 
@@ -707,6 +728,12 @@ class TicketView(QAbstractItemView):
         self._page = 0
         self._damage = QRegion()
         self._was_empty = True
+        self._press: tuple[QPoint, tuple[str, str] | None, int] | None = None
+        self.selected: str | None = None
+        """The order id of the card a bump bar's keys act on (drawn with a thick frame)."""
+        self.marks: dict[str, str] = {}
+        """Order id -> a mark drawn on its card (e.g. "sending…" while its action is in the
+        outbox)."""
         super().__init__(parent)
         self._layout_timer = QTimer(self)
         self._layout_timer.setSingleShot(True)
@@ -723,6 +750,132 @@ class TicketView(QAbstractItemView):
         self.cards = TicketDelegate(self)
         self.setItemDelegate(self.cards)
         self.empty_text = tr("No open orders")
+
+    tapped = Signal(str, str)
+    """A tap or click on a card: its order id and the line id it hit ("" for its header and
+    anything that is not an order line)."""
+
+    # --- touch ---------------------------------------------------------------------------
+
+    def hit(self, pos: QPoint) -> tuple[str, str] | None:
+        """(order id, line id or "") of the card part at `pos` (viewport coordinates)."""
+        for index, part, rect in self.parts_on_page():
+            if not rect.contains(pos):
+                continue
+            layout = self._layout_of(index.row())
+            shape = layout.parts[part]
+            local = pos - rect.topLeft()
+            order_id = str(index.data(OrderRole.ORDER_ID))
+            if local.y() < shape.header_height:
+                return order_id, ""
+            for block in shape.blocks:
+                top, bottom = block.rect.top(), block.rect.bottom()
+                if block.line >= 0 and top - LINE_SLACK_PX <= local.y() <= bottom + LINE_SLACK_PX:
+                    line_id = layout.card.lines[block.line].line_id
+                    return order_id, line_id or ""
+            return order_id, ""
+        return None
+
+    def _order_parts(self, order_id: str) -> list[tuple[int, QRect]]:
+        """(part, rect) of the order's card parts on the page on screen."""
+        model = self.model()
+        row = model.row_of(order_id) if isinstance(model, OrdersModel) else -1
+        return [(part, rect) for index, part, rect in self.parts_on_page() if index.row() == row]
+
+    def card_rect(self, order_id: str, line_id: str = "") -> QRect:
+        """Where the order's card (its first part on screen) is in the viewport, or one of its
+        lines when `line_id` is given; empty when it is not on the page."""
+        parts = self._order_parts(order_id)
+        if not parts:
+            return QRect()
+        if not line_id:
+            return parts[0][1]
+        model = self.model()
+        assert isinstance(model, OrdersModel)
+        layout = self._layout_of(model.row_of(order_id))
+        for part, rect in parts:
+            for block in layout.parts[part].blocks:
+                if block.line >= 0 and layout.card.lines[block.line].line_id == line_id:
+                    return block.rect.translated(rect.topLeft())
+        return QRect()
+
+    def header_rect(self, order_id: str) -> QRect:
+        """The header of the order's (first shown) card part; empty when it is not shown."""
+        parts = self._order_parts(order_id)
+        model = self.model()
+        if not parts or not isinstance(model, OrdersModel):
+            return QRect()
+        part, rect = parts[0]
+        height = self._layout_of(model.row_of(order_id)).parts[part].header_height
+        return QRect(rect.topLeft(), QSize(rect.width(), height))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # Not the item view's own handling: a card is tapped, never made "current" (a current
+        # index would be moved, and the cards measured, while rows leave).
+        if event.button() == Qt.MouseButton.LeftButton:
+            pos = event.position().toPoint()
+            self._press = (pos, self.hit(pos), event.timestamp())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        press, self._press = self._press, None
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        start, target, at = press
+        pos = event.position().toPoint()
+        if (
+            target is not None
+            and (pos - start).manhattanLength() <= TAP_MOVE_PX
+            and event.timestamp() - at <= TAP_MAX_MS
+        ):
+            self.tapped.emit(*target)
+
+    def set_selected(self, order_id: str | None) -> None:
+        """Frame this card (None: no card), turning to its page; repaints the old and the
+        new one."""
+        old, self.selected = self.selected, order_id
+        model = self.model()
+        if order_id is not None and isinstance(model, OrdersModel):
+            self.scrollTo(model.index(model.row_of(order_id), 0))
+        for oid in {old, order_id} - {None}:
+            assert oid is not None
+            for _part, rect in self._order_parts(oid):
+                self.viewport().update(rect.adjusted(-GAP, -GAP, GAP, GAP))
+
+    def set_marks(self, marks: dict[str, str]) -> None:
+        """Replace the cards' marks; repaints the cards whose mark came, went or changed."""
+        old, self.marks = self.marks, dict(marks)
+        for oid in set(old) | set(marks):
+            if old.get(oid) != marks.get(oid):
+                for _part, rect in self._order_parts(oid):
+                    self.viewport().update(rect.adjusted(0, 0, 0, GAP))  # the pill's overhang
+
+    def _paint_marks(self, painter: QPainter, rect: QRect, order_id: str) -> None:
+        """The selection frame and the mark pill (over the card's bottom edge) of a part."""
+        if order_id == self.selected:
+            painter.setPen(QPen(SELECTED, SELECTED_FRAME_PX))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            half = SELECTED_FRAME_PX // 2
+            painter.drawRoundedRect(rect.adjusted(half, half, -half, -half), 8, 8)
+        mark = self.marks.get(order_id)
+        if mark:
+            font = _font(round(16 * self.scale), bold=True)
+            metrics = QFontMetrics(font)
+            width = metrics.horizontalAdvance(mark) + 16
+            height = metrics.height() + 4
+            pill = QRect(rect.right() - width - 8, rect.bottom() - height + 6, width, height)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(PENDING)
+            painter.drawRoundedRect(pill, 6, 6)
+            painter.setFont(font)
+            painter.setPen(TEXT)
+            painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), mark)
+
+    def turn_page(self) -> None:
+        """The next page; from the last, the first again (a bump bar's page key)."""
+        if self.more_count() > 0 or self._continues():
+            self.next_page()
+        elif self._page > 0:
+            self._go_to(0)
 
     def _add_paging_bar(self) -> None:
         self.setViewportMargins(0, 0, 0, NAV_HEIGHT)
@@ -1150,4 +1303,7 @@ class TicketView(QAbstractItemView):
                 self.cards.paint_timer(painter, slot.rect, index, layout, slot.part)
             else:
                 self.cards.paint_card(painter, slot.rect, index, layout, slot.part)
+            order_id = layout.card.order_id
+            if order_id == self.selected or order_id in self.marks:
+                self._paint_marks(painter, slot.rect, order_id)
         painter.end()

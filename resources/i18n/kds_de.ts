@@ -92,6 +92,34 @@
         <translation>⚠ {allergens}</translation>
     </message>
     <message>
+        <source>NEW</source>
+        <translation>NEU</translation>
+    </message>
+    <message>
+        <source>quantity {change}</source>
+        <translation>Menge {change}</translation>
+    </message>
+    <message>
+        <source>notes changed</source>
+        <translation>Notizen geändert</translation>
+    </message>
+    <message>
+        <source>{station} ✓</source>
+        <translation>{station} ✓</translation>
+    </message>
+    <message>
+        <source>{station} …</source>
+        <translation>{station} …</translation>
+    </message>
+    <message>
+        <source>⚑ no station</source>
+        <translation>⚑ keine Station</translation>
+    </message>
+    <message>
+        <source>REMOVED</source>
+        <translation>ENTFERNT</translation>
+    </message>
+    <message>
         <source>🔞 Check: {list}</source>
         <translation>🔞 Prüfen: {list}</translation>
     </message>
@@ -366,6 +394,14 @@
     <message>
         <source>READY</source>
         <translation>FERTIG</translation>
+    </message>
+    <message>
+        <source>RECALLED</source>
+        <translation>ZURÜCKGEHOLT</translation>
+    </message>
+    <message>
+        <source>CHANGED · revision {n} — tap to acknowledge</source>
+        <translation>GEÄNDERT · Version {n} — zum Bestätigen tippen</translation>
     </message>
     <message>
         <source>UPDATED · revision {n}</source>
@@ -1041,6 +1077,50 @@
     <message>
         <source>{day}: {orders} orders, {late} late</source>
         <translation>{day}: {orders} Bestellungen, {late} verspätet</translation>
+    </message>
+    <message>
+        <source>{order} done</source>
+        <translation>{order} erledigt</translation>
+    </message>
+    <message>
+        <source>{order} ready</source>
+        <translation>{order} fertig</translation>
+    </message>
+    <message>
+        <source>{order} recalled</source>
+        <translation>{order} zurückgeholt</translation>
+    </message>
+    <message>
+        <source>{order} collected</source>
+        <translation>{order} abgeholt</translation>
+    </message>
+    <message>
+        <source>{order} fired</source>
+        <translation>{order} gestartet</translation>
+    </message>
+    <message>
+        <source>{order} undone</source>
+        <translation>{order} rückgängig</translation>
+    </message>
+    <message>
+        <source>Order #{number} has lines no station takes: shown on every station as &quot;no station&quot; (set [kitchen] default_station or the stations&apos; groups)</source>
+        <translation>Bestellung #{number} hat Positionen, die keine Station nimmt: an jeder Station als „keine Station“ gezeigt ([kitchen] default_station oder die Gruppen der Stationen setzen)</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Zurückholen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Nothing to recall</source>
+        <translation>Nichts zum Zurückholen</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>wird gesendet…</translation>
     </message>
 </context>
 <context>

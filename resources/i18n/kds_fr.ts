@@ -92,6 +92,34 @@
         <translation>⚠ {allergens}</translation>
     </message>
     <message>
+        <source>NEW</source>
+        <translation>NOUVEAU</translation>
+    </message>
+    <message>
+        <source>quantity {change}</source>
+        <translation>quantité {change}</translation>
+    </message>
+    <message>
+        <source>notes changed</source>
+        <translation>notes modifiées</translation>
+    </message>
+    <message>
+        <source>{station} ✓</source>
+        <translation>{station} ✓</translation>
+    </message>
+    <message>
+        <source>{station} …</source>
+        <translation>{station} …</translation>
+    </message>
+    <message>
+        <source>⚑ no station</source>
+        <translation>⚑ aucun poste</translation>
+    </message>
+    <message>
+        <source>REMOVED</source>
+        <translation>SUPPRIMÉ</translation>
+    </message>
+    <message>
         <source>🔞 Check: {list}</source>
         <translation>🔞 Vérifier : {list}</translation>
     </message>
@@ -366,6 +394,14 @@
     <message>
         <source>READY</source>
         <translation>PRÊTE</translation>
+    </message>
+    <message>
+        <source>RECALLED</source>
+        <translation>RAPPELÉE</translation>
+    </message>
+    <message>
+        <source>CHANGED · revision {n} — tap to acknowledge</source>
+        <translation>MODIFIÉE · version {n} — touchez pour confirmer</translation>
     </message>
     <message>
         <source>UPDATED · revision {n}</source>
@@ -1041,6 +1077,50 @@
     <message>
         <source>{day}: {orders} orders, {late} late</source>
         <translation>{day} : {orders} commandes, {late} en retard</translation>
+    </message>
+    <message>
+        <source>{order} done</source>
+        <translation>{order} terminée</translation>
+    </message>
+    <message>
+        <source>{order} ready</source>
+        <translation>{order} prête</translation>
+    </message>
+    <message>
+        <source>{order} recalled</source>
+        <translation>{order} rappelée</translation>
+    </message>
+    <message>
+        <source>{order} collected</source>
+        <translation>{order} récupérée</translation>
+    </message>
+    <message>
+        <source>{order} fired</source>
+        <translation>{order} lancée</translation>
+    </message>
+    <message>
+        <source>{order} undone</source>
+        <translation>{order} rétablie</translation>
+    </message>
+    <message>
+        <source>Order #{number} has lines no station takes: shown on every station as &quot;no station&quot; (set [kitchen] default_station or the stations&apos; groups)</source>
+        <translation>La commande #{number} a des lignes qu&apos;aucun poste ne prend : affichées sur chaque poste comme « aucun poste » (réglez [kitchen] default_station ou les groupes des postes)</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Rappeler</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Nothing to recall</source>
+        <translation>Rien à rappeler</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>envoi…</translation>
     </message>
 </context>
 <context>

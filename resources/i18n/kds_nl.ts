@@ -92,6 +92,34 @@
         <translation>⚠ {allergens}</translation>
     </message>
     <message>
+        <source>NEW</source>
+        <translation>NIEUW</translation>
+    </message>
+    <message>
+        <source>quantity {change}</source>
+        <translation>aantal {change}</translation>
+    </message>
+    <message>
+        <source>notes changed</source>
+        <translation>notities gewijzigd</translation>
+    </message>
+    <message>
+        <source>{station} ✓</source>
+        <translation>{station} ✓</translation>
+    </message>
+    <message>
+        <source>{station} …</source>
+        <translation>{station} …</translation>
+    </message>
+    <message>
+        <source>⚑ no station</source>
+        <translation>⚑ geen station</translation>
+    </message>
+    <message>
+        <source>REMOVED</source>
+        <translation>VERWIJDERD</translation>
+    </message>
+    <message>
         <source>🔞 Check: {list}</source>
         <translation>🔞 Controleren: {list}</translation>
     </message>
@@ -366,6 +394,14 @@
     <message>
         <source>READY</source>
         <translation>KLAAR</translation>
+    </message>
+    <message>
+        <source>RECALLED</source>
+        <translation>TERUGGEHAALD</translation>
+    </message>
+    <message>
+        <source>CHANGED · revision {n} — tap to acknowledge</source>
+        <translation>GEWIJZIGD · versie {n} — tik om te bevestigen</translation>
     </message>
     <message>
         <source>UPDATED · revision {n}</source>
@@ -1041,6 +1077,50 @@
     <message>
         <source>{day}: {orders} orders, {late} late</source>
         <translation>{day}: {orders} bestellingen, {late} te laat</translation>
+    </message>
+    <message>
+        <source>{order} done</source>
+        <translation>{order} klaar</translation>
+    </message>
+    <message>
+        <source>{order} ready</source>
+        <translation>{order} gereed</translation>
+    </message>
+    <message>
+        <source>{order} recalled</source>
+        <translation>{order} teruggehaald</translation>
+    </message>
+    <message>
+        <source>{order} collected</source>
+        <translation>{order} opgehaald</translation>
+    </message>
+    <message>
+        <source>{order} fired</source>
+        <translation>{order} gestart</translation>
+    </message>
+    <message>
+        <source>{order} undone</source>
+        <translation>{order} ongedaan</translation>
+    </message>
+    <message>
+        <source>Order #{number} has lines no station takes: shown on every station as &quot;no station&quot; (set [kitchen] default_station or the stations&apos; groups)</source>
+        <translation>Bestelling #{number} heeft regels die geen station neemt: op elk station getoond als „geen station” (stel [kitchen] default_station of de groepen van de stations in)</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Terughalen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Nothing to recall</source>
+        <translation>Niets om terug te halen</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>wordt verzonden…</translation>
     </message>
 </context>
 <context>

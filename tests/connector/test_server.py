@@ -363,6 +363,38 @@ async def test_a_status_from_a_device_reaches_every_device_including_the_sender(
         assert event.device_id == "grill-1"
 
 
+async def test_a_status_resent_after_a_reconnect_is_logged_once(
+    http: aiohttp.ClientSession, device: DeviceFactory
+) -> None:
+    """A device's outbox sends a bump again when its echo did not arrive before the link
+    dropped: the connector logs it once, and a later bump of the same order still counts."""
+    await post(http, "/orders", make_order("webshop:1"), 202)
+    bump = {
+        "type": "order.status",
+        "order_id": "webshop:1",
+        "status": "ready",
+        "station": "grill",
+        "line_ids": ["1"],
+        "at": "2026-11-23T12:05:00.123456+01:00",
+    }
+    async with device("grill-1", "Grill") as grill:
+        await grill.hello(last_seq=1)
+        await grill.send(bump)
+        echo = await grill.recv_event()
+        assert echo.seq == 2
+    async with device("grill-1", "Grill") as grill:
+        await grill.hello(last_seq=1)  # the echo was not stored: it comes in the replay
+        replayed = await grill.recv_event()
+        assert replayed.seq == 2
+        await grill.send(bump)  # and the outbox sends the bump again
+        await grill.send({**bump, "status": "in_preparation", "at": "2026-11-23T12:06:00+01:00"})
+        undo = await grill.recv_event()
+        assert isinstance(undo, wire.OrderStatusChanged)
+        assert (undo.seq, undo.status) == (3, wire.OrderStatus.IN_PREPARATION), (
+            "the resent bump was not logged a second time"
+        )
+
+
 async def test_sync_sends_the_posted_catalog_to_every_device(
     http: aiohttp.ClientSession, device: DeviceFactory
 ) -> None:

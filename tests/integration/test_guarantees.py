@@ -16,6 +16,7 @@ import aiohttp
 import pytest
 
 from kds import wire
+from kds.clock import utc_now
 from kds.connector.server import ConnectorServer
 from kds.domain.orders import Applied, AppliedKind
 from kds.net import Backoff, ConnectionState, KdsClient, Phase
@@ -262,7 +263,9 @@ async def test_a_bump_on_one_screen_shows_on_every_screen(
     await grill.wait_seq(1)
     await expo.wait_seq(1)
     await grill.wait_until(lambda: grill.phases[-1] is Phase.CONNECTED)
-    await grill.client.send_status("webshop:1", wire.OrderStatus.READY)
+    bump = wire.StatusChange(order_id="webshop:1", status=wire.OrderStatus.READY, at=utc_now())
+    grill.store.queue_changes([bump], bump.at)
+    grill.client.send_outbox()
     for dev in (grill, expo):
         await dev.wait_seq(2)
         state = dev.store.order("webshop:1")
@@ -272,6 +275,7 @@ async def test_a_bump_on_one_screen_shows_on_every_screen(
     event = wire.parse(raw)
     assert isinstance(event, wire.OrderStatusChanged)
     assert event.device_id == grill.device_id
+    assert grill.store.outbox() == [], "the echo settled the bump"
 
 
 async def test_only_one_device_prints_and_a_takeover_moves_it(

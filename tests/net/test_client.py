@@ -502,26 +502,26 @@ async def test_store_failure_means_no_ack_and_a_resend(
     assert device.applied == [(1, AppliedKind.CREATED)]
 
 
-async def test_status_and_sync_are_sent_while_connected(
+async def test_the_outbox_is_sent_after_the_welcome_and_sync_while_connected(
     device: Device, connector: FakeConnector
 ) -> None:
+    """An action taken before the connection leaves after the welcome; one taken while
+    connected leaves at once; a sync is refused offline."""
+    offline = wire.StatusChange(order_id="web:1", status=wire.OrderStatus.READY, at=T0)
+    device.store.queue_changes([offline], T0)
     client = device.start()
     with pytest.raises(NotConnectedError):
-        await client.send_status("web:1", wire.OrderStatus.READY)
-    await connector.wait_until(lambda: bool(device.welcomes))
-    await client.send_status("web:1", wire.OrderStatus.READY, station="grill", line_ids=("a",))
-    await client.request_sync()
+        await client.request_sync()
+    await connector.wait_until(lambda: len(connector.received) == 1)
+    online = wire.StatusChange(
+        order_id="web:1", status=wire.OrderStatus.READY, station="grill", line_ids=("a",), at=T0
+    )
+    device.store.queue_changes([online], T0)
+    client.send_outbox()
     await connector.wait_until(lambda: len(connector.received) == 2)
-    assert connector.received == [
-        wire.StatusChange(
-            order_id="web:1",
-            status=wire.OrderStatus.READY,
-            station="grill",
-            line_ids=("a",),
-            at=T0,
-        ),
-        wire.SyncRequest(),
-    ]
+    await client.request_sync()
+    await connector.wait_until(lambda: len(connector.received) == 3)
+    assert connector.received == [offline, online, wire.SyncRequest()]
 
 
 async def test_stop_closes_cleanly(device: Device, connector: FakeConnector) -> None:

@@ -148,7 +148,9 @@ def test_orders_flow_from_connector_to_windows_and_survive_a_restart(
 
                 assert await post("/orders", order(revision=2, extra_line=True)) == 202
                 await until_model(kitchen, lambda: row_data(kitchen, OrderRole.REVISION) == 2)
-                assert "UPDATED · revision 2" in card_texts(kitchen)
+                # Changed since the kitchen saw it: flagged, the new dish marked.
+                assert "CHANGED · revision 2 — tap to acknowledge" in card_texts(kitchen)
+                assert card_texts(kitchen)[-2:] == ["1× Flammkuchen", "NEW"]
                 assert "1× Flammkuchen" in card_texts(kitchen)
 
                 cancel = "/orders/webshop%3A4711/cancel"

@@ -123,6 +123,10 @@ def test_demo_runs_offscreen_prints_tickets_and_shows_a_paper_out(tmp_path: Path
     assert "connector stopped (exit code 0)" in log
     # The app knew before the screenshot was taken.
     assert "demo: printers: Kitchen: paper out since" in log
+    # Staff at work before the screenshots: a bump, a struck line and a recall came back.
+    assert "demo: Kitchen bumped #" in log
+    assert "demo: Kitchen struck a line of" in log
+    assert "demo: Kitchen recalled #" in log
     for name in PRINTERS:
         assert f"printer {name} stopped (exit code 0)" in log
 

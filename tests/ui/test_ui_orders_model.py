@@ -146,7 +146,13 @@ def test_station_monitor_shows_only_its_lines_and_drops_orders_its_stations_fini
     assert kitchen.order_ids() == ["o-301"]
     assert texts(kitchen, 0) == ["2× Schnitzel", "2× Strudel"]
     assert counter.order_ids() == ["o-301", "o-302"]
-    assert texts(counter, 0) == ["2× Schnitzel", "2× Spezi", "2× Strudel"]
+    # The counter sees every line, under each station's progress.
+    assert texts(counter, 0) == [
+        "Hot … · Pastry … · Bar …",
+        "2× Schnitzel",
+        "2× Spezi",
+        "2× Strudel",
+    ]
 
     # Hot is done but pastry is not: the order stays on the kitchen screen.
     hot_ready = with_status(mixed, hot=wire.OrderStatus.READY)
@@ -158,6 +164,7 @@ def test_station_monitor_shows_only_its_lines_and_drops_orders_its_stations_fini
     counter.upsert(both)
     assert kitchen.order_ids() == []
     assert counter.order_ids() == ["o-301", "o-302"]
+    assert texts(counter, 0)[0] == "Hot ✓ · Pastry ✓ · Bar …"
 
     # The whole order ready: off the kitchen, marked READY on the pickup board.
     board = model_for(PICKUP)
