@@ -295,7 +295,9 @@ class ConnectorProcess(ChildProcess):
         self, data_dir: Path, token: str, log_path: Path, config: Path = DEMO_DIR / "connector.toml"
     ) -> None:
         args = ["connector", "--host", "127.0.0.1", "--port", "0", "--config", str(config)]
-        args += ["--token", token, "--data-dir", str(data_dir)]
+        # One argument: a token_urlsafe token may start with "-", which argparse would
+        # take for an option. The log shows the command without it and the data dir.
+        args += [f"--token={token}", "--data-dir", str(data_dir)]
         super().__init__(args, log_path, shown_args=-3)
 
     def wait_listening(self, timeout: float = CONNECTOR_START_TIMEOUT) -> str:
