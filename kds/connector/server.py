@@ -553,7 +553,7 @@ class ConnectorServer:
         clog = self.connector_log
         if isinstance(outcome, intake.AppendOrder):
             order = outcome.order
-            stored = self._append(lambda: clog.append_order(order))
+            stored = self._append(lambda: clog.append_order(order, self._clock()))
             status = "created" if outcome.created else "updated"
             log.info(
                 "order %s revision %d %s (seq %d)", order.id, order.revision, status, stored.seq
@@ -561,11 +561,11 @@ class ConnectorServer:
             return {"id": order.id, "seq": stored.seq, "status": status}
         if isinstance(outcome, intake.AppendCancel):
             order_id, reason = outcome.order_id, outcome.reason
-            stored = self._append(lambda: clog.append_cancel(order_id, reason))
+            stored = self._append(lambda: clog.append_cancel(order_id, reason, self._clock()))
             log.info("order %s cancelled (seq %d): %s", order_id, stored.seq, reason)
             return {"id": order_id, "seq": stored.seq, "status": "cancelled"}
         if isinstance(outcome, intake.RememberCancel):
-            clog.remember_cancel(outcome.order_id, outcome.reason)
+            clog.remember_cancel(outcome.order_id, outcome.reason, self._clock())
             log.info(
                 "order %s cancelled before it arrived (%s); it will be refused",
                 outcome.order_id,
@@ -623,6 +623,7 @@ class ConnectorServer:
                 station=body.station,
                 line_ids=body.line_ids,
                 device_id=None,
+                occurred_at=self._clock(),
             )
         )
         return web.json_response(
@@ -632,7 +633,9 @@ class ConnectorServer:
     async def _post_catalog(self, request: web.Request) -> web.Response:
         body = self._parse_body(CatalogBody, await self._body(request), "invalid catalog")
         clog = self.connector_log
-        stored = self._append(lambda: clog.store_catalog_and_append(body.articles, body.groups))
+        stored = self._append(
+            lambda: clog.store_catalog_and_append(body.articles, body.groups, self._clock())
+        )
         self._articles = intake.catalog_by_ref(body.articles)
         log.info(
             "catalog stored: %d articles, %d groups (seq %d)",
@@ -672,11 +675,11 @@ class ConnectorServer:
                 f"{holder.name if holder else 'nobody'}",
             )
         if holder is not None and holder.device_id == body.device_id:
-            clog.set_printing_holder(body.device_id, body.device_name)
+            clog.set_printing_holder(body.device_id, body.device_name, self._clock())
             return web.json_response(
                 {"status": "already_holder", "printing_holder": body.device_name}
             )
-        clog.set_printing_holder(body.device_id, body.device_name)
+        clog.set_printing_holder(body.device_id, body.device_name, self._clock())
         log.warning(
             "printing role taken over by %s (%s) from %s",
             body.device_name,
@@ -1086,7 +1089,7 @@ class ConnectorServer:
         holder = clog.printing_holder()
         if holder is None or holder.device_id == hello.device_id:
             if holder is None or holder.name != hello.device_name:
-                clog.set_printing_holder(hello.device_id, hello.device_name)
+                clog.set_printing_holder(hello.device_id, hello.device_name, self._clock())
             if holder is None:
                 log.info("printing role granted to %s (%s)", hello.device_name, hello.device_id)
             return wire.PrintingGrant.GRANTED, None
@@ -1150,7 +1153,7 @@ class ConnectorServer:
         session = _Session(hello.device_id, hello.device_name, ws)
         self._sessions[hello.device_id] = session
         try:
-            clog.device_seen(hello.device_id, hello.device_name)
+            clog.device_seen(hello.device_id, hello.device_name, self._clock())
             printing, holder = self._printing_grant(hello)
             last_seq = clog.last_seq()
             cursor = hello.last_seq or 0
@@ -1268,7 +1271,7 @@ class ConnectorServer:
                 message.seq,
                 message.error,
             )
-            clog.record_rejection(session.device_id, message.seq, message.error)
+            clog.record_rejection(session.device_id, message.seq, message.error, self._clock())
             if message.seq <= clog.last_seq():
                 self._acked(session.device_id, message.seq)
         elif isinstance(message, wire.StatusChange):
@@ -1306,7 +1309,7 @@ class ConnectorServer:
             )
             self._broadcast()
         elif isinstance(message, wire.SyncRequest):
-            stored = clog.append_catalog()
+            stored = clog.append_catalog(self._clock())
             log.info("device %s asked for sync; catalog sent as seq %d", session.name, stored.seq)
             self._broadcast()
         else:

@@ -786,6 +786,22 @@
         <translation>Synchronisierung fehlgeschlagen: {reason}</translation>
     </message>
     <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Kopien</translation>
+    </message>
+    <message>
+        <source>Station on the ticket</source>
+        <translation>Station auf dem Bon</translation>
+    </message>
+    <message>
         <source>Add a customer receipt</source>
         <translation>Kundenbeleg hinzufügen</translation>
     </message>
@@ -820,6 +836,26 @@
     <message>
         <source>none</source>
         <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Articles…</source>
+        <translation>Artikel…</translation>
+    </message>
+    <message>
+        <source>as its group</source>
+        <translation>wie seine Gruppe</translation>
+    </message>
+    <message>
+        <source>Articles of {group}: each prints as its group, or where you choose.</source>
+        <translation>Artikel von {group}: jeder druckt wie seine Gruppe oder dort, wo Sie wählen.</translation>
+    </message>
+    <message>
+        <source>The catalog has no articles in {group}.</source>
+        <translation>Der Katalog hat keine Artikel in {group}.</translation>
+    </message>
+    <message>
+        <source>Sync now to list the articles of {group}.</source>
+        <translation>Jetzt synchronisieren, um die Artikel von {group} aufzulisten.</translation>
     </message>
     <message>
         <source>Summary</source>

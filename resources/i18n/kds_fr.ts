@@ -786,6 +786,22 @@
         <translation>Échec de la synchronisation : {reason}</translation>
     </message>
     <message>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>Station on the ticket</source>
+        <translation>Poste sur le ticket</translation>
+    </message>
+    <message>
         <source>Add a customer receipt</source>
         <translation>Ajouter un reçu client</translation>
     </message>
@@ -820,6 +836,26 @@
     <message>
         <source>none</source>
         <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Articles…</source>
+        <translation>Articles…</translation>
+    </message>
+    <message>
+        <source>as its group</source>
+        <translation>comme son groupe</translation>
+    </message>
+    <message>
+        <source>Articles of {group}: each prints as its group, or where you choose.</source>
+        <translation>Articles de {group} : chacun imprime comme son groupe, ou là où vous choisissez.</translation>
+    </message>
+    <message>
+        <source>The catalog has no articles in {group}.</source>
+        <translation>Le catalogue n&apos;a aucun article dans {group}.</translation>
+    </message>
+    <message>
+        <source>Sync now to list the articles of {group}.</source>
+        <translation>Synchronisez pour lister les articles de {group}.</translation>
     </message>
     <message>
         <source>Summary</source>

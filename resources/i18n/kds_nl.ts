@@ -786,6 +786,22 @@
         <translation>Synchroniseren mislukt: {reason}</translation>
     </message>
     <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Kopieën</translation>
+    </message>
+    <message>
+        <source>Station on the ticket</source>
+        <translation>Station op de bon</translation>
+    </message>
+    <message>
         <source>Add a customer receipt</source>
         <translation>Klantbon toevoegen</translation>
     </message>
@@ -820,6 +836,26 @@
     <message>
         <source>none</source>
         <translation>geen</translation>
+    </message>
+    <message>
+        <source>Articles…</source>
+        <translation>Artikelen…</translation>
+    </message>
+    <message>
+        <source>as its group</source>
+        <translation>zoals zijn groep</translation>
+    </message>
+    <message>
+        <source>Articles of {group}: each prints as its group, or where you choose.</source>
+        <translation>Artikelen van {group}: elk drukt af zoals zijn groep, of waar u kiest.</translation>
+    </message>
+    <message>
+        <source>The catalog has no articles in {group}.</source>
+        <translation>De catalogus heeft geen artikelen in {group}.</translation>
+    </message>
+    <message>
+        <source>Sync now to list the articles of {group}.</source>
+        <translation>Synchroniseer nu om de artikelen van {group} te tonen.</translation>
     </message>
     <message>
         <source>Summary</source>

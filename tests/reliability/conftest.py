@@ -46,6 +46,8 @@ class Tally:
     disk_faults: int = 0
     printer_faults: int = 0
     """Printers given a fault for a minute while orders kept coming."""
+    long_day_orders: int = 0
+    """Orders of the simulated day whose screens, paper and report were checked."""
 
 
 _TALLY = Tally()
