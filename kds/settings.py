@@ -177,6 +177,12 @@ class KeySettings(_Section):
     """On the expo: the selected ready order is collected."""
     page: KeyName = "PgDown"
     """The next screenful of cards (from the last, back to the first)."""
+    all_day: KeyName = "F9"
+    """On a station: show or hide the all-day panel, as a tap on its button."""
+    scan: KeyName = "F12"
+    """On the expo: what a barcode scanner sends before a pickup code (set it as the
+    scanner's prefix); the code's characters and Return follow, and the ready order with
+    that pickup code (or display id) is collected."""
 
     @model_validator(mode="after")
     def _each_key_once(self) -> KeySettings:
@@ -192,7 +198,17 @@ class KeySettings(_Section):
         pairs = [(f"select {n}", key) for n, key in enumerate(self.select, 1)]
         pairs += [
             (name, getattr(self, name))
-            for name in ("next", "previous", "bump", "recall", "undo", "collected", "page")
+            for name in (
+                "next",
+                "previous",
+                "bump",
+                "recall",
+                "undo",
+                "collected",
+                "page",
+                "all_day",
+                "scan",
+            )
         ]
         return pairs
 

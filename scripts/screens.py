@@ -4,31 +4,37 @@ The demo's sample orders (resources/orders) and 40 more of a busy evening, with 
 German dish names that used to be cut ("Hähnchenbrustfiletstreifen"), a long display id,
 allergens, an age check, a test order and guests' first names; offscreen, no connector.
 
-    QT_QPA_PLATFORM=offscreen python scripts/screens.py [OUT_DIR]   (default: docs/images)
+    QT_QPA_PLATFORM=offscreen python scripts/screens.py [--language de] [OUT_DIR]
+
+OUT_DIR defaults to docs/images; the device speaks `--language` (en, de, fr, nl; default
+en), and the pictures of a language other than English are named screen-<kind>-<lang>.png.
 """
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import json
 import os
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from kds import wire
 from kds.domain.kitchen_settings import KitchenSettings, StationTiming
 from kds.domain.monitors import MonitorFilter
 from kds.domain.orders import WHOLE_ORDER, OrderState
+from kds.i18n import LANGUAGES, use_language
 from kds.resources import resource_path
 from kds.settings import MonitorKind, MonitorSettings, Station
-from kds.ui import MonitorWindow, OrdersModel, Severity, StatusLine
+from kds.ui import MonitorWindow, OrdersModel, Severity
+from kds.ui.cards import tr
+from kds.ui.printer_lines import printer_lines
+from printing.spooler import PrinterState
 
 NOW = datetime(2026, 11, 27, 19, 42, 10, tzinfo=UTC)
 SIZE = (1920, 1080)
@@ -170,31 +176,38 @@ def states() -> list[OrderState]:
 
 
 def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent.parent / "docs/images"
-    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--language", choices=sorted(LANGUAGES), default="en")
+    parser.add_argument(
+        "out", nargs="?", type=Path, default=Path(__file__).parents[1] / "docs/images"
+    )
+    args = parser.parse_args()
     app = QApplication([])
+    use_language(args.language)
     held = states()
+    ready = [
+        PrinterState(name, True, None, None, 0, None, None)
+        for name in ("Kitchen", "Bar", "Receipt")
+    ]
     for name, monitor in MONITORS.items():
         model = OrdersModel(MonitorFilter.for_monitor(monitor, STATIONS, KITCHEN), NOW)
         model.reset(held)
         window = MonitorWindow(monitor, model)
-        window.set_connection("connected", Severity.OK)
+        window.set_connection(tr("connected"), Severity.OK)
         if monitor.kind is MonitorKind.EXPO:
-            window.set_printing_role("Printing: this device (Kitchen, Bar, Receipt)")
-            window.set_printer_status(
-                [
-                    StatusLine("Kitchen printer: ready"),
-                    StatusLine("Bar printer: ready"),
-                    StatusLine("Receipt printer: ready"),
-                ]
+            names = "Kitchen, Bar, Receipt"
+            window.set_printing_role(
+                tr("Printing: this device ({printers})").format(printers=names)
             )
+            window.set_printer_status(printer_lines(ready, (), (), NOW))
         window.refresh(NOW)
         model.tick(NOW)
         window.resize(*SIZE)
         window.show()
         for _ in range(3):
             app.processEvents()
-        path = out / name
+        suffix = "" if args.language == "en" else f"-{args.language}"
+        path = args.out / name.replace(".png", f"{suffix}.png")
         window.grab().save(str(path))
         print(f"{path}: {model.rowCount()} orders")
         window.close()

@@ -60,6 +60,11 @@ from kds.ui.ticket_view import TicketView
 
 log = logging.getLogger(__name__)
 
+SAID_MS = 5000
+"""How long the action bar shows an answer to a scan."""
+SCAN_KEYS = frozenset({int(Qt.Key.Key_Return), int(Qt.Key.Key_Enter)})
+"""What ends a scanned code."""
+
 CLOSED_KEPT = 200
 """Collected and cancelled orders kept as tickets (the expo's recall list reads them)."""
 
@@ -329,6 +334,8 @@ class MonitorActions(QObject):
         self.keys = KeyMap.from_settings(monitor.keys)
         self.undo_id: int | None = None
         """The action the undo bar offers to take back."""
+        self.scanned: list[str] | None = None
+        """The characters of a pickup code being scanned (after the scan key), else None."""
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
         self._undo_timer.timeout.connect(self._hide_undo)
@@ -453,6 +460,9 @@ class MonitorActions(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if self.scanned is not None:
+                self._scan_key(event)
+                return True
             command = self.keys.command(event.key())
             if command is not None and not event.isAutoRepeat():
                 self.run(command)
@@ -483,6 +493,57 @@ class MonitorActions(QObject):
             ticket = self.desk.ticket(selected)
             if ticket is not None and is_ready(ticket, self.desk.config):
                 self.act(Collected(selected))
+        elif command == "all_day":
+            toggle = self.view.window().findChild(QPushButton, "allday_toggle")
+            if toggle is not None:
+                toggle.click()
+        elif command == "scan":
+            self.scanned = []
+
+    # --- a scanned pickup code -----------------------------------------------------------
+
+    def _scan_key(self, event: QKeyEvent) -> None:
+        """A key of the code being scanned: its character, or Return at its end."""
+        if event.key() not in SCAN_KEYS:
+            if event.text().isprintable():
+                assert self.scanned is not None
+                self.scanned.append(event.text())
+            return
+        code = "".join(self.scanned or ()).strip()
+        self.scanned = None
+        if code:
+            self.collect_code(code)
+
+    def collect_code(self, code: str) -> None:
+        """The guest's pickup code (or order number) was scanned at the expo: that ready
+        order is collected; otherwise the bar says why not."""
+        if not self.expo:
+            self._say(tr("Scan pickup codes at the expo screen"))
+            return
+        wanted = code.casefold()
+        found = [
+            ticket
+            for ticket in self.desk.tickets.values()
+            if not ticket.state.cancelled
+            and ticket.status_of(None) != wire.OrderStatus.COLLECTED
+            and wanted
+            in {(ticket.order.pickup_code or "").casefold(), ticket.order.display_id.casefold()}
+        ]
+        if not found:
+            self._say(tr("No open order with the code {code}").format(code=code))
+            return
+        ticket = self.desk.ticket(found[0].id)
+        if ticket is None or not is_ready(ticket, self.desk.config):
+            self._say(tr("#{number} is not ready yet").format(number=found[0].order.display_id))
+            return
+        self.act(Collected(ticket.id))
+
+    def _say(self, text: str) -> None:
+        """An answer on the action bar, for a few seconds (where the undo bar shows)."""
+        self._hide_undo()
+        self.bar.undo_label.setText(text)
+        self.bar.undo_label.show()
+        self._undo_timer.start(SAID_MS)
 
     def shown_orders(self) -> list[str]:
         """The orders on this monitor, oldest (first card) first."""

@@ -27,7 +27,7 @@ def qt_key(name: str) -> int:
 @dataclass(frozen=True)
 class KeyMap:
     """Qt key code -> what it does: "select 3", "next", "previous", "bump", "recall",
-    "undo", "collected" or "page"."""
+    "undo", "collected", "page", "all_day" or "scan"."""
 
     commands: Mapping[int, str]
 

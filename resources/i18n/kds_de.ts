@@ -1155,6 +1155,18 @@
         <translation>Nichts zum Zurückholen</translation>
     </message>
     <message>
+        <source>Scan pickup codes at the expo screen</source>
+        <translation>Abholcodes am Expo-Bildschirm scannen</translation>
+    </message>
+    <message>
+        <source>No open order with the code {code}</source>
+        <translation>Keine offene Bestellung mit dem Code {code}</translation>
+    </message>
+    <message>
+        <source>#{number} is not ready yet</source>
+        <translation>#{number} ist noch nicht fertig</translation>
+    </message>
+    <message>
         <source>sending…</source>
         <translation>wird gesendet…</translation>
     </message>

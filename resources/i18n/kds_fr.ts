@@ -1155,6 +1155,18 @@
         <translation>Rien à rappeler</translation>
     </message>
     <message>
+        <source>Scan pickup codes at the expo screen</source>
+        <translation>Scannez les codes de retrait à l&apos;écran expo</translation>
+    </message>
+    <message>
+        <source>No open order with the code {code}</source>
+        <translation>Aucune commande ouverte avec le code {code}</translation>
+    </message>
+    <message>
+        <source>#{number} is not ready yet</source>
+        <translation>#{number} n&apos;est pas encore prête</translation>
+    </message>
+    <message>
         <source>sending…</source>
         <translation>envoi…</translation>
     </message>

@@ -1155,6 +1155,18 @@
         <translation>Niets om terug te halen</translation>
     </message>
     <message>
+        <source>Scan pickup codes at the expo screen</source>
+        <translation>Scan ophaalcodes op het expo-scherm</translation>
+    </message>
+    <message>
+        <source>No open order with the code {code}</source>
+        <translation>Geen open bestelling met de code {code}</translation>
+    </message>
+    <message>
+        <source>#{number} is not ready yet</source>
+        <translation>#{number} is nog niet klaar</translation>
+    </message>
+    <message>
         <source>sending…</source>
         <translation>wordt verzonden…</translation>
     </message>

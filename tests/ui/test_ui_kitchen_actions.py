@@ -17,7 +17,7 @@ import qasync
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kds import wire
@@ -413,3 +413,68 @@ def test_a_cancelled_order_stays_where_it_was_being_made_until_acknowledged_ther
         assert app.window("Bar").model.row_of("web:1") >= 0
     finally:
         loop.run_until_complete(app.stop())
+
+
+def ready_order(pickup_code: str) -> list[tuple[wire.Event, str]]:
+    """Order #42 with this pickup code, its one line made and the whole order ready."""
+    event, _ = order_event(1, [BURGER])
+    assert isinstance(event, wire.OrderCreated)
+    order = event.order.model_copy(update={"pickup_code": pickup_code})
+    created = wire.OrderCreated(seq=1, event_id="e1", occurred_at=T0, order=order)
+    ready = wire.OrderStatusChanged(
+        seq=2, event_id="e2", occurred_at=T0, order_id="web:1", status=wire.OrderStatus.READY
+    )
+    return [(created, wire.dump(created)), (ready, wire.dump(ready))]
+
+
+def scan(qtbot: QtBot, view: TicketView, code: str) -> None:
+    """What a barcode scanner with the F12 prefix types: F12, the code, Return."""
+    qtbot.keyClick(view, Qt.Key.Key_F12)
+    qtbot.keyClicks(view, code)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+
+
+def test_a_scanned_pickup_code_collects_its_ready_order_at_the_expo(
+    tmp_path: Path, loop: qasync.QEventLoop, qtbot: QtBot
+) -> None:
+    with open_store(tmp_path) as store:
+        store.apply_batch(ready_order("RC7Q"), T0)
+    app = KdsApp(settings(), tmp_path, clock=lambda: T0 + timedelta(minutes=3))
+    app.open()
+    try:
+        assert app.store is not None
+        expo = view_of(app, "Expo")
+        bar = app.actions["Expo"].bar
+        scan(qtbot, expo, "XX99")
+        assert bar.undo_label.text() == "No open order with the code XX99"
+        assert app.store.outbox() == []
+        # The code's R and C are the code's, not the recall and collected keys.
+        scan(qtbot, expo, "rc7q")
+        (collected,) = [e.change for e in app.store.outbox()]
+        assert (collected.order_id, collected.status) == ("web:1", wire.OrderStatus.COLLECTED)
+        assert bar.undo_label.text() == "#42 collected"
+        # A station screen does not collect: it says where to scan.
+        scan(qtbot, view_of(app, "Grill"), "RC7Q")
+        assert app.actions["Grill"].bar.undo_label.text() == "Scan pickup codes at the expo screen"
+        assert len(app.store.outbox()) == 1
+    finally:
+        loop.run_until_complete(app.stop())
+
+
+def test_a_scanned_code_of_an_order_not_ready_says_so(open_app: Any, qtbot: QtBot) -> None:
+    app = open_app([BURGER])
+    scan(qtbot, view_of(app, "Expo"), "42")
+    assert app.actions["Expo"].bar.undo_label.text() == "#42 is not ready yet"
+    assert app.store is not None and app.store.outbox() == []
+
+
+def test_the_all_day_key_opens_and_closes_the_all_day_panel(open_app: Any, qtbot: QtBot) -> None:
+    app = open_app([BURGER])
+    window = app.window("Grill")
+    window.show()
+    toggle = window.findChild(QPushButton, "allday_toggle")
+    assert toggle is not None and not toggle.isChecked()
+    qtbot.keyClick(view_of(app, "Grill"), Qt.Key.Key_F9)
+    assert toggle.isChecked()
+    qtbot.keyClick(view_of(app, "Grill"), Qt.Key.Key_F9)
+    assert not toggle.isChecked()
