@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+from PySide6.QtCore import SignalInstance
 
 from kds.app import KdsApp
 from kds.net import Backoff
@@ -68,6 +69,32 @@ async def until(app: KdsApp, predicate: Callable[[], bool], what: str, wait: flo
         for signal in signals:
             signal.disconnect(poke)
         app.applied_listeners.remove(poke)
+
+
+async def until_signals(
+    predicate: Callable[[], bool], what: str, *signals: SignalInstance, wait: float = WAIT
+) -> None:
+    """Wait for `predicate()`, checked again whenever one of `signals` fires (a model's
+    rowsInserted, a button's clicked...)."""
+    if predicate():
+        return
+    changed = asyncio.Event()
+
+    def poke(*_: object) -> None:
+        changed.set()
+
+    for signal in signals:
+        signal.connect(poke)
+    try:
+        async with asyncio.timeout(wait):
+            while not predicate():
+                changed.clear()
+                await changed.wait()
+    except TimeoutError:
+        raise AssertionError(f"timed out waiting for {what}") from None
+    finally:
+        for signal in signals:
+            signal.disconnect(poke)
 
 
 async def post(port: int, path: str, body: dict[str, Any], token: str = TOKEN) -> int:

@@ -6,13 +6,12 @@ the admin area's wizard syncs through the app's own connection and keeps the PIN
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from pathlib import Path
 
 import aiohttp
 import pytest
 import qasync
-from PySide6.QtCore import SignalInstance
+from harness import until_signals
 from PySide6.QtWidgets import QWidget
 
 from kds.admin import hash_pin
@@ -62,27 +61,6 @@ def settings_for(port: int) -> Settings:
     )
 
 
-async def until(predicate: Callable[[], bool], what: str, *signals: SignalInstance) -> None:
-    """Wait for `predicate()`, re-checking whenever one of `signals` fires."""
-    changed = asyncio.Event()
-
-    def poke(*_: object) -> None:
-        changed.set()
-
-    for signal in signals:
-        signal.connect(poke)
-    try:
-        async with asyncio.timeout(WAIT):
-            while not predicate():
-                changed.clear()
-                await changed.wait()
-    except TimeoutError:
-        raise AssertionError(f"timed out waiting for {what}") from None
-    finally:
-        for signal in signals:
-            signal.disconnect(poke)
-
-
 CATALOG = {
     "articles": [{"ref": "K1", "name": "Käsespätzle", "group": "mains"}],
     "groups": [{"id": "mains", "name": "Hauptgerichte"}],
@@ -118,13 +96,15 @@ def test_sync_now_shows_progress_the_result_and_when_the_catalog_came(
                 http.post(f"http://127.0.0.1:{port}/catalog", json=CATALOG) as response,
             ):
                 assert response.status == 202
-            await until(lambda: "Catalog" in kitchen.sync.label.text(), "the catalog", changed)
+            await until_signals(
+                lambda: "Catalog" in kitchen.sync.label.text(), "the catalog", changed
+            )
             line = kitchen.sync.label.text()
             assert line.startswith("Catalog ")
             assert line.endswith(" · 1 articles, 1 groups · 1 route problem(s)")
             assert counter.sync.label.text() == line
 
-            await until(
+            await until_signals(
                 lambda: app.connection is not None and app.connection.phase is Phase.CONNECTED,
                 "connected",
                 app.status.connection_changed,
@@ -132,7 +112,7 @@ def test_sync_now_shows_progress_the_result_and_when_the_catalog_came(
             kitchen.sync.button.click()
             assert not kitchen.sync.button.isEnabled() and not counter.sync.button.isEnabled()
             assert kitchen.sync.label.text() == "asking the connector for the catalog…"
-            await until(kitchen.sync.button.isEnabled, "the sync's answer", changed)
+            await until_signals(kitchen.sync.button.isEnabled, "the sync's answer", changed)
             first, problem = kitchen.sync.label.text().split("\n")
             assert first.startswith("1 articles, 1 groups, ")
             assert problem == "route 'drinks': article group 'drinks' is not in the synced catalog"
@@ -167,7 +147,7 @@ def test_sync_now_shows_progress_the_result_and_when_the_catalog_came(
             routes = wizard.routes
             routes.sync.click()
             (job,) = routes._jobs
-            await until(routes.sync.isEnabled, "the wizard's sync", job.done, job.failed)
+            await until_signals(routes.sync.isEnabled, "the wizard's sync", job.done, job.failed)
             assert routes.synced.text().startswith("1 articles, 1 groups, ")
             item = routes.table.item(0, 0)
             assert item is not None and item.text() == "Hauptgerichte"
@@ -202,7 +182,7 @@ def test_sync_now_without_a_connection_says_so(loop: qasync.QEventLoop, tmp_path
             tools = tools_of(app, "Kitchen")
             assert tools is not None
             tools.sync.button.click()
-            await until(tools.sync.button.isEnabled, "the answer", app.catalog_sync.changed)
+            await until_signals(tools.sync.button.isEnabled, "the answer", app.catalog_sync.changed)
             assert tools.sync.label.text() == "Sync failed: not connected to the connector"
         finally:
             await app.stop()

@@ -8,22 +8,21 @@ signals or printed jobs, never sleeps.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import pytest
 import qasync
+from harness import FAST, TOKEN, WAIT, post, running, until_signals
+from harness import until as until_app
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtTest import QTest
 
 from kds.app import KdsApp
 from kds.connector.server import ConnectorServer
-from kds.net import Backoff
 from kds.settings import (
     ConnectorSettings,
     DeviceSettings,
@@ -39,9 +38,6 @@ from printing.emulator import PrinterEmulator
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-TOKEN = "test-token"
-WAIT = 15.0  # upper bound for one expected change; never a sleep
-FAST = Backoff(initial=0.05, cap=0.3, jitter=0.0)
 PRINTER_NAMES = ("Kitchen", "Receipt")
 
 
@@ -137,71 +133,10 @@ async def shop(tmp_path: Path) -> AsyncIterator[tuple[ConnectorServer, dict[str,
             await emulator.stop()
 
 
-@asynccontextmanager
-async def running(settings: Settings, data_dir: Path, **kwargs: Any) -> AsyncIterator[KdsApp]:
-    app = KdsApp(settings, data_dir, backoff=FAST, **kwargs)
-    try:
-        await app.start()
-        yield app
-    finally:
-        await app.stop()
-
-
-async def post(port: int, path: str, body: dict[str, Any]) -> int:
-    headers = {"Authorization": f"Bearer {TOKEN}"}
-    async with (
-        aiohttp.ClientSession(f"http://127.0.0.1:{port}", headers=headers) as http,
-        http.post(path, json=body) as response,
-    ):
-        return response.status
-
-
 async def until(model: QAbstractItemModel, predicate: Callable[[], bool], what: str) -> None:
     """Wait (on the model's own signals) until `predicate()` holds."""
-    if predicate():
-        return
-    changed = asyncio.Event()
-
-    def poke(*_: object) -> None:
-        changed.set()
-
     signals = (model.rowsInserted, model.rowsRemoved, model.dataChanged, model.modelReset)
-    for signal in signals:
-        signal.connect(poke)
-    try:
-        async with asyncio.timeout(WAIT):
-            while not predicate():
-                changed.clear()
-                await changed.wait()
-    except TimeoutError:
-        raise AssertionError(f"timed out waiting for {what}") from None
-    finally:
-        for signal in signals:
-            signal.disconnect(poke)
-
-
-async def until_applied(app: KdsApp, predicate: Callable[[], bool], what: str) -> None:
-    """Wait until `predicate()` holds, checked after every event the app applies and every
-    change of its printing role."""
-    if predicate():
-        return
-    changed = asyncio.Event()
-
-    def poke(*_: object) -> None:
-        changed.set()
-
-    app.applied_listeners.append(poke)
-    app.status.printing_role_changed.connect(poke)
-    try:
-        async with asyncio.timeout(WAIT):
-            while not predicate():
-                changed.clear()
-                await changed.wait()
-    except TimeoutError:
-        raise AssertionError(f"timed out waiting for {what}") from None
-    finally:
-        app.applied_listeners.remove(poke)
-        app.status.printing_role_changed.disconnect(poke)
+    await until_signals(predicate, what, *signals)
 
 
 def numbers(emulator: PrinterEmulator) -> list[str]:
@@ -240,7 +175,7 @@ def test_a_scheduled_order_waits_with_a_countdown_and_prints_at_its_release(
             async with running(
                 settings, tmp_path / "device", clock=clock, sound_player=speaker.player
             ) as app:
-                await until_applied(app, lambda: app.is_printing, "the app prints")
+                await until_app(app, lambda: app.is_printing, "the app prints")
                 assert await post(server.port, "/orders", order(800, release)) == 202
                 assert await post(server.port, "/orders", order(801)) == 202
                 await kitchen.wait_for_jobs(1, WAIT)
@@ -306,10 +241,10 @@ def test_fire_now_by_tap_releases_it_early_on_every_device(
                 running(settings_for(server.port, printers, "A"), tmp_path / "a", clock=clock) as a,
                 running(settings_for(server.port, None, "B"), tmp_path / "b", clock=clock) as b,
             ):
-                await until_applied(a, lambda: a.is_printing, "A prints")
+                await until_app(a, lambda: a.is_printing, "A prints")
                 assert await post(server.port, "/orders", order(900, release)) == 202
-                await until_applied(b, lambda: "webshop:900" in strip(b, "Kitchen"), "B holds")
-                await until_applied(a, lambda: "webshop:900" in strip(a, "Kitchen"), "A holds")
+                await until_app(b, lambda: "webshop:900" in strip(b, "Kitchen"), "B holds")
+                await until_app(a, lambda: "webshop:900" in strip(a, "Kitchen"), "A holds")
                 assert kitchen.jobs == []
                 assert a.time is not None
                 button = a.time.bars["Kitchen"].entries["webshop:900"].fire_button
@@ -337,10 +272,10 @@ def test_release_survives_a_restart_and_overdue_orders_release_at_start(
             kitchen = printers["Kitchen"]
             settings = settings_for(server.port, printers, "Counter")
             async with running(settings, device, clock=clock) as app:
-                await until_applied(app, lambda: app.is_printing, "the app prints")
+                await until_app(app, lambda: app.is_printing, "the app prints")
                 assert await post(server.port, "/orders", order(701, soon)) == 202
                 assert await post(server.port, "/orders", order(702, later)) == 202
-                await until_applied(app, lambda: len(strip(app, "Counter")) == 2, "both held")
+                await until_app(app, lambda: len(strip(app, "Counter")) == 2, "both held")
 
             # Off while #701's time passes: a new app on the same data dir.
             clock.now = soon + timedelta(minutes=1)
@@ -358,7 +293,7 @@ def test_release_survives_a_restart_and_overdue_orders_release_at_start(
                 assert speaker.played["Kitchen"] == [SoundCue.RELEASED]
                 await restarted.start()
                 await kitchen.wait_for_jobs(1, WAIT)
-                await until_applied(restarted, lambda: restarted.is_printing, "printing")
+                await until_app(restarted, lambda: restarted.is_printing, "printing")
                 assert numbers(kitchen) == ["#701"]  # #702 is held on the printing path too
                 clock.now = later
                 restarted.tick()
