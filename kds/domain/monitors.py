@@ -12,12 +12,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import IntEnum, StrEnum
+from functools import partial
 from types import MappingProxyType
 from typing import Protocol
 
 from kds import wire
-from kds.domain.kitchen_settings import KitchenSettings, Thresholds
+from kds.domain.kitchen_settings import KitchenConfig, KitchenSettings, Thresholds
 from kds.domain.orders import CANCELLED_VISIBLE_FOR, OrderState, is_visible
+from kds.domain.schedule import prep_time
 from kds.domain.tickets import DONE
 
 DEFAULT_THRESHOLDS = KitchenSettings().thresholds(None)
@@ -39,6 +41,15 @@ class MonitorKind(StrEnum):
     """The counter/expo screen: whole orders, bumped when handed over."""
     PICKUP = "pickup"
     """The customer board: "in preparation" and "ready" numbers."""
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """A station as routing reads it (`routing.StationSpec`)."""
+
+    id: str
+    name: str
+    groups: tuple[str, ...]
 
 
 class StationLike(Protocol):
@@ -114,6 +125,9 @@ class MonitorFilter:
     marked "no station"."""
     names: Mapping[str, str] = field(default_factory=dict)
     """Station id -> its name, for the expo's progress line."""
+    prep: Callable[[wire.Order], timedelta] | None = None
+    """The prep time of an order's lines (`schedule.prep_time`): a scheduled order with only
+    a due time starts that long before it. None: it starts at its due time."""
 
     @classmethod
     def for_monitor(
@@ -130,6 +144,8 @@ class MonitorFilter:
         default = kitchen.default_station
         known = default if any(s.id == default for s in stations) else None
         names = {s.id: getattr(s, "name", s.id) for s in stations}
+        specs = [_Spec(s.id, names[s.id], tuple(s.groups)) for s in stations]
+        prep = partial(prep_time, config=KitchenConfig.build(specs, kitchen))
         return cls(
             monitor.kind,
             groups,
@@ -139,6 +155,7 @@ class MonitorFilter:
             taken,
             known,
             MappingProxyType(names),
+            prep,
         )
 
     def progress(self, state: OrderState) -> list[tuple[str, bool]]:
@@ -287,22 +304,37 @@ def is_scheduled(order: wire.Order) -> bool:
     return not order.fulfillment.asap and order.fulfillment.due_at is not None
 
 
-def timer_start(order: wire.Order) -> datetime:
-    """Where a card's timer counts from: ordering, or a scheduled order's start (its
-    `prepare_at`, else its due time); before then the timer counts down."""
-    if is_scheduled(order):
-        return order.fulfillment.prepare_at or order.fulfillment.due_at or order.created_at
+def timer_start(
+    order: wire.Order, prep: Callable[[wire.Order], timedelta] | None = None
+) -> datetime:
+    """Where a card's timer counts from: ordering, or a scheduled order's start, when it is
+    released to the stations (its `prepare_at`, else its due time less the `prep` time of
+    its lines); before then the timer counts down."""
+    fulfillment = order.fulfillment
+    if not is_scheduled(order):
+        return order.created_at
+    if fulfillment.prepare_at is not None:
+        return fulfillment.prepare_at
+    if fulfillment.due_at is not None:
+        return fulfillment.due_at - (prep(order) if prep is not None else timedelta(0))
     return order.created_at
 
 
-def colour_changes(order: wire.Order, limits: Thresholds) -> tuple[datetime, datetime]:
+def colour_changes(
+    order: wire.Order, limits: Thresholds, prep: Callable[[wire.Order], timedelta] | None = None
+) -> tuple[datetime, datetime]:
     """When the order's timer turns amber, and when red."""
-    start = timer_start(order)
+    start = timer_start(order, prep)
     return start + limits.amber_after, start + limits.red_after
 
 
-def timer_colour(order: wire.Order, limits: Thresholds, now: datetime) -> TimerColour:
-    amber, red = colour_changes(order, limits)
+def timer_colour(
+    order: wire.Order,
+    limits: Thresholds,
+    now: datetime,
+    prep: Callable[[wire.Order], timedelta] | None = None,
+) -> TimerColour:
+    amber, red = colour_changes(order, limits, prep)
     if now > red:
         return TimerColour.RED
     if now > amber:

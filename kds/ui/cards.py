@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
@@ -237,10 +237,13 @@ def due_text(order: wire.Order) -> str:
     return tr("due {time}").format(time=local_time(due))
 
 
-def age_text(state: OrderState, now: datetime) -> str:
+def age_text(
+    state: OrderState, now: datetime, prep: Callable[[wire.Order], timedelta] | None = None
+) -> str:
     """Minutes:seconds since the guest ordered ("4:05"), hours when over one; a scheduled
-    order counts down to its start ("−12:30")."""
-    seconds = int((now - timer_start(state.order)).total_seconds())
+    order counts from its start, when it is released (`timer_start`), down before it
+    ("−12:30")."""
+    seconds = int((now - timer_start(state.order, prep)).total_seconds())
     sign = "−" if seconds < 0 else ""
     hours, rest = divmod(abs(seconds), 3600)
     minutes, secs = divmod(rest, 60)

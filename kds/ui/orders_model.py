@@ -208,9 +208,11 @@ class OrdersModel(QAbstractListModel):
             case OrderRole.CARD:
                 return card
             case OrderRole.AGE:
-                return age_text(row.state, self._now)
+                return age_text(row.state, self._now, self._filter.prep)
             case OrderRole.TIMER_COLOUR:
-                return timer_colour(row.state.order, self._filter.thresholds, self._now)
+                return timer_colour(
+                    row.state.order, self._filter.thresholds, self._now, self._filter.prep
+                )
             case OrderRole.OVERDUE:
                 return is_overdue(row.state.order, self._now)
             case OrderRole.FLASH:
@@ -382,7 +384,7 @@ class OrdersModel(QAbstractListModel):
 
     def _colour_times(self, state: OrderState) -> tuple[datetime, ...]:
         """When the card's header turns amber, red, and starts flashing (past `due_at`)."""
-        times = colour_changes(state.order, self._filter.thresholds)
+        times = colour_changes(state.order, self._filter.thresholds, self._filter.prep)
         due = state.order.fulfillment.due_at
         return times if due is None else (*times, due)
 

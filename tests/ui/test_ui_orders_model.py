@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from kds import wire
+from kds.domain.kitchen_settings import KitchenSettings, StationTiming
 from kds.domain.monitors import MonitorFilter, TimerColour
 from kds.domain.orders import CANCELLED_VISIBLE_FOR, OrderState
 from kds.settings import MonitorKind, MonitorSettings, Station
@@ -454,6 +455,21 @@ def test_a_tick_signals_only_the_timer_role_and_turning_headers_once() -> None:
     assert shadow.removes == [(3, 3)]
     assert shadow.changes == [(1, 2, [colour]), (0, 2, [age])]
     assert model.order_ids() == ["o-100", "o-101", "o-102"]
+
+
+def test_a_scheduled_order_with_only_a_due_time_counts_from_its_release() -> None:
+    # Due at 18:50; the hot station's dishes take 20 minutes: released (and timed) at 18:30.
+    due = T0 + timedelta(minutes=50)
+    fulfillment = {"type": "pickup", "asap": False, "due_at": due.isoformat()}
+    kitchen = KitchenSettings(stations={"hot": StationTiming(prep_minutes=20)})
+    monitor_filter = MonitorFilter.for_monitor(COUNTER, STATIONS, kitchen)
+    model = OrdersModel(monitor_filter, T0 + timedelta(minutes=25))
+    model.upsert(make_state("o-602", [("1", "Schnitzel", "mains")], fulfillment=fulfillment))
+    index = model.index(0, 0)
+    assert index.data(OrderRole.AGE) == "−5:00"  # five minutes to its release
+    model.tick(T0 + timedelta(minutes=36))
+    assert index.data(OrderRole.AGE) == "6:00"  # six minutes since its release
+    assert index.data(OrderRole.TIMER_COLOUR) is TimerColour.AMBER
 
 
 def test_a_scheduled_order_counts_down_to_its_start_then_up_from_it() -> None:
