@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _pytest.terminal import TerminalReporter
+from suite_tally import TALLY, Tally, write_summary
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault(
@@ -35,3 +37,13 @@ def loop(qapp: Any) -> Iterator[Any]:
         event_loop.close()
         asyncio.set_event_loop(None)
         qapp.setQuitOnLastWindowClosed(quit_on_close)
+
+
+@pytest.fixture(scope="session")
+def tally() -> Tally:
+    """The run's counters of tried inputs, faults, kills, lost and doubled (suite_tally)."""
+    return TALLY
+
+
+def pytest_terminal_summary(terminalreporter: TerminalReporter) -> None:
+    write_summary(terminalreporter)

@@ -24,6 +24,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+from suite_tally import Tally
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
@@ -349,7 +350,7 @@ class CuttableProxy:
 
 
 async def test_500_orders_survive_a_device_killed_and_cut_off_at_random_moments(
-    tmp_path: Path, procs: Procs
+    tmp_path: Path, procs: Procs, tally: Tally
 ) -> None:
     rng = random.Random(20261123)
     connector_dir, device_dir = tmp_path / "connector", tmp_path / "device"
@@ -455,6 +456,8 @@ async def test_500_orders_survive_a_device_killed_and_cut_off_at_random_moments(
     assert await cli.exit() == 0
     with open_store_readonly(device_dir) as store:
         assert len(cli_lines) == len(store.order_summaries()) == 500
+    tally.kills_survived += actions.count("kill")
+    tally.orders_checked += 500
 
 
 # --- 2. the device killed at the three points of one event's delivery -----------------
@@ -760,7 +763,7 @@ async def test_a_wrong_or_missing_token_gets_401_and_not_one_order_byte(
 
 
 async def test_a_mixed_stream_survives_ten_device_and_ten_connector_kills(
-    tmp_path: Path, procs: Procs
+    tmp_path: Path, procs: Procs, tally: Tally
 ) -> None:
     """500 orders with updates, cancels and the staff's status changes (station bumps,
     ready, collected, as other devices send them), while the device and the connector are
@@ -885,3 +888,5 @@ async def test_a_mixed_stream_survives_ten_device_and_ten_connector_kills(
         assert {key: held.get(key) for key in statuses} == statuses, order_id
     assert stored_event_seqs(device_dir) == list(range(1, last + 1))
     assert_nothing_applied_twice(devices)
+    tally.kills_survived += len(blows)
+    tally.orders_checked += 500

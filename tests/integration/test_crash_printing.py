@@ -2,9 +2,11 @@
 
 The real `kds run` (offscreen) prints 300 orders' kitchen tickets on a virtual printer on
 TCP while it is SIGKILLed ten times at random moments (mid-stream: while events arrive,
-while tickets print) and started again on its data dir. Afterwards every order's ticket
-is on paper exactly once; the one repeat allowed is a copy marked REPRINT, sent again
-after a kill left a ticket between "sent" and "confirmed".
+while tickets print) and started again on its data dir. Every tenth order is for a few
+seconds later: held, then released (most of them by an app started again) and printed.
+Afterwards every order's ticket is on paper exactly once, an order for later not before its
+time; the one repeat allowed is a copy marked REPRINT, sent again after a kill left a
+ticket between "sent" and "confirmed".
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ import random
 import re
 import signal
 from collections import Counter
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
+from suite_tally import Tally
 from test_crash_guarantees import TOKEN, Proc, Procs, procs
 
 from printing.emulator import EmulatedJob, PrinterEmulator
@@ -29,11 +33,22 @@ __all__ = ["procs"]  # the crash suite's fixture: every process it started is ki
 
 ORDERS = 300
 KILLS = 10
+RELEASE_AFTER = timedelta(seconds=3)
+"""Orders for later start this long after they are posted: most are released by an app
+started again after a kill."""
 WAIT = 90.0  # a safety net for one expected change on a busy 2-core machine; never a sleep
 NUMBER = re.compile(r"^#(\d+)$")
 
 
-def order(n: int) -> dict[str, Any]:
+def order(n: int, prepare_at: datetime | None = None) -> dict[str, Any]:
+    fulfillment: dict[str, Any] = {"type": "pickup", "asap": True}
+    if prepare_at is not None:  # an order for later: held, then released and printed
+        fulfillment = {
+            "type": "pickup",
+            "asap": False,
+            "prepare_at": prepare_at.isoformat(),
+            "due_at": (prepare_at + timedelta(minutes=20)).isoformat(),
+        }
     return {
         "id": f"webshop:{n}",
         "external_id": str(n),
@@ -41,7 +56,7 @@ def order(n: int) -> dict[str, Any]:
         "source": "webshop",
         "revision": 1,
         "created_at": "2026-12-01T12:00:00+01:00",
-        "fulfillment": {"type": "pickup", "asap": True},
+        "fulfillment": fulfillment,
         "items": [{"line_id": "1", "name": "Käsespätzle", "group": "mains", "quantity": "1"}],
     }
 
@@ -91,7 +106,7 @@ def number_of(job: EmulatedJob) -> int | None:
 
 
 async def test_every_ticket_prints_once_while_the_printing_app_is_killed_ten_times(
-    tmp_path: Path, procs: Procs
+    tmp_path: Path, procs: Procs, tally: Tally
 ) -> None:
     rng = random.Random(20261201)
     kitchen = PrinterEmulator("Kitchen", None, control_port=None, codepage="cp858")
@@ -119,10 +134,13 @@ async def test_every_ticket_prints_once_while_the_printing_app_is_killed_ten_tim
 
         running = await app()
         kills = sorted(rng.sample(range(10, ORDERS - 10), KILLS))
+        later: dict[int, datetime] = {}  # every 10th order is for a few seconds later
         headers = {"Authorization": f"Bearer {TOKEN}"}
         async with aiohttp.ClientSession(f"http://127.0.0.1:{port}", headers=headers) as http:
             for n in range(1, ORDERS + 1):
-                async with http.post("/orders", json=order(n)) as response:
+                if n % 10 == 0:
+                    later[n] = datetime.now(UTC) + RELEASE_AFTER
+                async with http.post("/orders", json=order(n, later.get(n))) as response:
                     assert response.status == 202
                 if kills and n == kills[0]:
                     kills.pop(0)
@@ -145,4 +163,11 @@ async def test_every_ticket_prints_once_while_the_printing_app_is_killed_ten_tim
     repeats = [number_of(job) for job in kitchen.jobs if "REPRINT" in job.text]
     # Only a ticket a kill caught between sent and confirmed comes again, marked.
     assert len(repeats) <= KILLS, repeats
+    # Orders for later printed once too, at their time: held across the kills, not before.
+    for job in kitchen.jobs:
+        n = number_of(job)
+        if n in later and "REPRINT" not in job.text:
+            assert job.printed_at >= later[n], (n, job.printed_at, later[n])
+    tally.kills_survived += KILLS
+    tally.orders_checked += ORDERS
     print(f"\n{len(kitchen.jobs)} jobs on paper, {len(repeats)} marked REPRINT: {repeats}")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from suite_tally import Tally
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
@@ -18,7 +19,6 @@ from kds import wire
 from kds.connector.server import ConnectorServer
 from kds.net import Phase, joining
 
-from .conftest import Tally
 from .links import TOKEN, WAIT, order_dict, running_device
 
 SECRET_DISH = "Secret-Sauce-Burger"

@@ -19,13 +19,13 @@ from typing import Any
 
 import aiohttp
 import pytest
+from suite_tally import Tally
 
 from kds.connector.server import ConnectorServer
 from kds.net import Cause, Phase
 from kds.net.state import cause_words
 from kds.ui.connection import describe_connection
 
-from .conftest import Tally
 from .links import T0, TOKEN, WAIT, order_dict, running_device
 
 Pragma = Callable[[sqlite3.Connection], object]

@@ -11,11 +11,10 @@ import pytest
 import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
+from suite_tally import Tally
 
 from kds.resources import resource_path
 from kds.settings import ProblemKind, Settings, SettingsError, load_settings
-
-from .conftest import Tally
 
 DEMO = tomllib.loads(resource_path("demo", "kds.toml").read_text(encoding="utf-8"))
 

@@ -19,12 +19,12 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from suite_tally import Tally
 
 from kds import wire
 from kds.net import Cause, Phase
 from kds.net.state import cause_words
 
-from .conftest import Tally
 from .links import (
     T0,
     WAIT,

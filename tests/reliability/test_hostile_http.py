@@ -19,12 +19,12 @@ import pytest
 from connector.webhooks import ORDER_PLATFORMS, SIGN, SIGNATURE_HEADER, config, order_payload
 from hypothesis import assume, given
 from hypothesis import strategies as st
+from suite_tally import Tally
 from websockets.asyncio.client import connect
 
 from kds import wire
 from kds.connector.server import ConnectorServer
 
-from .conftest import Tally
 from .links import TOKEN, WAIT, order_dict
 from .test_hostile_frames import WRONG_VALUES, at
 

@@ -14,12 +14,11 @@ from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
+from suite_tally import Tally
 
 from kds import wire
 from printing.decode import command_names, decode_escpos
 from printing.render import Paper, PrinterOptions, TicketRequest, render
-
-from .conftest import Tally
 
 PRINTED_AT = datetime(2026, 11, 23, 18, 1, tzinfo=UTC)
 RENDERER_COMMANDS = {"ESC @", "ESC t", "ESC M", "ESC !", "GS B", "ESC a", "LF", "GS V"}

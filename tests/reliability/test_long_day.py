@@ -27,6 +27,7 @@ import aiohttp
 import pytest
 import qasync
 from harness import TOKEN, running, until
+from suite_tally import Tally
 
 from kds.connector.server import ConnectorServer
 from kds.report import day_report
@@ -40,8 +41,6 @@ from kds.settings import (
 )
 from printing.config import PrintingConfig
 from printing.emulator import PrinterEmulator
-
-from .conftest import Tally
 
 pytestmark = [
     pytest.mark.slow,

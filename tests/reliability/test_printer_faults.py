@@ -35,14 +35,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from suite_tally import Tally
 from virtual_printers import LastRoll
 
 from kds import wire
 from printing.config import PrintingConfig
 from printing.emulator import EmulatedJob, Fault, PrinterEmulator
 from printing.service import PrintService
-
-from .conftest import Tally
 
 pytestmark = pytest.mark.slow
 
