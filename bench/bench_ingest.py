@@ -40,6 +40,7 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import offscreen
 import record
 from bench_replay import TOKEN, Connector, order
 
@@ -257,20 +258,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kds-bench-ingest-") as tmp:
         root = Path(tmp)
-        screens = root / "screens.json"
-        screens.write_text(
-            json.dumps(
-                {
-                    "screens": [
-                        {"name": name, "x": x, "y": 0, "width": 1280, "height": 800}
-                        | {"logicalDpi": 96, "dpr": 1}
-                        for name, x in (("KITCHEN-1", 0), ("COUNTER-1", 1280))
-                    ]
-                }
-            ),
-            encoding="utf-8",
-        )
-        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screens}"
+        platform = offscreen.two_screens(root)
+        os.environ["QT_QPA_PLATFORM"] = platform
         import qasync
         from PySide6.QtWidgets import QApplication
 

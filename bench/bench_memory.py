@@ -39,6 +39,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import offscreen
 import record
 from bench_replay import order
 
@@ -128,20 +129,8 @@ def child(url: str, count: int) -> None:
     """The device: the app pieces on qasync, fed by the scripted connector at `url`."""
     with tempfile.TemporaryDirectory(prefix="kds-bench-memory-") as tmp:
         root = Path(tmp)
-        screens = root / "screens.json"
-        screens.write_text(
-            json.dumps(
-                {
-                    "screens": [
-                        {"name": name, "x": x, "y": 0, "width": 1280, "height": 800}
-                        | {"logicalDpi": 96, "dpr": 1}
-                        for name, x in (("KITCHEN-1", 0), ("COUNTER-1", 1280))
-                    ]
-                }
-            ),
-            encoding="utf-8",
-        )
-        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screens}"
+        platform = offscreen.two_screens(root)
+        os.environ["QT_QPA_PLATFORM"] = platform
         import qasync
         from PySide6.QtWidgets import QApplication
 

@@ -37,6 +37,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import offscreen
 import record
 
 TOKEN = "bench-token"
@@ -256,20 +257,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kds-bench-replay-") as tmp:
         root = Path(tmp)
-        screens = root / "screens.json"
-        screens.write_text(
-            json.dumps(
-                {
-                    "screens": [
-                        {"name": name, "x": x, "y": 0, "width": 1280, "height": 800}
-                        | {"logicalDpi": 96, "dpr": 1}
-                        for name, x in (("KITCHEN-1", 0), ("COUNTER-1", 1280))
-                    ]
-                }
-            ),
-            encoding="utf-8",
-        )
-        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screens}"
+        platform = offscreen.two_screens(root)
+        os.environ["QT_QPA_PLATFORM"] = platform
         started = time.perf_counter()
         log_orders(root / "connector", args.orders)
         print(f"logged {args.orders:,} orders in {time.perf_counter() - started:.1f} s")

@@ -14,7 +14,6 @@ PySide6 program showing two windows with an empty QListView each. Timed from out
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -26,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import offscreen
 import record
 
 RUNS = 3
@@ -189,22 +189,10 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kds-bench-start-") as tmp:
         root = Path(tmp)
-        screens = root / "screens.json"
-        screens.write_text(
-            json.dumps(
-                {
-                    "screens": [
-                        {"name": name, "x": x, "y": 0, "width": 1280, "height": 800}
-                        | {"logicalDpi": 96, "dpr": 1}
-                        for name, x in (("KITCHEN-1", 0), ("COUNTER-1", 1280))
-                    ]
-                }
-            ),
-            encoding="utf-8",
-        )
+        platform = offscreen.two_screens(root)
         config = root / "kds.toml"
         config.write_text(CONFIG, encoding="utf-8")
-        env = os.environ | {"QT_QPA_PLATFORM": f"offscreen:configfile={screens}"}
+        env = os.environ | {"QT_QPA_PLATFORM": platform}
         bare = [spawn(BARE_CHILD, env=env)[0] for _ in range(RUNS)]
         base = statistics.median(bare)
         print(
