@@ -15,7 +15,7 @@ from typing import Any
 import aiohttp
 from PySide6.QtCore import SignalInstance
 
-from kds.app import KdsApp
+from kds.app import AppliedListener, KdsApp
 from kds.net import Backoff
 from kds.settings import Settings
 
@@ -41,41 +41,29 @@ async def running(settings: Settings, data_dir: Path, **kwargs: Any) -> AsyncIte
 async def until(app: KdsApp, predicate: Callable[[], bool], what: str, wait: float = WAIT) -> None:
     """Wait for `predicate()`, checked again whenever the app applied an event or its
     status (printing role, printer lines and alarms, connection) changed."""
-    if predicate():
-        return
-    changed = asyncio.Event()
-
-    def poke(*_: object) -> None:
-        changed.set()
-
     status = app.status
-    signals = [
+    await until_signals(
+        predicate,
+        what,
         status.printing_role_changed,
         status.printer_lines_changed,
         status.printer_alarms_changed,
         status.connection_changed,
-    ]
-    for signal in signals:
-        signal.connect(poke)
-    app.applied_listeners.append(poke)
-    try:
-        async with asyncio.timeout(wait):
-            while not predicate():
-                changed.clear()
-                await changed.wait()
-    except TimeoutError:
-        raise AssertionError(f"timed out waiting for {what}") from None
-    finally:
-        for signal in signals:
-            signal.disconnect(poke)
-        app.applied_listeners.remove(poke)
+        wait=wait,
+        listeners=app.applied_listeners,
+    )
 
 
 async def until_signals(
-    predicate: Callable[[], bool], what: str, *signals: SignalInstance, wait: float = WAIT
+    predicate: Callable[[], bool],
+    what: str,
+    *signals: SignalInstance,
+    wait: float = WAIT,
+    listeners: list[AppliedListener] | None = None,
 ) -> None:
     """Wait for `predicate()`, checked again whenever one of `signals` fires (a model's
-    rowsInserted, a button's clicked...)."""
+    rowsInserted, a button's clicked...) or one of `listeners` is called (the app's
+    `applied_listeners`)."""
     if predicate():
         return
     changed = asyncio.Event()
@@ -85,6 +73,8 @@ async def until_signals(
 
     for signal in signals:
         signal.connect(poke)
+    if listeners is not None:
+        listeners.append(poke)
     try:
         async with asyncio.timeout(wait):
             while not predicate():
@@ -95,6 +85,8 @@ async def until_signals(
     finally:
         for signal in signals:
             signal.disconnect(poke)
+        if listeners is not None:
+            listeners.remove(poke)
 
 
 async def post(port: int, path: str, body: dict[str, Any], token: str = TOKEN) -> int:

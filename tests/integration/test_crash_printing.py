@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-import re
 import signal
 from collections import Counter
 from datetime import UTC, datetime, timedelta
@@ -24,6 +23,7 @@ import aiohttp
 import pytest
 from suite_tally import Tally
 from test_crash_guarantees import TOKEN, Proc, Procs, procs
+from virtual_printers import is_late_slip, number_of
 
 from printing.emulator import EmulatedJob, PrinterEmulator
 
@@ -37,7 +37,6 @@ RELEASE_AFTER = timedelta(seconds=3)
 """Orders for later start this long after they are posted: most are released by an app
 started again after a kill."""
 WAIT = 90.0  # a safety net for one expected change on a busy 2-core machine; never a sleep
-NUMBER = re.compile(r"^#(\d+)$")
 
 
 def order(n: int, prepare_at: datetime | None = None) -> dict[str, Any]:
@@ -95,14 +94,9 @@ printers = ["Kitchen"]
 """
 
 
-def number_of(job: EmulatedJob) -> int | None:
+def order_on(job: EmulatedJob) -> int | None:
     """The order number on a kitchen ticket; None for a LATE slip."""
-    lines = job.text.splitlines()
-    if lines and lines[0].strip() == "LATE":
-        return None
-    found = [int(m.group(1)) for line in lines if (m := NUMBER.match(line.strip()))]
-    assert len(found) == 1, job.text
-    return found[0]
+    return None if is_late_slip(job) else number_of(job)
 
 
 async def test_every_ticket_prints_once_while_the_printing_app_is_killed_ten_times(
@@ -125,7 +119,7 @@ async def test_every_ticket_prints_once_while_the_printing_app_is_killed_ten_tim
             return proc
 
         def printed() -> set[int]:
-            return {n for job in kitchen.jobs if (n := number_of(job)) is not None}
+            return {n for job in kitchen.jobs if (n := order_on(job)) is not None}
 
         async def until_printed(count: int) -> None:
             async with asyncio.timeout(WAIT):
@@ -157,15 +151,15 @@ async def test_every_ticket_prints_once_while_the_printing_app_is_killed_ten_tim
 
     assert len(apps) == KILLS + 1
     plain = Counter(
-        number_of(job) for job in kitchen.jobs if "REPRINT" not in job.text and number_of(job)
+        order_on(job) for job in kitchen.jobs if "REPRINT" not in job.text and order_on(job)
     )
     assert plain == Counter(range(1, ORDERS + 1)), "a ticket lost or printed twice unmarked"
-    repeats = [number_of(job) for job in kitchen.jobs if "REPRINT" in job.text]
+    repeats = [order_on(job) for job in kitchen.jobs if "REPRINT" in job.text]
     # Only a ticket a kill caught between sent and confirmed comes again, marked.
     assert len(repeats) <= KILLS, repeats
     # Orders for later printed once too, at their time: held across the kills, not before.
     for job in kitchen.jobs:
-        n = number_of(job)
+        n = order_on(job)
         if n in later and "REPRINT" not in job.text:
             assert job.printed_at >= later[n], (n, job.printed_at, later[n])
     tally.kills_survived += KILLS

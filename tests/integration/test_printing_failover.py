@@ -13,7 +13,6 @@ in tests/printing/test_queue_core.py.
 from __future__ import annotations
 
 import asyncio
-import re
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -24,13 +23,15 @@ from typing import Any
 import aiohttp
 import pytest
 import qasync
+from harness import until as until_app
+from virtual_printers import is_late_slip, number_of
 
 from kds.app import KdsApp
 from kds.connector.server import ConnectorServer
 from kds.net import Backoff
 from kds.settings import ConnectorSettings, DeviceSettings, MonitorKind, MonitorSettings, Settings
 from printing.config import PrintingConfig
-from printing.emulator import EmulatedJob, Fault, PrinterEmulator
+from printing.emulator import Fault, PrinterEmulator
 
 pytestmark = [
     pytest.mark.slow,
@@ -40,7 +41,6 @@ pytestmark = [
 TOKEN = "failover-token"
 FAULT_S = 12.0
 WAIT = 30.0  # safety net for one expected change; never a sleep
-NUMBER = re.compile(r"^#(\d+)$")
 
 
 def make_order(number: int) -> dict[str, Any]:
@@ -93,40 +93,11 @@ async def emulator(name: str) -> AsyncIterator[PrinterEmulator]:
 
 async def until(app: KdsApp, predicate: Callable[[], bool], what: str) -> None:
     """Wait for `predicate()`, re-checked whenever the printers or the orders change."""
-    changed = asyncio.Event()
-
-    def poke(*_: object) -> None:
-        changed.set()
-
-    signals = [app.status.printer_lines_changed, app.status.printing_role_changed]
-    for signal in signals:
-        signal.connect(poke)
-    app.applied_listeners.append(poke)
-    try:
-        async with asyncio.timeout(WAIT):
-            while not predicate():
-                changed.clear()
-                await changed.wait()
-    except TimeoutError:
-        raise AssertionError(f"timed out waiting for {what}") from None
-    finally:
-        for signal in signals:
-            signal.disconnect(poke)
-        app.applied_listeners.remove(poke)
+    await until_app(app, predicate, what, wait=WAIT)
 
 
 def elapsed(since: datetime) -> float:
     return (datetime.now(UTC) - since).total_seconds()
-
-
-def is_late_slip(job: EmulatedJob) -> bool:
-    return job.text.splitlines()[0].strip() == "LATE"
-
-
-def number_of(job: EmulatedJob) -> int:
-    found = [int(m.group(1)) for line in job.text.splitlines() if (m := NUMBER.match(line.strip()))]
-    assert len(found) == 1, job.text
-    return found[0]
 
 
 def test_kitchen_paper_out_fails_over_to_the_bar_and_back_exactly_once(

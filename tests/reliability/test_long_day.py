@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 import random
-import re
 from collections import Counter
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -28,6 +27,7 @@ import pytest
 import qasync
 from harness import TOKEN, running, until
 from suite_tally import Tally
+from virtual_printers import number_of
 
 from kds.connector.server import ConnectorServer
 from kds.report import day_report
@@ -58,7 +58,6 @@ LEFT_COOKING = 20
 """The last orders not bumped yet."""
 DUE_AFTER = timedelta(minutes=15)
 WAIT = 120.0  # a safety net for the day to arrive; the waits end on the app's signals
-NUMBER = re.compile(r"^#(\d+)$")
 
 
 class Clock:
@@ -131,12 +130,6 @@ def the_day() -> tuple[list[tuple[datetime, int, str]], dict[int, datetime], dic
     steps = ("order", "bump", "ready", "collect")
     actions.sort(key=lambda action: (action[0], action[1], steps.index(action[2])))
     return actions, arrived, {n: took[n] for n in bumped}
-
-
-def number_on_paper(text: str) -> int:
-    found = [int(m.group(1)) for line in text.splitlines() if (m := NUMBER.match(line.strip()))]
-    assert len(found) == 1, text
-    return found[0]
 
 
 def test_a_day_of_3000_orders_agrees_on_screen_on_paper_and_in_the_report(
@@ -221,7 +214,7 @@ def test_a_day_of_3000_orders_agrees_on_screen_on_paper_and_in_the_report(
             await kitchen.stop()
             await server.stop()
 
-        on_paper = Counter(number_on_paper(job.text) for job in kitchen.jobs)
+        on_paper = Counter(number_of(job) for job in kitchen.jobs)
         assert on_paper == Counter(range(1, ORDERS + 1))  # each order's ticket, once
         tally.orders_checked += ORDERS
         tally.lost += sum(1 for n in range(1, ORDERS + 1) if not on_paper[n])

@@ -25,7 +25,6 @@ in tests/printing/test_queue_core.py.
 from __future__ import annotations
 
 import asyncio
-import re
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from contextlib import AsyncExitStack
@@ -36,11 +35,11 @@ from typing import Any
 
 import pytest
 from suite_tally import Tally
-from virtual_printers import LastRoll
+from virtual_printers import LastRoll, is_late_slip, number_of
 
 from kds import wire
 from printing.config import PrintingConfig
-from printing.emulator import EmulatedJob, Fault, PrinterEmulator
+from printing.emulator import Fault, PrinterEmulator
 from printing.service import PrintService
 
 pytestmark = pytest.mark.slow
@@ -55,7 +54,6 @@ FAILOVER_S = 3.0
 WRITE_TIMEOUT_S = 5.0
 """The network transport's default write timeout."""
 WAIT = 60.0  # safety net for one expected change; never a sleep
-NUMBER = re.compile(r"^#(\d+)$")
 
 
 @dataclass
@@ -131,16 +129,6 @@ def printing_config() -> PrintingConfig:
     routes = [{"name": p.group, "groups": [p.group], "printers": [p.name]} for p in PAIRS]
     # failover_after_s, retry_initial_s, retry_cap_s: the defaults (3 s, 0.5 s, 10 s).
     return PrintingConfig.model_validate({"printers": printers, "routes": routes})
-
-
-def is_late_slip(job: EmulatedJob) -> bool:
-    return job.text.splitlines()[0].strip() == "LATE"
-
-
-def number_of(job: EmulatedJob) -> int:
-    found = [int(m.group(1)) for line in job.text.splitlines() if (m := NUMBER.match(line.strip()))]
-    assert len(found) == 1, job.text
-    return found[0]
 
 
 class Screen:
