@@ -19,6 +19,7 @@ from typing import Protocol
 from kds import wire
 from kds.domain.kitchen_settings import KitchenConfig, KitchenSettings, Thresholds
 from kds.domain.orders import CANCELLED_VISIBLE_FOR, OrderState, is_visible
+from kds.domain.routing import StationSpec
 from kds.domain.schedule import prep_time
 from kds.domain.tickets import DONE
 
@@ -41,27 +42,6 @@ class MonitorKind(StrEnum):
     """The counter/expo screen: whole orders, bumped when handed over."""
     PICKUP = "pickup"
     """The customer board: "in preparation" and "ready" numbers."""
-
-
-@dataclass(frozen=True)
-class _Spec:
-    """A station as routing reads it (`routing.StationSpec`)."""
-
-    id: str
-    name: str
-    groups: tuple[str, ...]
-
-
-class StationLike(Protocol):
-    """A configured station (kds.settings.Station) as the rules read it."""
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def groups(self) -> Sequence[str]:
-        """Article groups it prepares; none: every line."""
-        ...
 
 
 class MonitorLike(Protocol):
@@ -87,7 +67,7 @@ class MonitorLike(Protocol):
 
 
 def station_groups(
-    stations: Sequence[StationLike], wanted: Sequence[str]
+    stations: Sequence[StationSpec], wanted: Sequence[str]
 ) -> dict[str, frozenset[str]]:
     """station id -> its article groups, for the stations a monitor shows (none = all)."""
     chosen = [s for s in stations if not wanted or s.id in wanted]
@@ -133,7 +113,7 @@ class MonitorFilter:
     def for_monitor(
         cls,
         monitor: MonitorLike,
-        stations: Sequence[StationLike],
+        stations: Sequence[StationSpec],
         kitchen: KitchenSettings | None = None,
     ) -> MonitorFilter:
         kitchen = kitchen or KitchenSettings()
@@ -143,9 +123,8 @@ class MonitorFilter:
         taken = None if catch_all else frozenset(g for s in stations for g in s.groups)
         default = kitchen.default_station
         known = default if any(s.id == default for s in stations) else None
-        names = {s.id: getattr(s, "name", s.id) for s in stations}
-        specs = [_Spec(s.id, names[s.id], tuple(s.groups)) for s in stations]
-        prep = partial(prep_time, config=KitchenConfig.build(specs, kitchen))
+        names = {s.id: s.name for s in stations}
+        prep = partial(prep_time, config=KitchenConfig.build(stations, kitchen))
         return cls(
             monitor.kind,
             groups,

@@ -30,6 +30,10 @@ class Station:
     id: str
     groups: tuple[str, ...]
 
+    @property
+    def name(self) -> str:
+        return self.id.title()
+
 
 @dataclass(frozen=True)
 class Monitor:
