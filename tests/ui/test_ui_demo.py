@@ -111,10 +111,13 @@ def test_demo_runs_offscreen_prints_tickets_and_shows_a_paper_out(tmp_path: Path
         image = QImage(str(out / name))
         # Full screen on its own 1280x800 virtual screen.
         assert (image.width(), image.height()) == (1280, 800), name
-        # Not an empty screen: white ticket cards cover a good part of it.
+        # Not an empty screen: white ticket cards cover a good part of it (an empty one has
+        # none). The counter's first page, four cards above its printer lines and action
+        # bar, covers a fifth of the screen, give or take the sampling grid: a sixth is the
+        # bound, far above an empty screen's nothing.
         samples = [image.pixelColor(x, y) for x in range(0, 1280, 20) for y in range(0, 800, 20)]
         white = sum(1 for c in samples if min(c.red(), c.green(), c.blue()) > 240)
-        assert white > len(samples) // 5, name
+        assert white > len(samples) // 6, name
     log = (out / "demo.log").read_text(encoding="utf-8")
     assert "monitor Kitchen (station) on screen KITCHEN-1 at (0, 0)" in log
     assert "monitor Counter (expo) on screen COUNTER-1 at (1280, 0)" in log
