@@ -47,3 +47,26 @@ def tally() -> Tally:
 
 def pytest_terminal_summary(terminalreporter: TerminalReporter) -> None:
     write_summary(terminalreporter)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """After the last test, Qt's own handler would write every late message to stderr.
+
+    Messages during a test fail that test (pytest-qt, qt_log_level_fail); one emitted while
+    Qt tears down after the run cannot, and a notifier left on a closed socket repeats its
+    warning on every turn of the event loop, burying the run's summary in a CI log. The
+    first few are still shown, then one line says the rest are dropped.
+    """
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    shown = 0
+
+    def late(kind: QtMsgType, _context: object, message: str) -> None:
+        nonlocal shown
+        shown += 1
+        if shown <= 3:
+            os.write(2, f"Qt after the run ({kind.name}): {message}\n".encode())
+        elif shown == 4:
+            os.write(2, b"Qt after the run: further messages dropped\n")
+
+    qInstallMessageHandler(late)

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from child_output import readable
 
 from kds.autostart import (
     AutostartError,
@@ -324,5 +325,5 @@ def test_run_supervise_without_a_config_says_why_and_stops(tmp_path: Path) -> No
         timeout=60,
     )
     assert done.returncode == 2
-    assert done.stderr.count("config file not found") == 1, done.stderr
+    assert done.stderr.count("config file not found") == 1, readable(done.stderr)
     assert "kds cannot start (exit 2): not restarting" in done.stderr

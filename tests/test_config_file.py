@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from child_output import readable
 
 from kds.__main__ import main
 from kds.config_file import (
@@ -341,7 +342,7 @@ def test_a_crash_between_write_and_rename_leaves_the_old_file_intact(tmp_path: P
         capture_output=True,
         timeout=60,
     )
-    assert done.returncode == -9, done.stderr
+    assert done.returncode == -9, readable(done.stderr)
     assert path.read_bytes() == before
     assert load_settings(path).connector.token == "demo-token"
     # The half-done save left its complete temp file beside it, never a partial kds.toml.

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from child_output import readable
 from PySide6.QtCore import QTranslator
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +29,7 @@ def _check(root: Path) -> subprocess.CompletedProcess[str]:
 
 def test_every_string_of_the_code_is_translated_in_every_language() -> None:
     done = _check(ROOT)
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.returncode == 0, readable(done.stdout + done.stderr)
     assert "every string is translated in en, de, fr, nl" in done.stdout
 
 

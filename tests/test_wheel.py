@@ -14,6 +14,8 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+from child_output import readable
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("kds", "printing")
 
@@ -172,7 +174,7 @@ def test_a_wheel_installed_in_a_fresh_venv_prints_a_ticket(tmp_path: Path) -> No
         text=True,
         timeout=60,
     )
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 0, readable(done.stderr)
     result = json.loads(done.stdout)
     assert Path(result["kds"]).is_relative_to(site_packages), result["kds"]
     assert Path(result["templates"]).is_relative_to(site_packages), result["templates"]
@@ -192,7 +194,7 @@ def test_a_wheel_installed_in_a_fresh_venv_prints_a_ticket(tmp_path: Path) -> No
         text=True,
         timeout=60,
     )
-    assert done.returncode == 2, done.stderr
+    assert done.returncode == 2, readable(done.stderr)
     example = site_packages / "kds_resources" / "demo" / "kds.toml"
     assert f"cp {example} {work / 'missing.toml'}" in done.stderr
     assert example.is_file()

@@ -24,6 +24,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+from child_output import readable
 from suite_tally import Tally
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
@@ -97,7 +98,7 @@ class Proc:
     def _context(self) -> str:
         return (
             f"{self.name} (exit {self.proc.returncode}); last lines: {self.lines[-8:]}; "
-            f"stderr: {self.stderr_path.read_text(errors='replace')[-2000:]}"
+            f"stderr: {readable(self.stderr_path.read_text(errors='replace'))}"
         )
 
     async def wait_line(self, pattern: str, start: int = 0) -> re.Match[str]:

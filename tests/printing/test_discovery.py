@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 import usb.backend
 import usb.core
+from child_output import readable
 from pydantic import TypeAdapter
 
 from kds.__main__ import main
@@ -282,7 +283,7 @@ def test_usb_without_libusb_gives_the_install_command() -> None:
         timeout=60,
         cwd=ROOT,
     )
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 0, readable(done.stderr)
     assert (
         done.stdout.strip()
         == NO_LIBUSB

@@ -17,6 +17,7 @@ from typing import Any, Literal
 import pytest
 import usb.core
 import usb.util
+from child_output import readable
 
 from printing.emulator import EmulatorThread, Fault, status_bytes
 from printing.status import DLE, EOT, PrinterStatus
@@ -530,4 +531,4 @@ def test_pyusb_and_pyserial_are_loaded_only_when_a_printer_uses_them() -> None:
         "(False, False)",  # USB and serial printers in the config: loaded at the first job
         "(True, False)",  # the first USB job
         "(True, True)",  # the first serial job
-    ], result.stderr
+    ], readable(result.stderr)

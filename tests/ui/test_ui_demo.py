@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from child_output import readable
 from PySide6.QtGui import QImage
 
 from kds import wire
@@ -105,7 +106,7 @@ def test_demo_runs_offscreen_prints_tickets_and_shows_a_paper_out(tmp_path: Path
         timeout=180,
         check=False,
     )
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, readable(result.stderr)
     assert f"screenshot: {out / 'kitchen.png'}" in result.stdout
     for name in ("kitchen.png", "counter.png", "counter-paper-out.png"):
         image = QImage(str(out / name))

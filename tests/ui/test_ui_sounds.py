@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 import qasync
+from child_output import readable
 from harness import TOKEN, WAIT, post, running, until
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
@@ -560,8 +561,8 @@ def play_every_cue(tmp_path: Path, pulse_server: str) -> tuple[dict[str, Any], s
         env=env,
         timeout=60,
     )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout, done.stderr
+    assert done.returncode == 0, readable(done.stderr)
+    assert done.stdout, readable(done.stderr)
     return json.loads(done.stdout), done.stderr
 
 
@@ -606,14 +607,14 @@ def pulse_server(tmp_path: Path) -> Iterator[str]:
 
 def test_every_sound_plays_through_qtmultimedia(tmp_path: Path, pulse_server: str) -> None:
     report, log = play_every_cue(tmp_path, pulse_server)
-    assert report["effects"] == len(SoundCue), log
+    assert report["effects"] == len(SoundCue), readable(log)
     for cue in SoundCue:
         assert report["cues"][cue.value] == {
             "status": "Ready",
             "started": True,
             "volume": 0.5,
             "finished": True,
-        }, (cue, log)
+        }, (cue, readable(log))
     assert "cannot play" not in log
 
 
