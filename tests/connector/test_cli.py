@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+from child_output import readable
 
 from .conftest import TOKEN, WAIT, make_order, open_device
 
@@ -49,7 +50,7 @@ async def connector_process(
         async with asyncio.timeout(STARTUP):
             line = (await proc.stdout.readline()).decode().rstrip("\n")
         match = LISTENING.match(line)
-        assert match, f"unexpected first line {line!r}; stderr: {stderr_path.read_text()}"
+        assert match, f"unexpected first line {line!r}; stderr: {readable(stderr_path.read_text())}"
         yield proc, int(match.group(1))
     finally:
         if proc.returncode is None:
