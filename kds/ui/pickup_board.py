@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -65,6 +66,23 @@ def _font(pixels: int, bold: bool = True) -> QFont:
     return font
 
 
+@functools.lru_cache(maxsize=4096)
+def _advance(text: str, bold: bool) -> float:
+    """`text`'s width per pixel of type size (measured at 100 px).
+
+    The board is painted again on every change of an order it shows, mostly with the same
+    numbers in the same cells: this and the two caches below keep a repaint from measuring
+    them all again (the application's font does not change while it runs).
+    """
+    return QFontMetrics(_font(100, bold)).horizontalAdvance(text) / 100
+
+
+@functools.lru_cache(maxsize=4096)
+def _lines(text: str, pixels: int, width: int) -> tuple[str, ...]:
+    """`text` wrapped to `width` at `pixels` bold."""
+    return wrap(text, QFontMetrics(_font(pixels)), width)
+
+
 def _typical(widths: Sequence[float]) -> float:
     """The width the grid is made for: the widest but for a few outliers (a long platform
     id shrinks in its own cell rather than shrinking every number)."""
@@ -77,16 +95,10 @@ def _fit(texts: Sequence[tuple[str, str]], area: QRect) -> tuple[int, int, int]:
     largest type; a name takes a second, smaller line under its number."""
     if not texts:
         return 1, 1, LARGEST
-    reference = QFontMetrics(_font(100))
-    names = QFontMetrics(_font(100, bold=False))
-    widths = [
-        max(reference.horizontalAdvance(n), names.horizontalAdvance(m) * NAME_SIZE if m else 0)
-        / 100
-        for n, m in texts
-    ]
+    widths = [max(_advance(n, True), _advance(m, False) * NAME_SIZE if m else 0) for n, m in texts]
     widest = _typical(widths)
     named = any(name for _, name in texts)
-    line_height = reference.height() / 100 * (1 + NAME_SIZE if named else 1.0)
+    line_height = QFontMetrics(_font(100)).height() / 100 * (1 + NAME_SIZE if named else 1.0)
     best = (1, len(texts), 0)
     for columns in range(1, len(texts) + 1):
         rows = math.ceil(len(texts) / columns)
@@ -98,6 +110,7 @@ def _fit(texts: Sequence[tuple[str, str]], area: QRect) -> tuple[int, int, int]:
     return best
 
 
+@functools.lru_cache(maxsize=4096)
 def _own_size(text: str, width: int, height: int, pixels: int, bold: bool = True) -> int:
     """The largest type up to `pixels` at which `text` fits `width` × `height`, wrapped
     (a long platform id breaks at its dashes) where one line would be too small."""
@@ -250,7 +263,7 @@ class PickupBoard(QWidget):
             painter.setPen(colour)
             number = cell.number_rect()
             painter.setFont(_font(cell.pixels))
-            lines = wrap(cell.number, QFontMetrics(_font(cell.pixels)), number.width() - 8)
+            lines = _lines(cell.number, cell.pixels, number.width() - 8)
             painter.drawText(number, center, "\n".join(lines))
             if cell.name:
                 painter.setFont(_font(cell.name_pixels, bold=False))
