@@ -13,12 +13,14 @@ import json
 import sqlite3
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kds import wire
+from kds.domain.changes import QuantityChange
 from printing.config import PrintingConfig
 from printing.emulator import PrinterEmulator
 from printing.jobs import ChangeJob, LateJob, TicketJob
@@ -269,7 +271,9 @@ async def test_jobs_queued_before_the_upgrade_print_once_after_it(
         # The order's jobs read back typed: the change slip with its diff worked out.
         (_, change) = service.jobs("webshop:17")
         assert isinstance(change.payload, ChangeJob)
-        assert change.payload.changes.lines[0].details == ("quantity 1 → 2",)
+        assert change.payload.changes.lines[0].details == (
+            QuantityChange(before=Decimal(1), after=Decimal(2)),
+        )
         # The upgraded jobs are still the order's: a cancel voids what the Kitchen printed,
         # and the ticket printed before the upgrade can be reprinted.
         (printed, _) = service.jobs("webshop:17")
