@@ -252,6 +252,10 @@ def _modifier_paths(
     return paths
 
 
+def _words(path: tuple[Modifier, ...]) -> str:
+    return " > ".join(describe_modifier(modifier) for modifier in path)
+
+
 def _multiset_diff(before: Sequence[_T], after: Sequence[_T]) -> tuple[list[_T], list[_T]]:
     """(added, removed), each in the order of its own list, counting duplicates."""
     removed_budget = Counter(before) - Counter(after)
@@ -277,9 +281,14 @@ def _line_details(old: Item, new: Item) -> tuple[Change, ...]:
         details.append(QuantityChange(before=old.quantity, after=new.quantity))
     if old.variant != new.variant:
         details.append(TextChange(what=What.VARIANT, before=old.variant, after=new.variant))
-    added, removed = _multiset_diff(_modifier_paths(old.modifiers), _modifier_paths(new.modifiers))
-    details.extend(ModifierChange(what=What.MODIFIER_ADDED, path=m) for m in added)
-    details.extend(ModifierChange(what=What.MODIFIER_REMOVED, path=m) for m in removed)
+    # Modifiers are matched by what a cook reads of them (a new group id changes nothing).
+    old_paths, new_paths = _modifier_paths(old.modifiers), _modifier_paths(new.modifiers)
+    paths = {_words(path): path for path in (*old_paths, *new_paths)}
+    added, removed = _multiset_diff(
+        [_words(path) for path in old_paths], [_words(path) for path in new_paths]
+    )
+    details.extend(ModifierChange(what=What.MODIFIER_ADDED, path=paths[m]) for m in added)
+    details.extend(ModifierChange(what=What.MODIFIER_REMOVED, path=paths[m]) for m in removed)
     added_notes, removed_notes = _multiset_diff(old.notes, new.notes)
     details.extend(TextAdded(what=What.NOTE_ADDED, text=n) for n in added_notes)
     details.extend(TextAdded(what=What.NOTE_REMOVED, text=n) for n in removed_notes)
