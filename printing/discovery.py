@@ -258,10 +258,10 @@ def _read_names(usb: Any, device: Any) -> tuple[str | None, str | None, Words | 
             logger.info("USB printer %04x:%04x: no permission to open it", vendor_id, product_id)
             return None, None, _permission_problem(vendor_id, product_id), None
         logger.warning("USB printer %04x:%04x: names unreadable: %s", vendor_id, product_id, exc)
-        return None, None, None, Words(N_("maker and model unreadable: {error}"), error=exc)
+        return None, None, None, Words(N_("maker and model unreadable: {error}"), error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a device's strings are outside input: by outcome
         logger.warning("USB printer %04x:%04x: names unreadable: %r", vendor_id, product_id, exc)
-        return None, None, None, Words(N_("maker and model unreadable: {error}"), error=exc)
+        return None, None, None, Words(N_("maker and model unreadable: {error}"), error=str(exc))
     finally:
         usb.util.dispose_resources(device)
 
@@ -287,7 +287,7 @@ def find_usb_printers(backend: Any = None) -> UsbScan:
         return UsbScan((), NO_LIBUSB)
     except usb.core.USBError as exc:
         logger.warning("USB devices cannot be listed: %s", exc)
-        return UsbScan((), Words(N_("USB devices cannot be listed: {error}"), error=exc))
+        return UsbScan((), Words(N_("USB devices cannot be listed: {error}"), error=str(exc)))
     printers: list[UsbPrinter] = []
     for device in devices:
         vendor_id, product_id = _ids(device)
