@@ -29,7 +29,7 @@ from kds.domain.orders import Applied, AppliedKind, OrderState
 from kds.domain.printing_role import PrintingRole, RoleChange, RoleState, Setup
 from kds.domain.retention import PruneSchedule
 from kds.gc_policy import settled_after_start
-from kds.i18n import use_language
+from kds.i18n import use_language, use_menu_language
 from kds.kiosk import ScreenKeptOn
 from kds.net import Backoff, Cause, ConnectionState, KdsClient, NotConnectedError, Phase
 from kds.net import role as printing_role
@@ -106,6 +106,7 @@ class KdsApp:
         self.data_dir = data_dir
         self.clock = clock
         use_language(settings.device.language)
+        use_menu_language(settings.device.menu_language)
         self.applied_listeners: list[AppliedListener] = []
         """Called with each applied event (each window's sounds)."""
         self.status = StatusModel()

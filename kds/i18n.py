@@ -16,9 +16,18 @@ from datetime import datetime, tzinfo
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTime, QTranslator
 
 from kds.resources import resource_path
-from printing.i18n import LANGUAGES
+from kds.wire import Money
+from printing.i18n import CURRENCY_SYMBOLS, LANGUAGES, paper_locale
 
-__all__ = ["LANGUAGES", "count", "local_time", "use_language"]
+__all__ = [
+    "LANGUAGES",
+    "count",
+    "local_time",
+    "menu_locale",
+    "money",
+    "use_language",
+    "use_menu_language",
+]
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +42,9 @@ variant: a European kitchen's 24-hour clock and day-first dates."""
 
 _installed: list[QTranslator] = []
 """The translators in use (Qt keeps only a pointer: they must stay alive)."""
+
+_menu_language: list[str] = []
+"""The menu's language, when it is set apart from the screens' (`use_menu_language`)."""
 
 
 def use_language(language: str) -> None:
@@ -64,6 +76,22 @@ def use_language(language: str) -> None:
             log.error("translations %s not found in %s: those words stay English", name, folder)
 
 
+def use_menu_language(language: str | None) -> None:
+    """Break long dish names by the rules of `language` from now on (None: the screens'
+    language, as `use_language` set it). It stays when the screens' language changes."""
+    if language is not None and language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r} (known: {', '.join(LANGUAGES)})")
+    _menu_language[:] = [language] if language is not None else []
+
+
+def menu_locale() -> str:
+    """The locale whose hyphenation rules break dish names ("de_DE"): the menu's, else the
+    screens'."""
+    if _menu_language:
+        return _LOCALES[_menu_language[0]].name()
+    return QLocale().name()
+
+
 def local_time(value: datetime, tz: tzinfo | None = None, *, seconds: bool = False) -> str:
     """`value` as the screen's clock in the language's format ("20:14", "20:14:05"), in
     `tz` (None: this computer's local time)."""
@@ -77,3 +105,10 @@ def local_time(value: datetime, tz: tzinfo | None = None, *, seconds: bool = Fal
 def count(n: int) -> str:
     """A number as the language groups it ("12,345", "12.345", "12 345")."""
     return QLocale().toString(n)
+
+
+def money(value: Money) -> str:
+    """An amount as the screen's language writes it ("€12.50", "12,50 €"), as on paper."""
+    language = QLocale().name().split("_")[0]
+    symbol = CURRENCY_SYMBOLS.get(value.currency, value.currency)
+    return paper_locale(language).format_money(value.amount, symbol)

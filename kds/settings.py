@@ -99,6 +99,9 @@ class DeviceSettings(_Section):
     """A kitchen PC: every window full screen without frames, screen blanking kept off."""
     language: Language = "en"
     """The screens' language (en, de, fr, nl), and the tickets' where a printer has none."""
+    menu_language: Language | None = None
+    """The language of the menu's dish names, whose rules break a long one on a card
+    ("Kräuter-butter" in German); None: the screens' language."""
 
 
 class ConnectorSettings(_Section):

@@ -7,9 +7,45 @@ translates it with tr() (kds.ui), the paper with `printing.i18n.ticket_words`.
 
 from __future__ import annotations
 
-__all__ = ["N_"]
+from collections.abc import Callable
+
+__all__ = ["N_", "Words"]
 
 
 def N_(text: str) -> str:
     """`text`, marked for the translation catalogs."""
     return text
+
+
+class Words(str):
+    """English words made from a marked pattern and its values, that a screen can say again
+    in its own language: ``Words(N_("{n} printers found"), n=2)`` is the text "2 printers
+    found" (for logs, the CLI and comparisons) and ``.say(tr)`` is "2 Drucker gefunden".
+
+    A value that is itself `Words` is said in the same language, and so is each of a tuple
+    of values (listed with commas)."""
+
+    pattern: str
+    fields: dict[str, object]
+
+    def __new__(cls, pattern: str, /, **fields: object) -> Words:
+        english = {name: _said(value, str) for name, value in fields.items()}
+        words = super().__new__(cls, pattern.format(**english))
+        words.pattern = pattern
+        words.fields = fields
+        return words
+
+    def say(self, translate: Callable[[str], str]) -> str:
+        """These words in the language of `translate` (a screen's tr())."""
+        values = {name: _said(value, translate) for name, value in self.fields.items()}
+        return translate(self.pattern).format(**values)
+
+
+def _said(value: object, translate: Callable[[str], str]) -> object:
+    """A field's value in the language of `translate`: `Words` said, a tuple of values said
+    one by one and listed ("cover open, paper out"), anything else as it is."""
+    if isinstance(value, Words):
+        return value.say(translate)
+    if isinstance(value, tuple):
+        return ", ".join(str(_said(item, translate)) for item in value)
+    return value

@@ -33,6 +33,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
+from kds.words import N_, Words
 from printing.config import DEFAULT_COLUMNS, PrinterBase
 from printing.errors import PrintingError
 from printing.render import PrinterOptions, RenderedTicket, render_codepage_sheet, render_test_page
@@ -74,7 +75,12 @@ logger = logging.getLogger(__name__)
 
 
 class DiscoveryError(PrintingError):
-    """Input the wizard cannot use (an address, a range, a model name); says what to type."""
+    """Input the wizard cannot use (an address, a range, a model name); says what to type,
+    in `words` the wizard says in its language."""
+
+    def __init__(self, words: Words) -> None:
+        super().__init__(words)
+        self.words = words
 
 
 # -- USB ----------------------------------------------------------------------------------
@@ -82,8 +88,8 @@ class DiscoveryError(PrintingError):
 PRINTER_CLASS = 7
 """USB class code of printers (device or interface descriptor)."""
 
-NO_USB_PRINTERS = "no USB printers found"
-NO_LIBUSB = "libusb-1.0 is not installed: apt-get install libusb-1.0-0"
+NO_USB_PRINTERS = Words(N_("no USB printers found"))
+NO_LIBUSB = Words(N_("libusb-1.0 is not installed: apt-get install libusb-1.0-0"))
 
 KNOWN_VENDORS: Mapping[int, str] = MappingProxyType(
     {
@@ -129,9 +135,9 @@ class UsbPrinter:
     """What the vendor/product tables call it ("Epson"), when they know it."""
     printer_interface: int | None
     """The number of its printer-class interface; None when only its vendor id found it."""
-    problem: str | None = None
+    problem: Words | None = None
     """What stops kds from using it, in words (no permission: the udev rule to add)."""
-    detail: str | None = None
+    detail: Words | None = None
     """Something worth knowing that does not stop it (maker and model unreadable)."""
 
     @property
@@ -146,17 +152,26 @@ class UsbPrinter:
             return model if model.lower().startswith(maker.lower()) else f"{maker} {model}"
         if model or maker:
             return model or maker or ""
-        return self.known_as or f"USB printer {self.ids}"
+        return self.known_as or Words(N_("USB printer {ids}"), ids=self.ids)
 
-    def describe(self) -> str:
+    def describe(self) -> Words:
         """One line: title, ids, where it is plugged in, and any problem."""
-        where = f", bus {self.bus} device {self.address}" if self.bus is not None else ""
-        text = f"{self.title} — usb {self.ids}{where}"
+        title, ids = self.title, self.ids
+        if self.bus is not None:
+            words = Words(
+                N_("{title} — usb {ids}, bus {bus} device {address}"),
+                title=title,
+                ids=ids,
+                bus=self.bus,
+                address=self.address,
+            )
+        else:
+            words = Words(N_("{title} — usb {ids}"), title=title, ids=ids)
         if self.problem:
-            text += f": {self.problem}"
+            words = Words(N_("{printer}: {problem}"), printer=words, problem=self.problem)
         if self.detail:
-            text += f" ({self.detail})"
-        return text
+            words = Words(N_("{printer} ({detail})"), printer=words, detail=self.detail)
+        return words
 
     def settings(self) -> UsbSettings:
         """The printer config keys that reach this device."""
@@ -168,16 +183,18 @@ class UsbScan:
     """What a USB search found, or why it could not search."""
 
     printers: tuple[UsbPrinter, ...]
-    problem: str | None = None
+    problem: Words | None = None
 
     @property
-    def summary(self) -> str:
+    def summary(self) -> Words:
         if self.problem is not None:
             return self.problem
         if not self.printers:
             return NO_USB_PRINTERS
         count = len(self.printers)
-        return f"{count} USB printer{'s' if count != 1 else ''} found"
+        if count == 1:
+            return Words(N_("{n} USB printer found"), n=count)
+        return Words(N_("{n} USB printers found"), n=count)
 
 
 def _errno_of(exc: BaseException) -> int | None:
@@ -185,12 +202,15 @@ def _errno_of(exc: BaseException) -> int | None:
     return value if isinstance(value, int) else None
 
 
-def _permission_problem(vendor_id: int, product_id: int) -> str:
-    return (
-        f"no permission — add the udev rule\n  {udev_rule(vendor_id, product_id)}\n"
-        "to /etc/udev/rules.d/99-kds-printer.rules, run "
-        "`sudo udevadm control --reload-rules && sudo udevadm trigger`, "
-        "then unplug and replug the printer"
+def _permission_problem(vendor_id: int, product_id: int) -> Words:
+    return Words(
+        N_(
+            "no permission — add the udev rule\n  {rule}\n"
+            "to {file}, run `{command}`, then unplug and replug the printer"
+        ),
+        rule=udev_rule(vendor_id, product_id),
+        file="/etc/udev/rules.d/99-kds-printer.rules",
+        command="sudo udevadm control --reload-rules && sudo udevadm trigger",
     )
 
 
@@ -220,7 +240,7 @@ def _device_text(value: str | None) -> str | None:
     return text or None
 
 
-def _read_names(usb: Any, device: Any) -> tuple[str | None, str | None, str | None, str | None]:
+def _read_names(usb: Any, device: Any) -> tuple[str | None, str | None, Words | None, Words | None]:
     """(maker, model, problem, detail) from the device's string descriptors.
 
     Reading them opens the device, which needs permission; the handle is released after.
@@ -238,10 +258,10 @@ def _read_names(usb: Any, device: Any) -> tuple[str | None, str | None, str | No
             logger.info("USB printer %04x:%04x: no permission to open it", vendor_id, product_id)
             return None, None, _permission_problem(vendor_id, product_id), None
         logger.warning("USB printer %04x:%04x: names unreadable: %s", vendor_id, product_id, exc)
-        return None, None, None, f"maker and model unreadable: {exc}"
+        return None, None, None, Words(N_("maker and model unreadable: {error}"), error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a device's strings are outside input: by outcome
         logger.warning("USB printer %04x:%04x: names unreadable: %r", vendor_id, product_id, exc)
-        return None, None, None, f"maker and model unreadable: {exc}"
+        return None, None, None, Words(N_("maker and model unreadable: {error}"), error=str(exc))
     finally:
         usb.util.dispose_resources(device)
 
@@ -267,7 +287,7 @@ def find_usb_printers(backend: Any = None) -> UsbScan:
         return UsbScan((), NO_LIBUSB)
     except usb.core.USBError as exc:
         logger.warning("USB devices cannot be listed: %s", exc)
-        return UsbScan((), f"USB devices cannot be listed: {exc}")
+        return UsbScan((), Words(N_("USB devices cannot be listed: {error}"), error=str(exc)))
     printers: list[UsbPrinter] = []
     for device in devices:
         vendor_id, product_id = _ids(device)
@@ -301,7 +321,7 @@ DEFAULT_PORT = 9100
 MAX_SCAN_ADDRESSES = 1024
 """The most addresses one scan covers (a /22): a typed /16 is refused, not scanned for hours."""
 
-_RANGE_EXAMPLE = "type e.g. 192.168.1.0/24 or 192.168.1.20-192.168.1.80"
+_RANGE_EXAMPLE = Words(N_("type e.g. 192.168.1.0/24 or 192.168.1.20-192.168.1.80"))
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -309,7 +329,13 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 def _port(text: str, whole: str) -> int:
     port = int(text) if text.isdigit() else 0
     if not 1 <= port <= 65535:
-        raise DiscoveryError(f"{whole!r}: the port must be a number from 1 to 65535, not {text!r}")
+        raise DiscoveryError(
+            Words(
+                N_("{address!r}: the port must be a number from 1 to 65535, not {port!r}"),
+                address=whole,
+                port=text,
+            )
+        )
     return port
 
 
@@ -322,7 +348,9 @@ def parse_address(text: str, default_port: int = DEFAULT_PORT) -> tuple[str, int
         end = whole.find("]")
         rest = whole[end + 1 :] if end > 0 else ""
         if end < 0 or (rest and not rest.startswith(":")):
-            raise DiscoveryError(f"{whole!r} is not an address: write [IPv6]:port")
+            raise DiscoveryError(
+                Words(N_("{address!r} is not an address: write [IPv6]:port"), address=whole)
+            )
         host = whole[1:end]
         if rest:
             port = _port(rest[1:], whole)
@@ -331,8 +359,13 @@ def parse_address(text: str, default_port: int = DEFAULT_PORT) -> tuple[str, int
         port = _port(port_text, whole)
     if not host or any(ch.isspace() or ch in "/[]" for ch in host):
         raise DiscoveryError(
-            f"{text.strip()!r} is not a printer address: type its IP address or host name, "
-            "e.g. 192.168.1.50 or 192.168.1.50:9100"
+            Words(
+                N_(
+                    "{address!r} is not a printer address: type its IP address or host name, "
+                    "e.g. 192.168.1.50 or 192.168.1.50:9100"
+                ),
+                address=whole,
+            )
         )
     return host, port
 
@@ -357,11 +390,17 @@ class AddressRange:
         return self.text
 
 
+def _not_a_range(whole: str) -> DiscoveryError:
+    return DiscoveryError(
+        Words(N_("{text!r} is not an address range: {example}"), text=whole, example=_RANGE_EXAMPLE)
+    )
+
+
 def _ip(text: str, whole: str) -> IPAddress:
     try:
         return ipaddress.ip_address(text.strip())
     except ValueError:
-        raise DiscoveryError(f"{whole!r} is not an address range: {_RANGE_EXAMPLE}") from None
+        raise _not_a_range(whole) from None
 
 
 def parse_range(text: str) -> AddressRange:
@@ -373,7 +412,7 @@ def parse_range(text: str) -> AddressRange:
         try:
             network = ipaddress.ip_network(whole, strict=False)
         except ValueError:
-            raise DiscoveryError(f"{whole!r} is not an address range: {_RANGE_EXAMPLE}") from None
+            raise _not_a_range(whole) from None
         first, last = network.network_address, network.broadcast_address
         if network.version == 4 and network.num_addresses > 2:
             # The network and broadcast addresses are no printer's.
@@ -388,26 +427,34 @@ def parse_range(text: str) -> AddressRange:
         else:
             last = _ip(end_text, whole)
         if last.version != first.version:
-            raise DiscoveryError(f"{whole!r}: both ends must be IPv4 or both IPv6")
+            raise DiscoveryError(
+                Words(N_("{text!r}: both ends must be IPv4 or both IPv6"), text=whole)
+            )
         if int(last) < int(first):
-            raise DiscoveryError(f"{whole!r}: the range ends before it starts")
+            raise DiscoveryError(Words(N_("{text!r}: the range ends before it starts"), text=whole))
     else:
         first = last = _ip(whole, whole)
     found = AddressRange(whole, first, last)
     if found.count > MAX_SCAN_ADDRESSES:
         raise DiscoveryError(
-            f"{whole!r} has {found.count:,} addresses; a scan covers at most "
-            f"{MAX_SCAN_ADDRESSES:,}: type the printers' part of the network, "
-            "e.g. 192.168.1.0/24"
+            Words(
+                N_(
+                    "{text!r} has {count:,} addresses; a scan covers at most {most:,}: "
+                    "type the printers' part of the network, e.g. 192.168.1.0/24"
+                ),
+                text=whole,
+                count=found.count,
+                most=MAX_SCAN_ADDRESSES,
+            )
         )
     return found
 
 
-READY = "ready"
-NO_STATUS_ANSWER = "no answer to status (may still print)"
+READY = Words(N_("ready"))
+NO_STATUS_ANSWER = Words(N_("no answer to status (may still print)"))
 
 
-def state_words(status: PrinterStatus) -> str:
+def state_words(status: PrinterStatus) -> Words:
     """A printer's answer to DLE EOT as the wizard shows it."""
     problem = status.problem
     if problem is None:
@@ -415,10 +462,10 @@ def state_words(status: PrinterStatus) -> str:
     if problem == "no answer":
         return NO_STATUS_ANSWER
     if problem == "paper low":
-        return f"{READY}, paper low"
+        return Words(N_("ready, paper low"))
     if problem == "error":
-        return f"error ({status.detail})"
-    return problem
+        return Words(N_("error ({detail})"), detail=status.notes or status.detail)
+    return Words(problem)  # one of the status' marked words: "paper out", "cover open"
 
 
 @dataclass(frozen=True)
@@ -429,7 +476,7 @@ class ProbeResult:
     host: str
     port: int
     reachable: bool
-    state: str
+    state: Words
     status: PrinterStatus | None = None
 
     @property
@@ -437,16 +484,18 @@ class ProbeResult:
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"{host}:{self.port}"
 
-    def describe(self) -> str:
-        return f"{self.address}: {self.state}"
+    def describe(self) -> Words:
+        return Words(N_("{address}: {state}"), address=self.address, state=self.state)
 
     def settings(self) -> NetworkSettings:
         """The printer config keys that reach this address."""
         return NetworkSettings(transport="network", host=self.host, port=self.port)
 
 
-def _unreachable(host: str, port: int, reason: str) -> ProbeResult:
-    return ProbeResult(host, port, reachable=False, state=f"not reachable: {reason}")
+def _unreachable(host: str, port: int, reason: Words | str) -> ProbeResult:
+    """`reason` in words, or the system's own (an OSError's text, English)."""
+    state = Words(N_("not reachable: {reason}"), reason=reason)
+    return ProbeResult(host, port, reachable=False, state=state)
 
 
 async def _ask_status(
@@ -483,17 +532,18 @@ async def probe(
         async with asyncio.timeout(connect_timeout):
             reader, writer = await asyncio.open_connection(host, port)
     except TimeoutError:
-        return _unreachable(
-            host,
-            port,
-            f"no answer within {connect_timeout:g} s (is it switched on and connected, "
-            "and is the address right?)",
+        words = N_(
+            "no answer within {seconds:g} s (is it switched on and connected, "
+            "and is the address right?)"
         )
+        return _unreachable(host, port, Words(words, seconds=connect_timeout))
     except socket.gaierror:
-        return _unreachable(host, port, f"{host!r} is not a known host name or IP address")
+        words = N_("{host!r} is not a known host name or IP address")
+        return _unreachable(host, port, Words(words, host=host))
     except OSError as exc:
+        reason: Words | str
         if exc.errno == errno.ECONNREFUSED or isinstance(exc, ConnectionRefusedError):
-            reason = "the connection was refused (is the port right? printers use 9100)"
+            reason = Words(N_("the connection was refused (is the port right? printers use 9100)"))
         else:
             reason = exc.strerror or str(exc)
         return _unreachable(host, port, reason)
@@ -524,14 +574,25 @@ class ScanResult:
     cancelled: bool
 
     @property
-    def summary(self) -> str:
+    def summary(self) -> Words:
         count = len(self.found)
-        found = f"{count} printer{'s' if count != 1 else ''} found" if count else "none found"
+        if count == 1:
+            found = Words(N_("{n} printer found"), n=count)
+        elif count:
+            found = Words(N_("{n} printers found"), n=count)
+        else:
+            found = Words(N_("none found"))
         if self.cancelled:
-            return f"scan cancelled after {self.scanned} of {self.range.count} addresses: {found}"
+            return Words(
+                N_("scan cancelled after {scanned} of {total} addresses: {found}"),
+                scanned=self.scanned,
+                total=self.range.count,
+                found=found,
+            )
+        where = {"port": self.port, "range": str(self.range)}
         if not count:
-            return f"no printer answered on port {self.port} in {self.range}"
-        return f"{found} on port {self.port} in {self.range}"
+            return Words(N_("no printer answered on port {port} in {range}"), **where)
+        return Words(N_("{found} on port {port} in {range}"), found=found, **where)
 
 
 async def scan(
@@ -666,12 +727,17 @@ class ProfileChoice:
         return fitting[-1]
 
     @property
-    def label(self) -> str:
+    def label(self) -> Words:
         """How the wizard lists it: "Epson TM-T88V — 80 mm, 42 columns"."""
         if self.generic:
-            return f"{self.title} (any ESC/POS printer)"
+            return Words(N_("{model} (any ESC/POS printer)"), model=self.title)
         columns = self.config_columns or DEFAULT_COLUMNS[self.paper_mm]
-        return f"{self.title} — {self.paper_mm} mm, {columns} columns"
+        return Words(
+            N_("{model} — {mm} mm, {columns} columns"),
+            model=self.title,
+            mm=self.paper_mm,
+            columns=columns,
+        )
 
 
 def _choice(name: str, data: Mapping[str, Any]) -> ProfileChoice:
@@ -720,7 +786,9 @@ def _profile_choice(name: str) -> ProfileChoice:
         if choice.name == name:
             return choice
     known = ", ".join(choice.name for choice in profile_choices())
-    raise DiscoveryError(f"unknown printer model {name!r} (the models: {known})")
+    raise DiscoveryError(
+        Words(N_("unknown printer model {name!r} (the models: {known})"), name=name, known=known)
+    )
 
 
 @dataclass(frozen=True)

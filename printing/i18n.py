@@ -26,6 +26,7 @@ from typing import Literal, get_args
 from kds.resources import resource_path
 
 __all__ = [
+    "CURRENCY_SYMBOLS",
     "LANGUAGES",
     "Language",
     "PaperLocale",
@@ -80,6 +81,16 @@ _LOCALES: Mapping[str, PaperLocale] = {
     "fr": PaperLocale(decimal=",", group=" ", money="{number} {symbol}", date="%d/%m/%Y"),
     "nl": PaperLocale(decimal=",", group=".", money="{symbol} {number}", date="%d-%m-%Y"),
 }
+
+
+CURRENCY_SYMBOLS: Mapping[str, str] = {
+    "EUR": "€",
+    "GBP": "£",
+    "USD": "$",
+    "CHF": "CHF",
+    "DKK": "kr",
+}
+"""The symbol an amount is written with; another currency shows its ISO code."""
 
 
 def paper_locale(language: str) -> PaperLocale:

@@ -33,7 +33,7 @@ from kds.words import N_
 from printing.errors import PrintingError
 from printing.status import PrinterStatus
 
-INTERNAL_ERROR = "internal error (see the log)"
+INTERNAL_ERROR = N_("internal error (see the log)")
 UNREACHABLE = N_("offline")
 """The words for a printer that could not be reached at all."""
 

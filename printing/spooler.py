@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -54,7 +55,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from kds.sqlite import Migration, migrate, open_db, transaction
 from kds.words import N_
@@ -193,6 +194,9 @@ def _tickets(count: int, translate: Translate) -> str:
     return translate(words).format(n=count)
 
 
+_WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+"""A problem's weekday when it started on another day ("since Mon 20:14")."""
+
 _REMEDIES = {
     "paper out": N_("the paper is refilled"),
     "cover open": N_("the cover is closed"),
@@ -253,7 +257,7 @@ class PrinterState:
                 since = self.since.astimezone(now.tzinfo)
                 shown = since.strftime("%H:%M")
                 if since.date() != now.date():
-                    shown = since.strftime("%a %H:%M")
+                    shown = f"{t(_WEEKDAYS[since.weekday()])} {shown}"
                 text = t(N_("{name}: {problem} since {time}")).format(
                     name=name, problem=problem, time=shown
                 )
@@ -388,6 +392,38 @@ def _typed_payloads(db: sqlite3.Connection, where: str) -> None:
         last = rows[-1]["id"]
 
 
+def _worded(changes: list[Any]) -> list[Any]:
+    return [{"what": "words", "text": c} if isinstance(c, str) else c for c in changes]
+
+
+def _structured_changes(db: sqlite3.Connection, where: str) -> None:
+    """Schema 3 -> 4: a change slip's changes are values (`kds.domain.changes`), worded by
+    the printer's language; those spooled before as English words keep their words (a
+    `Worded` change), so a slip queued before the upgrade still prints as it would have."""
+    last = 0
+    while rows := db.execute(
+        "SELECT id, payload FROM jobs WHERE kind = 'change' AND id > ? ORDER BY id LIMIT ?",
+        (last, _UPGRADE_BATCH),
+    ).fetchall():
+        for row in rows:
+            try:
+                data = json.loads(row["payload"])
+                changes = data["changes"]
+                changes["order_notes_changed"] = _worded(changes["order_notes_changed"])
+                changes["fulfillment_changed"] = _worded(changes["fulfillment_changed"])
+                for line in changes["lines"]:
+                    line["details"] = _worded(line["details"])
+                payload = load_payload(json.dumps(data))
+            except Exception as exc:  # noqa: BLE001 - by outcome: one clear error
+                raise SpoolError(
+                    f"cannot upgrade {where}: change slip {row['id']} cannot be read: {exc}"
+                ) from None
+            db.execute(
+                "UPDATE jobs SET payload = ? WHERE id = ?", (payload.model_dump_json(), row["id"])
+            )
+        last = rows[-1]["id"]
+
+
 _MIGRATIONS: tuple[Migration, ...] = (
     # 1: the jobs, their payloads holding the order as a JSON text. (IF NOT EXISTS: the
     # first spooler created the table before it recorded the version.)
@@ -398,6 +434,8 @@ _MIGRATIONS: tuple[Migration, ...] = (
     # print service's record of what each order got (`printing.service`), which files from
     # before it mostly hold already.
     _RETENTION_AND_PRINT_RECORDS,
+    # 4: a change slip's changes as values, not English words.
+    _structured_changes,
 )
 """Migration N (1-based) brings the spool from version N-1 to N. Only ever append."""
 

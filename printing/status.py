@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from kds.words import N_
+from kds.words import N_, Words
 
 DLE = 0x10
 EOT = 0x04
@@ -69,6 +69,9 @@ class PrinterStatus:
     paper_near_end: bool
     error: bool
     detail: str
+    """Everything the printer said, in English (for the log)."""
+    notes: tuple[Words, ...] = ()
+    """The same, each note as words a screen says in its language ("Deckel offen")."""
     #: False when the printer is configured without status (file transport, status disabled):
     #: nothing is known, so nothing is reported as a problem, but nothing is confirmed either.
     status_supported: bool = True
@@ -155,9 +158,10 @@ def decode(responses: Mapping[int, int]) -> PrinterStatus:
             paper_near_end=False,
             error=True,
             detail=f"garbled status ({shown})",
+            notes=(Words(N_("garbled status ({answers})"), answers=shown),),
         )
 
-    notes: list[str] = []
+    notes: list[Words] = []
     offline_flag: bool | None = None
     cover_open = paper_end = near_end = error = False
 
@@ -166,40 +170,41 @@ def decode(responses: Mapping[int, int]) -> PrinterStatus:
     if (b := responses.get(OFFLINE_CAUSE)) is not None:
         if b & _COVER_OPEN:
             cover_open = True
-            notes.append("cover open")
+            notes.append(Words(N_("cover open")))
         if b & _FEED_BUTTON:
-            notes.append("paper being fed by the feed button")
+            notes.append(Words(N_("paper being fed by the feed button")))
         if b & _PAPER_END_STOP:
             paper_end = True
-            notes.append("stopped at paper end")
+            notes.append(Words(N_("stopped at paper end")))
         if b & _ERROR_OCCURRED:
             error = True
-            notes.append("error occurred")
+            notes.append(Words(N_("error occurred")))
     if (b := responses.get(ERROR_CAUSE)) is not None:
         if b & _AUTOCUTTER_ERROR:
             error = True
-            notes.append("autocutter error")
+            notes.append(Words(N_("autocutter error")))
         if b & _UNRECOVERABLE_ERROR:
             error = True
-            notes.append("unrecoverable error")
+            notes.append(Words(N_("unrecoverable error")))
         if b & _AUTO_RECOVERABLE_ERROR:
             error = True
-            notes.append("auto-recoverable error")
+            notes.append(Words(N_("auto-recoverable error")))
     if (b := responses.get(PAPER_SENSOR)) is not None:
         if b & _ROLL_END:
             paper_end = True
-            notes.append("paper roll end")
+            notes.append(Words(N_("paper roll end")))
         if b & _NEAR_END:
             near_end = True
-            notes.append("paper near end")
+            notes.append(Words(N_("paper near end")))
 
     if offline_flag is None:
         online = not (cover_open or paper_end or error)
     else:
         online = not offline_flag
     if not online and "offline" not in notes:
-        notes.insert(0, "offline")
-    detail = ", ".join(dict.fromkeys(notes)) if notes else "online"
+        notes.insert(0, Words(N_("offline")))
+    unique = tuple(dict.fromkeys(notes))
+    detail = ", ".join(unique) if unique else "online"
     return PrinterStatus(
         answered=True,
         online=online,
@@ -208,4 +213,5 @@ def decode(responses: Mapping[int, int]) -> PrinterStatus:
         paper_near_end=near_end,
         error=error,
         detail=detail,
+        notes=unique,
     )

@@ -111,7 +111,7 @@ def _template_strings(root: Path) -> set[str]:
 def _ticket_strings(root: Path, work: Path) -> set[str]:
     """The paper's strings: the templates' and the printing package's N_ words."""
     scratch = work / "printing_words.ts"
-    _lupdate([root / "printing"], scratch, "en")
+    _lupdate([root / "printing", root / "kds" / "domain" / "changes.py"], scratch, "en")
     return _template_strings(root) | set(_messages(scratch))
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from kds import wire
-from kds.domain.changes import LineChange, diff_orders, format_quantity
+from kds.domain.changes import Change, LineChange, diff_orders, format_quantity
 from kds.domain.kitchen_settings import KitchenConfig
 from kds.domain.orders import WHOLE_ORDER
 from kds.domain.rollup import done_at, is_ready
@@ -59,8 +59,8 @@ class LineFlags:
     quantity: tuple[Decimal, Decimal] | None = None
     """(before, now) when the quantity changed."""
     notes_changed: bool = False
-    details: tuple[str, ...] = ()
-    """Every difference in words (as on a CHANGE ticket)."""
+    details: tuple[Change, ...] = ()
+    """Every difference (as on a CHANGE ticket)."""
 
     @property
     def quantity_text(self) -> str:
@@ -79,8 +79,8 @@ class ScreenChanges:
     """Line id -> flags, for new and changed lines still in the order."""
     removed: tuple[wire.Item, ...] = ()
     """Lines no longer in the order, shown struck out with REMOVED."""
-    order_notes: tuple[str, ...] = ()
-    fulfillment: tuple[str, ...] = ()
+    order_notes: tuple[Change, ...] = ()
+    fulfillment: tuple[Change, ...] = ()
 
     @property
     def changed(self) -> bool:

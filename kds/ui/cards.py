@@ -11,10 +11,10 @@ from PySide6.QtCore import QCoreApplication
 
 from kds import wire
 from kds.domain.acknowledge import NO_CHANGES, LineFlags, ScreenChanges
-from kds.domain.changes import describe_modifier, format_quantity
+from kds.domain.changes import Wording, describe_change, describe_modifier, format_quantity
 from kds.domain.monitors import MonitorFilter, MonitorKind, is_scheduled, line_done, timer_start
 from kds.domain.orders import OrderState
-from kds.i18n import local_time
+from kds.i18n import local_time, money
 
 
 def tr(text: str) -> str:
@@ -60,13 +60,17 @@ _MODIFIER_MARK = {
 }
 
 
+def _modifier_words(modifier: wire.Modifier) -> str:
+    """ "2× Bacon", "NO onion" in the screen's language."""
+    return describe_modifier(modifier, times="× ", no=tr("NO {label}"))
+
+
 def _modifier_lines(
     modifiers: Iterable[wire.Modifier], depth: int, line_id: str | None = None
 ) -> list[CardLine]:
     lines: list[CardLine] = []
     for mod in modifiers:
-        words = describe_modifier(mod, times="× ", no=tr("NO {label}"))
-        text = f"{_MODIFIER_MARK[mod.action]} {words}"
+        text = f"{_MODIFIER_MARK[mod.action]} {_modifier_words(mod)}"
         lines.append(CardLine(LineKind.MODIFIER, text, depth, line_id=line_id))
         lines.extend(_modifier_lines(mod.modifiers, depth + 1, line_id))
     return lines
@@ -160,8 +164,10 @@ def card_lines(
     for removed in changes.removed:
         lines.extend(replace(line, line_id=None) for line in item_lines(removed, done=True))
         lines.append(CardLine(LineKind.ALLERGENS, tr("REMOVED"), 1))
+    wording = screen_wording()
     lines.extend(
-        CardLine(LineKind.ORDER_NOTE, text) for text in (*changes.order_notes, *changes.fulfillment)
+        CardLine(LineKind.ORDER_NOTE, describe_change(change, wording))
+        for change in (*changes.order_notes, *changes.fulfillment)
     )
     for note in state.order.notes:
         label = _NOTE_LABEL.get(note.kind)
@@ -211,9 +217,8 @@ _NOTE_LABEL: dict[wire.NoteKind, str] = {
 }
 
 
-def fulfilment_text(order: wire.Order) -> str:
-    """ "Pickup", "Delivery", "Table 12 · 4 guests"..."""
-    f = order.fulfillment
+def fulfilment_name(kind: wire.FulfillmentType) -> str:
+    """ "Pickup", "Delivery", "Dine-in"... in the screen's language."""
     names = {
         wire.FulfillmentType.PICKUP: tr("Pickup"),
         wire.FulfillmentType.DELIVERY: tr("Delivery"),
@@ -221,7 +226,24 @@ def fulfilment_text(order: wire.Order) -> str:
         wire.FulfillmentType.CURBSIDE: tr("Curbside"),
         wire.FulfillmentType.DRIVE_THRU: tr("Drive-thru"),
     }
-    text = names[f.type]
+    return names[kind]
+
+
+def screen_wording() -> Wording:
+    """How the screens word a change ("Menge 1 → 2"): the device's language and formats."""
+    return Wording(
+        translate=tr,
+        money=money,
+        time=local_time,
+        fulfillment=fulfilment_name,
+        modifier=_modifier_words,
+    )
+
+
+def fulfilment_text(order: wire.Order) -> str:
+    """ "Pickup", "Delivery", "Table 12 · 4 guests"..."""
+    f = order.fulfillment
+    text = fulfilment_name(f.type)
     if f.table:
         text = tr("Table {table}").format(table=f.table)
     if f.guests:

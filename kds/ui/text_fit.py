@@ -5,8 +5,9 @@ from __future__ import annotations
 import functools
 
 import pyphen
-from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFontMetrics
+
+from kds.i18n import menu_locale
 
 HYPHEN = "-"
 SHORT = 0.3
@@ -15,7 +16,7 @@ SHORT = 0.3
 
 
 FALLBACK_LANGUAGE = "en_US"
-"""Hyphenation where the device's language has no dictionary (or is "C")."""
+"""Hyphenation where the menu's language has no dictionary (or is "C")."""
 
 
 @functools.cache
@@ -25,8 +26,9 @@ def _hyphenator(locale: str) -> pyphen.Pyphen:
 
 
 def hyphenator() -> pyphen.Pyphen:
-    """The hyphenation dictionary of the device's language (Qt's default locale)."""
-    return _hyphenator(QLocale().name())
+    """The hyphenation dictionary of the menu's language (`[device] menu_language`, else
+    the screens' language): a German dish breaks as German on an English screen."""
+    return _hyphenator(menu_locale())
 
 
 def _break_points(word: str) -> list[int]:

@@ -12,11 +12,11 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from kds.domain.changes import describe_modifier, format_quantity
+from kds.domain.changes import Change, Wording, describe_change, describe_modifier, format_quantity
 from kds.resources import resource_path
 from kds.wire import Modifier, ModifierAction, Money
 from kds.words import N_
-from printing.i18n import PaperLocale, paper_locale, ticket_words
+from printing.i18n import CURRENCY_SYMBOLS, PaperLocale, paper_locale, ticket_words
 from printing.render.layout import DATA_END, DATA_START
 from printing.spooler import REPRINT_BANNER, backup_banner
 from printing.text import sanitize
@@ -76,9 +76,6 @@ def _finalize(value: Any) -> str:
     return f"{DATA_START}{text}{DATA_END}"
 
 
-_CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$", "CHF": "CHF", "DKK": "kr"}
-
-
 def _language(context: jinja2.runtime.Context) -> str:
     language = context.get("language")
     return language if isinstance(language, str) else "en"
@@ -107,7 +104,7 @@ def money(
         amount, currency = value.amount, value.currency
     else:
         amount = value
-    return _locale(context).format_money(amount, _CURRENCY_SYMBOLS.get(currency, currency))
+    return _locale(context).format_money(amount, CURRENCY_SYMBOLS.get(currency, currency))
 
 
 def line_total(item: Any) -> Money | None:
@@ -239,6 +236,22 @@ def _flat_modifiers(
     return flat_modifiers(modifiers, no=ticket_words(_language(context)).get(source, source))
 
 
+@jinja2.pass_context
+def change_words(context: jinja2.runtime.Context, change: Change) -> str:
+    """The ``change`` filter: one change of a CHANGE ticket in the printer's language, its
+    values in the printer's formats ("Menge 1 → 2", "Preis: 18,50 € → 21,00 €")."""
+    words = ticket_words(_language(context))
+    no = N_("NO {label}")
+    wording = Wording(
+        translate=lambda text: words.get(text, text),
+        money=lambda value: money(context, value),
+        time=lambda value: hhmm(context, value),
+        fulfillment=lambda value: fulfillment(context, value),
+        modifier=lambda modifier: describe_modifier(modifier, no=words.get(no, no)),
+    )
+    return describe_change(change, wording)
+
+
 def indent(depth: int) -> LayoutText:
     return LayoutText("  " * max(0, int(depth)))
 
@@ -270,6 +283,7 @@ def environment(templates_dir: Path | None) -> ImmutableSandboxedEnvironment:
         words=words,
         flat_modifiers=_flat_modifiers,
         line_total=line_total,
+        change=change_words,
     )
     env.globals.update(indent=indent, line_total=line_total, _=translate)
     return env

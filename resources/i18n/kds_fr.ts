@@ -152,8 +152,140 @@
         <translation>{text} · {n} couverts</translation>
     </message>
     <message>
+        <source>name: {before} → {after}</source>
+        <translation>nom : {before} → {after}</translation>
+    </message>
+    <message>
+        <source>quantity {before} → {after}</source>
+        <translation>quantité {before} → {after}</translation>
+    </message>
+    <message>
+        <source>variant: {before} → {after}</source>
+        <translation>variante : {before} → {after}</translation>
+    </message>
+    <message>
+        <source>allergens: {before} → {after}</source>
+        <translation>allergènes : {before} → {after}</translation>
+    </message>
+    <message>
+        <source>course: {before} → {after}</source>
+        <translation>service : {before} → {after}</translation>
+    </message>
+    <message>
+        <source>seat: {before} → {after}</source>
+        <translation>place : {before} → {after}</translation>
+    </message>
+    <message>
+        <source>price: {before} → {after}</source>
+        <translation>prix : {before} → {after}</translation>
+    </message>
+    <message>
+        <source>type: {before} → {after}</source>
+        <translation>type : {before} → {after}</translation>
+    </message>
+    <message>
+        <source>due: {before} → {after}</source>
+        <translation>pour : {before} → {after}</translation>
+    </message>
+    <message>
+        <source>prepare at: {before} → {after}</source>
+        <translation>préparer à : {before} → {after}</translation>
+    </message>
+    <message>
+        <source>table: {before} → {after}</source>
+        <translation>table : {before} → {after}</translation>
+    </message>
+    <message>
+        <source>guests: {before} → {after}</source>
+        <translation>couverts : {before} → {after}</translation>
+    </message>
+    <message>
+        <source>cutlery: {before} → {after}</source>
+        <translation>couverts : {before} → {after}</translation>
+    </message>
+    <message>
+        <source>note: {text}</source>
+        <translation>note : {text}</translation>
+    </message>
+    <message>
+        <source>note removed: {text}</source>
+        <translation>note retirée : {text}</translation>
+    </message>
+    <message>
+        <source>restriction: {text}</source>
+        <translation>restriction : {text}</translation>
+    </message>
+    <message>
+        <source>restriction removed: {text}</source>
+        <translation>restriction retirée : {text}</translation>
+    </message>
+    <message>
+        <source>order note: {text}</source>
+        <translation>note commande : {text}</translation>
+    </message>
+    <message>
+        <source>kitchen note: {text}</source>
+        <translation>note cuisine : {text}</translation>
+    </message>
+    <message>
+        <source>delivery note: {text}</source>
+        <translation>note livraison : {text}</translation>
+    </message>
+    <message>
+        <source>cutlery note: {text}</source>
+        <translation>note couverts : {text}</translation>
+    </message>
+    <message>
+        <source>allergy note: {text}</source>
+        <translation>note allergie : {text}</translation>
+    </message>
+    <message>
+        <source>other note: {text}</source>
+        <translation>autre note : {text}</translation>
+    </message>
+    <message>
+        <source>removed order note: {text}</source>
+        <translation>note commande retirée : {text}</translation>
+    </message>
+    <message>
+        <source>removed kitchen note: {text}</source>
+        <translation>note cuisine retirée : {text}</translation>
+    </message>
+    <message>
+        <source>removed delivery note: {text}</source>
+        <translation>note livraison retirée : {text}</translation>
+    </message>
+    <message>
+        <source>removed cutlery note: {text}</source>
+        <translation>note couverts retirée : {text}</translation>
+    </message>
+    <message>
+        <source>removed allergy note: {text}</source>
+        <translation>note allergie retirée : {text}</translation>
+    </message>
+    <message>
+        <source>removed other note: {text}</source>
+        <translation>autre note retirée : {text}</translation>
+    </message>
+    <message>
         <source>ASAP</source>
         <translation>DÈS QUE POSSIBLE</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>programmée</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>delivery address changed</source>
+        <translation>adresse de livraison modifiée</translation>
     </message>
     <message>
         <source>due {time}</source>
@@ -914,6 +1046,10 @@
         <translation>Enregistré dans {path}{kept}</translation>
     </message>
     <message>
+        <source>internal error (see the log)</source>
+        <translation>erreur interne (voir le journal)</translation>
+    </message>
+    <message>
         <source>offline</source>
         <translation>hors ligne</translation>
     </message>
@@ -960,6 +1096,34 @@
     <message>
         <source>{n} tickets</source>
         <translation>{n} tickets</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>lun.</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>mar.</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>mer.</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>jeu.</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>ven.</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>sam.</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>dim.</translation>
     </message>
     <message>
         <source>the paper is refilled</source>
@@ -1037,6 +1201,42 @@
     <message>
         <source>paper low</source>
         <translation>papier presque épuisé</translation>
+    </message>
+    <message>
+        <source>garbled status ({answers})</source>
+        <translation>état illisible ({answers})</translation>
+    </message>
+    <message>
+        <source>paper being fed by the feed button</source>
+        <translation>papier avancé par le bouton d&apos;avance</translation>
+    </message>
+    <message>
+        <source>stopped at paper end</source>
+        <translation>arrêtée en fin de papier</translation>
+    </message>
+    <message>
+        <source>error occurred</source>
+        <translation>une erreur est survenue</translation>
+    </message>
+    <message>
+        <source>autocutter error</source>
+        <translation>erreur du massicot</translation>
+    </message>
+    <message>
+        <source>unrecoverable error</source>
+        <translation>erreur irrécupérable</translation>
+    </message>
+    <message>
+        <source>auto-recoverable error</source>
+        <translation>erreur récupérable automatiquement</translation>
+    </message>
+    <message>
+        <source>paper roll end</source>
+        <translation>fin du rouleau de papier</translation>
+    </message>
+    <message>
+        <source>paper near end</source>
+        <translation>papier bientôt épuisé</translation>
     </message>
     <message>
         <source>connected (this connector does not tell its id)</source>
@@ -1169,6 +1369,158 @@
     <message>
         <source>sending…</source>
         <translation>envoi…</translation>
+    </message>
+    <message>
+        <source>no USB printers found</source>
+        <translation>aucune imprimante USB trouvée</translation>
+    </message>
+    <message>
+        <source>libusb-1.0 is not installed: apt-get install libusb-1.0-0</source>
+        <translation>libusb-1.0 n&apos;est pas installé : apt-get install libusb-1.0-0</translation>
+    </message>
+    <message>
+        <source>USB printer {ids}</source>
+        <translation>imprimante USB {ids}</translation>
+    </message>
+    <message>
+        <source>{title} — usb {ids}, bus {bus} device {address}</source>
+        <translation>{title} — USB {ids}, bus {bus} périphérique {address}</translation>
+    </message>
+    <message>
+        <source>{title} — usb {ids}</source>
+        <translation>{title} — USB {ids}</translation>
+    </message>
+    <message>
+        <source>{printer}: {problem}</source>
+        <translation>{printer} : {problem}</translation>
+    </message>
+    <message>
+        <source>{printer} ({detail})</source>
+        <translation>{printer} ({detail})</translation>
+    </message>
+    <message>
+        <source>{n} USB printer found</source>
+        <translation>{n} imprimante USB trouvée</translation>
+    </message>
+    <message>
+        <source>{n} USB printers found</source>
+        <translation>{n} imprimantes USB trouvées</translation>
+    </message>
+    <message>
+        <source>no permission — add the udev rule
+  {rule}
+to {file}, run `{command}`, then unplug and replug the printer</source>
+        <translation>pas d&apos;autorisation — ajoutez la règle udev
+  {rule}
+à {file}, lancez `{command}`, puis débranchez et rebranchez l&apos;imprimante</translation>
+    </message>
+    <message>
+        <source>maker and model unreadable: {error}</source>
+        <translation>fabricant et modèle illisibles : {error}</translation>
+    </message>
+    <message>
+        <source>USB devices cannot be listed: {error}</source>
+        <translation>impossible de lister les périphériques USB : {error}</translation>
+    </message>
+    <message>
+        <source>type e.g. 192.168.1.0/24 or 192.168.1.20-192.168.1.80</source>
+        <translation>saisissez p. ex. 192.168.1.0/24 ou 192.168.1.20-192.168.1.80</translation>
+    </message>
+    <message>
+        <source>{address!r}: the port must be a number from 1 to 65535, not {port!r}</source>
+        <translation>{address!r} : le port doit être un nombre de 1 à 65535, pas {port!r}</translation>
+    </message>
+    <message>
+        <source>{address!r} is not an address: write [IPv6]:port</source>
+        <translation>{address!r} n&apos;est pas une adresse : écrivez [IPv6]:port</translation>
+    </message>
+    <message>
+        <source>{address!r} is not a printer address: type its IP address or host name, e.g. 192.168.1.50 or 192.168.1.50:9100</source>
+        <translation>{address!r} n&apos;est pas une adresse d&apos;imprimante : saisissez son adresse IP ou son nom d&apos;hôte, p. ex. 192.168.1.50 ou 192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <source>{text!r} is not an address range: {example}</source>
+        <translation>{text!r} n&apos;est pas une plage d&apos;adresses : {example}</translation>
+    </message>
+    <message>
+        <source>{text!r}: both ends must be IPv4 or both IPv6</source>
+        <translation>{text!r} : les deux bornes doivent être en IPv4 ou toutes deux en IPv6</translation>
+    </message>
+    <message>
+        <source>{text!r}: the range ends before it starts</source>
+        <translation>{text!r} : la plage se termine avant de commencer</translation>
+    </message>
+    <message>
+        <source>{text!r} has {count:,} addresses; a scan covers at most {most:,}: type the printers&apos; part of the network, e.g. 192.168.1.0/24</source>
+        <translation>{text!r} compte {count:,} adresses ; une recherche en couvre au plus {most:,} : saisissez la partie du réseau où sont les imprimantes, p. ex. 192.168.1.0/24</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>prête</translation>
+    </message>
+    <message>
+        <source>no answer to status (may still print)</source>
+        <translation>pas de réponse à la demande d&apos;état (peut quand même imprimer)</translation>
+    </message>
+    <message>
+        <source>ready, paper low</source>
+        <translation>prête, papier presque épuisé</translation>
+    </message>
+    <message>
+        <source>error ({detail})</source>
+        <translation>erreur ({detail})</translation>
+    </message>
+    <message>
+        <source>{address}: {state}</source>
+        <translation>{address} : {state}</translation>
+    </message>
+    <message>
+        <source>no answer within {seconds:g} s (is it switched on and connected, and is the address right?)</source>
+        <translation>pas de réponse en {seconds:g} s (est-elle allumée et branchée, et l&apos;adresse est-elle juste ?)</translation>
+    </message>
+    <message>
+        <source>{host!r} is not a known host name or IP address</source>
+        <translation>{host!r} n&apos;est ni un nom d&apos;hôte connu ni une adresse IP</translation>
+    </message>
+    <message>
+        <source>the connection was refused (is the port right? printers use 9100)</source>
+        <translation>la connexion a été refusée (le port est-il juste ? les imprimantes utilisent 9100)</translation>
+    </message>
+    <message>
+        <source>{n} printer found</source>
+        <translation>{n} imprimante trouvée</translation>
+    </message>
+    <message>
+        <source>{n} printers found</source>
+        <translation>{n} imprimantes trouvées</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation>aucune trouvée</translation>
+    </message>
+    <message>
+        <source>scan cancelled after {scanned} of {total} addresses: {found}</source>
+        <translation>recherche annulée après {scanned} adresses sur {total} : {found}</translation>
+    </message>
+    <message>
+        <source>no printer answered on port {port} in {range}</source>
+        <translation>aucune imprimante n&apos;a répondu sur le port {port} dans {range}</translation>
+    </message>
+    <message>
+        <source>{found} on port {port} in {range}</source>
+        <translation>{found} sur le port {port} dans {range}</translation>
+    </message>
+    <message>
+        <source>{model} (any ESC/POS printer)</source>
+        <translation>{model} (toute imprimante ESC/POS)</translation>
+    </message>
+    <message>
+        <source>{model} — {mm} mm, {columns} columns</source>
+        <translation>{model} — {mm} mm, {columns} colonnes</translation>
+    </message>
+    <message>
+        <source>unknown printer model {name!r} (the models: {known})</source>
+        <translation>modèle d&apos;imprimante inconnu {name!r} (les modèles : {known})</translation>
     </message>
 </context>
 <context>

@@ -152,8 +152,140 @@
         <translation>{text} · {n} gasten</translation>
     </message>
     <message>
+        <source>name: {before} → {after}</source>
+        <translation>naam: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>quantity {before} → {after}</source>
+        <translation>aantal {before} → {after}</translation>
+    </message>
+    <message>
+        <source>variant: {before} → {after}</source>
+        <translation>variant: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>allergens: {before} → {after}</source>
+        <translation>allergenen: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>course: {before} → {after}</source>
+        <translation>gang: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>seat: {before} → {after}</source>
+        <translation>stoel: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>price: {before} → {after}</source>
+        <translation>prijs: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>type: {before} → {after}</source>
+        <translation>soort: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>due: {before} → {after}</source>
+        <translation>klaar om: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>prepare at: {before} → {after}</source>
+        <translation>bereiden om: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>table: {before} → {after}</source>
+        <translation>tafel: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>guests: {before} → {after}</source>
+        <translation>gasten: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>cutlery: {before} → {after}</source>
+        <translation>bestek: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>note: {text}</source>
+        <translation>opmerking: {text}</translation>
+    </message>
+    <message>
+        <source>note removed: {text}</source>
+        <translation>opmerking verwijderd: {text}</translation>
+    </message>
+    <message>
+        <source>restriction: {text}</source>
+        <translation>beperking: {text}</translation>
+    </message>
+    <message>
+        <source>restriction removed: {text}</source>
+        <translation>beperking verwijderd: {text}</translation>
+    </message>
+    <message>
+        <source>order note: {text}</source>
+        <translation>opmerking bestelling: {text}</translation>
+    </message>
+    <message>
+        <source>kitchen note: {text}</source>
+        <translation>keukenopmerking: {text}</translation>
+    </message>
+    <message>
+        <source>delivery note: {text}</source>
+        <translation>bezorgopmerking: {text}</translation>
+    </message>
+    <message>
+        <source>cutlery note: {text}</source>
+        <translation>opmerking bestek: {text}</translation>
+    </message>
+    <message>
+        <source>allergy note: {text}</source>
+        <translation>allergie-opmerking: {text}</translation>
+    </message>
+    <message>
+        <source>other note: {text}</source>
+        <translation>overige opmerking: {text}</translation>
+    </message>
+    <message>
+        <source>removed order note: {text}</source>
+        <translation>opmerking bestelling verwijderd: {text}</translation>
+    </message>
+    <message>
+        <source>removed kitchen note: {text}</source>
+        <translation>keukenopmerking verwijderd: {text}</translation>
+    </message>
+    <message>
+        <source>removed delivery note: {text}</source>
+        <translation>bezorgopmerking verwijderd: {text}</translation>
+    </message>
+    <message>
+        <source>removed cutlery note: {text}</source>
+        <translation>opmerking bestek verwijderd: {text}</translation>
+    </message>
+    <message>
+        <source>removed allergy note: {text}</source>
+        <translation>allergie-opmerking verwijderd: {text}</translation>
+    </message>
+    <message>
+        <source>removed other note: {text}</source>
+        <translation>overige opmerking verwijderd: {text}</translation>
+    </message>
+    <message>
         <source>ASAP</source>
         <translation>ZSM</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>gepland</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>delivery address changed</source>
+        <translation>bezorgadres gewijzigd</translation>
     </message>
     <message>
         <source>due {time}</source>
@@ -914,6 +1046,10 @@
         <translation>Opgeslagen in {path}{kept}</translation>
     </message>
     <message>
+        <source>internal error (see the log)</source>
+        <translation>interne fout (zie het logboek)</translation>
+    </message>
+    <message>
         <source>offline</source>
         <translation>offline</translation>
     </message>
@@ -960,6 +1096,34 @@
     <message>
         <source>{n} tickets</source>
         <translation>{n} bonnen</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>ma</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>di</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>wo</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>do</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>vr</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>za</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>zo</translation>
     </message>
     <message>
         <source>the paper is refilled</source>
@@ -1036,6 +1200,42 @@
     </message>
     <message>
         <source>paper low</source>
+        <translation>papier bijna op</translation>
+    </message>
+    <message>
+        <source>garbled status ({answers})</source>
+        <translation>onleesbare status ({answers})</translation>
+    </message>
+    <message>
+        <source>paper being fed by the feed button</source>
+        <translation>papier wordt doorgevoerd met de doorvoerknop</translation>
+    </message>
+    <message>
+        <source>stopped at paper end</source>
+        <translation>gestopt aan het einde van het papier</translation>
+    </message>
+    <message>
+        <source>error occurred</source>
+        <translation>er is een fout opgetreden</translation>
+    </message>
+    <message>
+        <source>autocutter error</source>
+        <translation>fout in de afsnijder</translation>
+    </message>
+    <message>
+        <source>unrecoverable error</source>
+        <translation>onherstelbare fout</translation>
+    </message>
+    <message>
+        <source>auto-recoverable error</source>
+        <translation>automatisch herstelbare fout</translation>
+    </message>
+    <message>
+        <source>paper roll end</source>
+        <translation>papierrol op</translation>
+    </message>
+    <message>
+        <source>paper near end</source>
         <translation>papier bijna op</translation>
     </message>
     <message>
@@ -1169,6 +1369,158 @@
     <message>
         <source>sending…</source>
         <translation>wordt verzonden…</translation>
+    </message>
+    <message>
+        <source>no USB printers found</source>
+        <translation>geen USB-printers gevonden</translation>
+    </message>
+    <message>
+        <source>libusb-1.0 is not installed: apt-get install libusb-1.0-0</source>
+        <translation>libusb-1.0 is niet geïnstalleerd: apt-get install libusb-1.0-0</translation>
+    </message>
+    <message>
+        <source>USB printer {ids}</source>
+        <translation>USB-printer {ids}</translation>
+    </message>
+    <message>
+        <source>{title} — usb {ids}, bus {bus} device {address}</source>
+        <translation>{title} — USB {ids}, bus {bus} apparaat {address}</translation>
+    </message>
+    <message>
+        <source>{title} — usb {ids}</source>
+        <translation>{title} — USB {ids}</translation>
+    </message>
+    <message>
+        <source>{printer}: {problem}</source>
+        <translation>{printer}: {problem}</translation>
+    </message>
+    <message>
+        <source>{printer} ({detail})</source>
+        <translation>{printer} ({detail})</translation>
+    </message>
+    <message>
+        <source>{n} USB printer found</source>
+        <translation>{n} USB-printer gevonden</translation>
+    </message>
+    <message>
+        <source>{n} USB printers found</source>
+        <translation>{n} USB-printers gevonden</translation>
+    </message>
+    <message>
+        <source>no permission — add the udev rule
+  {rule}
+to {file}, run `{command}`, then unplug and replug the printer</source>
+        <translation>geen toestemming — voeg de udev-regel
+  {rule}
+toe aan {file}, voer `{command}` uit en koppel de printer los en weer aan</translation>
+    </message>
+    <message>
+        <source>maker and model unreadable: {error}</source>
+        <translation>merk en model onleesbaar: {error}</translation>
+    </message>
+    <message>
+        <source>USB devices cannot be listed: {error}</source>
+        <translation>USB-apparaten kunnen niet worden opgesomd: {error}</translation>
+    </message>
+    <message>
+        <source>type e.g. 192.168.1.0/24 or 192.168.1.20-192.168.1.80</source>
+        <translation>typ bijv. 192.168.1.0/24 of 192.168.1.20-192.168.1.80</translation>
+    </message>
+    <message>
+        <source>{address!r}: the port must be a number from 1 to 65535, not {port!r}</source>
+        <translation>{address!r}: de poort moet een getal van 1 tot 65535 zijn, niet {port!r}</translation>
+    </message>
+    <message>
+        <source>{address!r} is not an address: write [IPv6]:port</source>
+        <translation>{address!r} is geen adres: schrijf [IPv6]:poort</translation>
+    </message>
+    <message>
+        <source>{address!r} is not a printer address: type its IP address or host name, e.g. 192.168.1.50 or 192.168.1.50:9100</source>
+        <translation>{address!r} is geen printeradres: typ het IP-adres of de hostnaam, bijv. 192.168.1.50 of 192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <source>{text!r} is not an address range: {example}</source>
+        <translation>{text!r} is geen adresbereik: {example}</translation>
+    </message>
+    <message>
+        <source>{text!r}: both ends must be IPv4 or both IPv6</source>
+        <translation>{text!r}: beide uiteinden moeten IPv4 of beide IPv6 zijn</translation>
+    </message>
+    <message>
+        <source>{text!r}: the range ends before it starts</source>
+        <translation>{text!r}: het bereik eindigt voordat het begint</translation>
+    </message>
+    <message>
+        <source>{text!r} has {count:,} addresses; a scan covers at most {most:,}: type the printers&apos; part of the network, e.g. 192.168.1.0/24</source>
+        <translation>{text!r} heeft {count:,} adressen; een zoekactie beslaat hoogstens {most:,}: typ het deel van het netwerk met de printers, bijv. 192.168.1.0/24</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>gereed</translation>
+    </message>
+    <message>
+        <source>no answer to status (may still print)</source>
+        <translation>geen antwoord op de statusvraag (print misschien toch)</translation>
+    </message>
+    <message>
+        <source>ready, paper low</source>
+        <translation>gereed, papier bijna op</translation>
+    </message>
+    <message>
+        <source>error ({detail})</source>
+        <translation>fout ({detail})</translation>
+    </message>
+    <message>
+        <source>{address}: {state}</source>
+        <translation>{address}: {state}</translation>
+    </message>
+    <message>
+        <source>no answer within {seconds:g} s (is it switched on and connected, and is the address right?)</source>
+        <translation>geen antwoord binnen {seconds:g} s (staat hij aan en is hij aangesloten, en klopt het adres?)</translation>
+    </message>
+    <message>
+        <source>{host!r} is not a known host name or IP address</source>
+        <translation>{host!r} is geen bekende hostnaam of IP-adres</translation>
+    </message>
+    <message>
+        <source>the connection was refused (is the port right? printers use 9100)</source>
+        <translation>de verbinding werd geweigerd (klopt de poort? printers gebruiken 9100)</translation>
+    </message>
+    <message>
+        <source>{n} printer found</source>
+        <translation>{n} printer gevonden</translation>
+    </message>
+    <message>
+        <source>{n} printers found</source>
+        <translation>{n} printers gevonden</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation>geen gevonden</translation>
+    </message>
+    <message>
+        <source>scan cancelled after {scanned} of {total} addresses: {found}</source>
+        <translation>zoeken afgebroken na {scanned} van {total} adressen: {found}</translation>
+    </message>
+    <message>
+        <source>no printer answered on port {port} in {range}</source>
+        <translation>geen printer antwoordde op poort {port} in {range}</translation>
+    </message>
+    <message>
+        <source>{found} on port {port} in {range}</source>
+        <translation>{found} op poort {port} in {range}</translation>
+    </message>
+    <message>
+        <source>{model} (any ESC/POS printer)</source>
+        <translation>{model} (elke ESC/POS-printer)</translation>
+    </message>
+    <message>
+        <source>{model} — {mm} mm, {columns} columns</source>
+        <translation>{model} — {mm} mm, {columns} kolommen</translation>
+    </message>
+    <message>
+        <source>unknown printer model {name!r} (the models: {known})</source>
+        <translation>onbekend printermodel {name!r} (de modellen: {known})</translation>
     </message>
 </context>
 <context>

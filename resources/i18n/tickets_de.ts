@@ -120,6 +120,10 @@
         <translation>Fällig {time}</translation>
     </message>
     <message>
+        <source>Fri</source>
+        <translation>Fr</translation>
+    </message>
+    <message>
         <source>If you have no #{number} {what}, reprint it from the order's card.</source>
         <translation>Wenn #{number} ({what}) fehlt, über die Karte der Bestellung nachdrucken.</translation>
     </message>
@@ -142,6 +146,10 @@
     <message>
         <source>Loyalty</source>
         <translation>Treueprogramm</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Mo</translation>
     </message>
     <message>
         <source>NO {label}</source>
@@ -212,6 +220,10 @@
         <translation>Rechts</translation>
     </message>
     <message>
+        <source>Sat</source>
+        <translation>Sa</translation>
+    </message>
+    <message>
         <source>Seat {seat}</source>
         <translation>Platz {seat}</translation>
     </message>
@@ -222,6 +234,10 @@
     <message>
         <source>Subtotal</source>
         <translation>Zwischensumme</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>So</translation>
     </message>
     <message>
         <source>TEST ORDER</source>
@@ -252,8 +268,24 @@
         <translation>Die Bestellung wurde geändert.</translation>
     </message>
     <message>
+        <source>Thu</source>
+        <translation>Do</translation>
+    </message>
+    <message>
         <source>Tip</source>
         <translation>Trinkgeld</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Di</translation>
+    </message>
+    <message>
+        <source>USB devices cannot be listed: {error}</source>
+        <translation>USB-Geräte können nicht aufgelistet werden: {error}</translation>
+    </message>
+    <message>
+        <source>USB printer {ids}</source>
+        <translation>USB-Drucker {ids}</translation>
     </message>
     <message>
         <source>VOID</source>
@@ -268,24 +300,88 @@
         <translation>Guthaben jetzt</translation>
     </message>
     <message>
+        <source>Wed</source>
+        <translation>Mi</translation>
+    </message>
+    <message>
         <source>Yes: keep {codepage}.</source>
         <translation>Ja: {codepage} behalten.</translation>
+    </message>
+    <message>
+        <source>allergens: {before} → {after}</source>
+        <translation>Allergene: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>allergy note: {text}</source>
+        <translation>Allergie-Hinweis: {text}</translation>
+    </message>
+    <message>
+        <source>auto-recoverable error</source>
+        <translation>selbst behebbarer Fehler</translation>
+    </message>
+    <message>
+        <source>autocutter error</source>
+        <translation>Fehler am Abschneider</translation>
     </message>
     <message>
         <source>change slip</source>
         <translation>Änderungsbon</translation>
     </message>
     <message>
+        <source>course: {before} → {after}</source>
+        <translation>Gang: {before} → {after}</translation>
+    </message>
+    <message>
         <source>cover open</source>
         <translation>Deckel offen</translation>
+    </message>
+    <message>
+        <source>cutlery note: {text}</source>
+        <translation>Besteck-Hinweis: {text}</translation>
+    </message>
+    <message>
+        <source>cutlery: {before} → {after}</source>
+        <translation>Besteck: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>delivery address changed</source>
+        <translation>Lieferadresse geändert</translation>
+    </message>
+    <message>
+        <source>delivery note: {text}</source>
+        <translation>Liefer-Hinweis: {text}</translation>
+    </message>
+    <message>
+        <source>due: {before} → {after}</source>
+        <translation>fällig: {before} → {after}</translation>
     </message>
     <message>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
     <message>
+        <source>error ({detail})</source>
+        <translation>Fehler ({detail})</translation>
+    </message>
+    <message>
+        <source>error occurred</source>
+        <translation>Fehler aufgetreten</translation>
+    </message>
+    <message>
+        <source>garbled status ({answers})</source>
+        <translation>unleserlicher Status ({answers})</translation>
+    </message>
+    <message>
+        <source>guests: {before} → {after}</source>
+        <translation>Gäste: {before} → {after}</translation>
+    </message>
+    <message>
         <source>incl. tax</source>
         <translation>inkl. MwSt.</translation>
+    </message>
+    <message>
+        <source>internal error (see the log)</source>
+        <translation>interner Fehler (siehe Protokoll)</translation>
     </message>
     <message>
         <source>it answers again</source>
@@ -300,20 +396,180 @@
         <translation>er wieder funktioniert</translation>
     </message>
     <message>
+        <source>kitchen note: {text}</source>
+        <translation>Küchen-Hinweis: {text}</translation>
+    </message>
+    <message>
+        <source>libusb-1.0 is not installed: apt-get install libusb-1.0-0</source>
+        <translation>libusb-1.0 ist nicht installiert: apt-get install libusb-1.0-0</translation>
+    </message>
+    <message>
+        <source>maker and model unreadable: {error}</source>
+        <translation>Hersteller und Modell nicht lesbar: {error}</translation>
+    </message>
+    <message>
+        <source>name: {before} → {after}</source>
+        <translation>Name: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>no USB printers found</source>
+        <translation>keine USB-Drucker gefunden</translation>
+    </message>
+    <message>
         <source>no answer</source>
         <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>no answer to status (may still print)</source>
+        <translation>keine Antwort auf die Statusabfrage (druckt vielleicht trotzdem)</translation>
+    </message>
+    <message>
+        <source>no answer within {seconds:g} s (is it switched on and connected, and is the address right?)</source>
+        <translation>keine Antwort innerhalb von {seconds:g} s (ist er eingeschaltet und angeschlossen, und stimmt die Adresse?)</translation>
+    </message>
+    <message>
+        <source>no permission — add the udev rule
+  {rule}
+to {file}, run `{command}`, then unplug and replug the printer</source>
+        <translation>keine Berechtigung — die udev-Regel
+  {rule}
+in {file} eintragen, `{command}` ausführen, dann den Drucker aus- und wieder einstecken</translation>
+    </message>
+    <message>
+        <source>no printer answered on port {port} in {range}</source>
+        <translation>kein Drucker hat auf Port {port} in {range} geantwortet</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation>keiner gefunden</translation>
+    </message>
+    <message>
+        <source>not reachable: {reason}</source>
+        <translation>nicht erreichbar: {reason}</translation>
+    </message>
+    <message>
+        <source>note removed: {text}</source>
+        <translation>Hinweis entfernt: {text}</translation>
+    </message>
+    <message>
+        <source>note: {text}</source>
+        <translation>Hinweis: {text}</translation>
     </message>
     <message>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
+        <source>order note: {text}</source>
+        <translation>Bestell-Hinweis: {text}</translation>
+    </message>
+    <message>
+        <source>other note: {text}</source>
+        <translation>sonstiger Hinweis: {text}</translation>
+    </message>
+    <message>
+        <source>paper being fed by the feed button</source>
+        <translation>Papiervorschub per Taste</translation>
+    </message>
+    <message>
         <source>paper low</source>
         <translation>Papier fast leer</translation>
     </message>
     <message>
+        <source>paper near end</source>
+        <translation>Papier fast zu Ende</translation>
+    </message>
+    <message>
         <source>paper out</source>
         <translation>Papier leer</translation>
+    </message>
+    <message>
+        <source>paper roll end</source>
+        <translation>Papierrolle zu Ende</translation>
+    </message>
+    <message>
+        <source>prepare at: {before} → {after}</source>
+        <translation>zubereiten um: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>price: {before} → {after}</source>
+        <translation>Preis: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>quantity {before} → {after}</source>
+        <translation>Menge {before} → {after}</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>ready, paper low</source>
+        <translation>bereit, Papier fast leer</translation>
+    </message>
+    <message>
+        <source>removed allergy note: {text}</source>
+        <translation>Allergie-Hinweis entfernt: {text}</translation>
+    </message>
+    <message>
+        <source>removed cutlery note: {text}</source>
+        <translation>Besteck-Hinweis entfernt: {text}</translation>
+    </message>
+    <message>
+        <source>removed delivery note: {text}</source>
+        <translation>Liefer-Hinweis entfernt: {text}</translation>
+    </message>
+    <message>
+        <source>removed kitchen note: {text}</source>
+        <translation>Küchen-Hinweis entfernt: {text}</translation>
+    </message>
+    <message>
+        <source>removed order note: {text}</source>
+        <translation>Bestell-Hinweis entfernt: {text}</translation>
+    </message>
+    <message>
+        <source>removed other note: {text}</source>
+        <translation>sonstiger Hinweis entfernt: {text}</translation>
+    </message>
+    <message>
+        <source>restriction removed: {text}</source>
+        <translation>Einschränkung entfernt: {text}</translation>
+    </message>
+    <message>
+        <source>restriction: {text}</source>
+        <translation>Einschränkung: {text}</translation>
+    </message>
+    <message>
+        <source>scan cancelled after {scanned} of {total} addresses: {found}</source>
+        <translation>Suche abgebrochen nach {scanned} von {total} Adressen: {found}</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>seat: {before} → {after}</source>
+        <translation>Platz: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>stopped at paper end</source>
+        <translation>am Papierende angehalten</translation>
+    </message>
+    <message>
+        <source>table: {before} → {after}</source>
+        <translation>Tisch: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>the connection was refused (is the port right? printers use 9100)</source>
+        <translation>die Verbindung wurde abgelehnt (stimmt der Port? Drucker nutzen 9100)</translation>
     </message>
     <message>
         <source>the cover is closed</source>
@@ -324,12 +580,68 @@
         <translation>Papier nachgefüllt ist</translation>
     </message>
     <message>
+        <source>type e.g. 192.168.1.0/24 or 192.168.1.20-192.168.1.80</source>
+        <translation>z. B. 192.168.1.0/24 oder 192.168.1.20-192.168.1.80 eingeben</translation>
+    </message>
+    <message>
+        <source>type: {before} → {after}</source>
+        <translation>Art: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>unknown printer model {name!r} (the models: {known})</source>
+        <translation>unbekanntes Druckermodell {name!r} (die Modelle: {known})</translation>
+    </message>
+    <message>
+        <source>unrecoverable error</source>
+        <translation>nicht behebbarer Fehler</translation>
+    </message>
+    <message>
+        <source>variant: {before} → {after}</source>
+        <translation>Variante: {before} → {after}</translation>
+    </message>
+    <message>
         <source>void slip</source>
         <translation>Stornobon</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>{address!r} is not a printer address: type its IP address or host name, e.g. 192.168.1.50 or 192.168.1.50:9100</source>
+        <translation>{address!r} ist keine Druckeradresse: geben Sie seine IP-Adresse oder seinen Hostnamen ein, z. B. 192.168.1.50 oder 192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <source>{address!r} is not an address: write [IPv6]:port</source>
+        <translation>{address!r} ist keine Adresse: schreiben Sie [IPv6]:Port</translation>
+    </message>
+    <message>
+        <source>{address!r}: the port must be a number from 1 to 65535, not {port!r}</source>
+        <translation>{address!r}: der Port muss eine Zahl von 1 bis 65535 sein, nicht {port!r}</translation>
+    </message>
+    <message>
+        <source>{address}: {state}</source>
+        <translation>{address}: {state}</translation>
+    </message>
+    <message>
+        <source>{found} on port {port} in {range}</source>
+        <translation>{found} auf Port {port} in {range}</translation>
+    </message>
+    <message>
         <source>{guests} guests</source>
         <translation>{guests} Gäste</translation>
+    </message>
+    <message>
+        <source>{host!r} is not a known host name or IP address</source>
+        <translation>{host!r} ist kein bekannter Hostname und keine IP-Adresse</translation>
+    </message>
+    <message>
+        <source>{model} (any ESC/POS printer)</source>
+        <translation>{model} (jeder ESC/POS-Drucker)</translation>
+    </message>
+    <message>
+        <source>{model} — {mm} mm, {columns} columns</source>
+        <translation>{model} — {mm} mm, {columns} Spalten</translation>
     </message>
     <message>
         <source>{name}: not checked yet</source>
@@ -352,6 +664,22 @@
         <translation>{name}: {problem} seit {time}</translation>
     </message>
     <message>
+        <source>{n} USB printer found</source>
+        <translation>{n} USB-Drucker gefunden</translation>
+    </message>
+    <message>
+        <source>{n} USB printers found</source>
+        <translation>{n} USB-Drucker gefunden</translation>
+    </message>
+    <message>
+        <source>{n} printer found</source>
+        <translation>{n} Drucker gefunden</translation>
+    </message>
+    <message>
+        <source>{n} printers found</source>
+        <translation>{n} Drucker gefunden</translation>
+    </message>
+    <message>
         <source>{n} ticket</source>
         <translation>{n} Bon</translation>
     </message>
@@ -360,12 +688,36 @@
         <translation>{n} Bons</translation>
     </message>
     <message>
+        <source>{printer} ({detail})</source>
+        <translation>{printer} ({detail})</translation>
+    </message>
+    <message>
         <source>{printer} holds #{number} until {until}</source>
         <translation>{printer} hält #{number} fest, bis {until}</translation>
     </message>
     <message>
+        <source>{printer}: {problem}</source>
+        <translation>{printer}: {problem}</translation>
+    </message>
+    <message>
         <source>{template} ticket</source>
         <translation>{template}-Bon</translation>
+    </message>
+    <message>
+        <source>{text!r} has {count:,} addresses; a scan covers at most {most:,}: type the printers' part of the network, e.g. 192.168.1.0/24</source>
+        <translation>{text!r} hat {count:,} Adressen; eine Suche umfasst höchstens {most:,}: geben Sie den Teil des Netzes mit den Druckern ein, z. B. 192.168.1.0/24</translation>
+    </message>
+    <message>
+        <source>{text!r} is not an address range: {example}</source>
+        <translation>{text!r} ist kein Adressbereich: {example}</translation>
+    </message>
+    <message>
+        <source>{text!r}: both ends must be IPv4 or both IPv6</source>
+        <translation>{text!r}: beide Enden müssen IPv4 oder beide IPv6 sein</translation>
+    </message>
+    <message>
+        <source>{text!r}: the range ends before it starts</source>
+        <translation>{text!r}: der Bereich endet, bevor er beginnt</translation>
     </message>
     <message>
         <source>{text} (going to {backup})</source>
@@ -378,6 +730,14 @@
     <message>
         <source>{text}; {tickets} could not be laid out (see the log)</source>
         <translation>{text}; {tickets} konnten nicht gesetzt werden (siehe Protokoll)</translation>
+    </message>
+    <message>
+        <source>{title} — usb {ids}</source>
+        <translation>{title} — USB {ids}</translation>
+    </message>
+    <message>
+        <source>{title} — usb {ids}, bus {bus} device {address}</source>
+        <translation>{title} — USB {ids}, Bus {bus} Gerät {address}</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@ cancelled order stays with its overlay where it was being made until acknowledge
 from __future__ import annotations
 
 from kds.domain.acknowledge import Acknowledgements, cancellation_shown, screen_changes
+from kds.domain.changes import TextAdded, TimeChange, What
 from kds.domain.kitchen import EXPO, AcknowledgeCancel, AcknowledgeChange, BumpOrder
 from kds.domain.screens import on_expo, on_stations
 
@@ -39,7 +40,7 @@ def test_the_grill_sees_new_removed_and_changed_lines() -> None:
     burger = changes.lines["b"]
     assert burger.quantity_text == "2 → 3"
     assert burger.notes_changed
-    assert "note: no onion" in burger.details
+    assert TextAdded(what=What.NOTE_ADDED, text="no onion") in burger.details
     assert [item.label for item in changes.removed] == ["Fries"]
 
 
@@ -56,7 +57,7 @@ def test_order_notes_and_times_flag_every_station() -> None:
     new = make_order(revision=2, items=BEFORE, due_at=T0.isoformat())
     changes = screen_changes(old, new, ("cold",), config)
     assert changes.changed
-    assert changes.fulfillment == ("due: none → 18:00",)
+    assert changes.fulfillment == (TimeChange(what=What.DUE, before=None, after=T0),)
 
 
 def test_a_line_moved_to_another_station_is_removed_here_and_new_there() -> None:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from kds import wire
+from kds.domain.changes import diff_orders
 from kds.resources import resource_path
 from printing.config import PrintingConfig
 from printing.decode import decode_escpos
@@ -176,3 +177,69 @@ def test_paper_money_and_times_per_language(
     assert locale.format_money(Decimal("-2"), "€") == negative
     assert locale.format_date_time(PRINTED_AT) == date_time
     assert locale.format_time(PRINTED_AT) == "20:14"
+
+
+def _change_paper(language: str) -> str:
+    """The CHANGE ticket of the Käsespätzle order after the guest changed nearly everything,
+    as the printer prints it."""
+    before = _order()
+    data = json.loads(wire.dump(before))
+    spaetzle = data["items"][0]
+    spaetzle["quantity"] = "3"
+    spaetzle["unit_price"] = {"amount": "14.50", "currency": "EUR"}
+    onions = {"name": "Zwiebeln", "action": "remove", "quantity": "1"}
+    spaetzle["modifiers"] = [spaetzle["modifiers"][0], onions]
+    spaetzle["notes"] = ["extra Käse"]
+    data.update(
+        revision=2,
+        notes=[{"kind": "kitchen", "text": "Bitte schnell"}],
+        fulfillment={"type": "dine_in", "asap": True, "table": "12", "guests": 4},
+    )
+    after = wire.parse_order(data)
+    request = TicketRequest(
+        template="change",
+        order=after,
+        items=after.items,
+        printer_name="Küche",
+        printed_at=PRINTED_AT,
+        changes=diff_orders(before, after),
+    )
+    options = PrinterOptions(paper=Paper.mm80(), codepage="cp858", language=language)
+    ticket = render(request, options)
+    job = decode_escpos(ticket.data, "cp858")
+    assert job.text == ticket.text  # what the bytes print is what we meant
+    return job.text
+
+
+def test_a_german_change_ticket_says_what_changed_in_german() -> None:
+    text = _change_paper("de")
+    for words in (
+        "ÄNDERUNG",
+        "GEÄNDERT:",
+        "3 x Käsespätzle",
+        "* Menge 2 -> 3",
+        "* + OHNE Zwiebeln",
+        "* - OHNE Speck",
+        "* Hinweis: extra Käse",
+        "* Preis: 13,90 € -> 14,50 €",
+        "Art: ABHOLUNG -> IM HAUS",
+        "Tisch: keine -> 12",
+        "Gäste: keine -> 4",
+        "Allergie-Hinweis entfernt: Nüsse",
+    ):
+        assert words in text, words
+    for english in ("quantity", "price", "note", "none", "type:", "guests", "NO "):
+        assert english not in text, english
+
+
+@pytest.mark.parametrize(
+    ("language", "quantity", "price"),
+    [
+        ("en", "quantity 2 -> 3", "price: €13.90 -> €14.50"),
+        ("fr", "quantité 2 -> 3", "prix : 13,90 € -> 14,50 €"),
+        ("nl", "aantal 2 -> 3", "prijs: € 13,90 -> € 14,50"),
+    ],
+)
+def test_change_words_follow_the_printer_language(language: str, quantity: str, price: str) -> None:
+    text = _change_paper(language)
+    assert quantity in text and price in text

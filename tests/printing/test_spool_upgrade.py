@@ -13,12 +13,14 @@ import json
 import sqlite3
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kds import wire
+from kds.domain.changes import QuantityChange, Worded
 from printing.config import PrintingConfig
 from printing.emulator import PrinterEmulator
 from printing.jobs import ChangeJob, LateJob, TicketJob
@@ -269,7 +271,9 @@ async def test_jobs_queued_before_the_upgrade_print_once_after_it(
         # The order's jobs read back typed: the change slip with its diff worked out.
         (_, change) = service.jobs("webshop:17")
         assert isinstance(change.payload, ChangeJob)
-        assert change.payload.changes.lines[0].details == ("quantity 1 → 2",)
+        assert change.payload.changes.lines[0].details == (
+            QuantityChange(before=Decimal(1), after=Decimal(2)),
+        )
         # The upgraded jobs are still the order's: a cancel voids what the Kitchen printed,
         # and the ticket printed before the upgrade can be reprinted.
         (printed, _) = service.jobs("webshop:17")
@@ -357,3 +361,57 @@ def test_a_spool_from_a_newer_kds_is_refused_naming_the_file(tmp_path: Path) -> 
         f"the print spool {path} has schema version {SCHEMA_VERSION + 1}, newer than this kds "
         f"understands ({SCHEMA_VERSION}); update kds or use another data dir"
     )
+
+
+async def test_a_change_slip_spooled_with_english_words_still_prints_them_after_the_upgrade(
+    tmp_path: Path, printers: tuple[PrinterEmulator, PrinterEmulator]
+) -> None:
+    """Spool schema 3 kept a change slip's changes as English words; schema 4 keeps values.
+    A slip waiting in a schema-3 file prints its words as they were, once."""
+    kitchen, bar = printers
+    old = OldSpool(tmp_path / SPOOL_FILE)
+    old.db.executescript(
+        "CREATE TABLE schema_version (version INTEGER NOT NULL);"
+        "INSERT INTO schema_version VALUES (3); PRAGMA user_version = 3;"
+    )
+    first, second = make_order(17, [BURGER]), make_order(17, [{**BURGER, "quantity": "2"}], 2)
+    old.record(second, "Kitchen")
+    item = json.loads(wire.dump(first))["items"][0]
+    schema_3 = {
+        "kind": "change",
+        "order": json.loads(wire.dump(second)),
+        "ticket_template": "kitchen",
+        "line_ids": ["l1"],
+        "prev_line_ids": ["l1"],
+        "changes": {
+            "lines": [
+                {
+                    "kind": "changed",
+                    "before": item,
+                    "after": {**item, "quantity": "2"},
+                    "details": ["quantity 1 → 2"],
+                }
+            ],
+            "order_notes_changed": ["kitchen note: Tisch wartet"],
+            "fulfillment_changed": ["table: none → 7"],
+        },
+    }
+    old.job(second, "Kitchen", "change", schema_3, "queued", template="change")
+    old.db.close()
+    config, watch = config_for(kitchen, bar), Watch()
+    service = PrintService(config, tmp_path, lambda: datetime.now(UTC), on_change=watch)
+    await service.start()
+    try:
+        await kitchen.wait_for_jobs(1, WAIT)
+        await watch.until(lambda: settled(service))
+        (change,) = service.jobs("webshop:17")
+        assert isinstance(change.payload, ChangeJob)
+        assert change.payload.changes.lines[0].details == (Worded(text="quantity 1 → 2"),)
+    finally:
+        await service.stop()
+    paper = kitchen.jobs[0].text
+    for words in ("CHANGE", "* quantity 1 -> 2", "kitchen note: Tisch wartet", "table: none -> 7"):
+        assert words in paper, paper
+    assert len(kitchen.jobs) == 1
+    with contextlib.closing(sqlite3.connect(tmp_path / SPOOL_FILE)) as raw:
+        assert raw.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]

@@ -3,8 +3,9 @@ locale's times and numbers, and the wizard that switches language while it is op
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,9 @@ from PySide6.QtWidgets import QWizard
 
 from kds import wire
 from kds.app import KdsApp
+from kds.domain.acknowledge import screen_changes
+from kds.domain.kitchen_settings import KitchenConfig, KitchenSettings
+from kds.domain.monitors import MonitorFilter
 from kds.domain.orders import OrderState
 from kds.i18n import count, local_time, use_language
 from kds.net.joining import Outcome, Reachability
@@ -29,13 +33,16 @@ from kds.settings import (
     Station,
     load_settings,
 )
-from kds.ui import OrderRole
+from kds.ui import OrderRole, OrdersModel
 from kds.ui.cards import tr
 from kds.ui.connection import describe_connection
 from kds.ui.printer_lines import printer_alarms, printer_lines
 from kds.ui.wizard import SetupWizard
 from kds.ui.wizard.common import PageId
+from printing.discovery import state_words
+from printing.queue_core import INTERNAL_ERROR
 from printing.spooler import HeldTicket, PrinterState
+from printing.status import ERROR_CAUSE, PAPER_SENSOR, PRINTER_STATUS, decode
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -259,3 +266,53 @@ def test_the_set_up_answers_in_the_device_language(qapp: Any) -> None:
     synced = Synced(articles=312, groups=14, received_at=T0)
     assert synced.describe(UTC, tr) == "312 articles, 14 groupes, 19:00"
     assert Outcome(Reachability.TOKEN_REFUSED).describe() == "token refused"  # the CLI's words
+
+
+def test_a_german_card_words_what_changed_in_german(qapp: Any) -> None:
+    use_language("de")
+    stations = (Station(id="hot", name="Heiß", groups=("mains",)),)
+    config = KitchenConfig.build(stations, KitchenSettings())
+    monitor = MonitorSettings(name="Grill", kind=MonitorKind.STATION, stations=("hot",))
+    first = spaetzle().order
+    data = json.loads(wire.dump(first))
+    data["revision"] = 2
+    data["items"][0]["quantity"] = "2"
+    data["notes"] = [{"kind": "kitchen", "text": "Tisch wartet"}]
+    data["fulfillment"] = {"type": "dine_in", "asap": True, "table": "7", "guests": 4}
+    changed = wire.parse_order(data)
+    model = OrdersModel(
+        MonitorFilter.for_monitor(monitor, stations),
+        T0,
+        changes=lambda state: screen_changes(first, state.order, ("hot",), config),
+    )
+    model.upsert(OrderState(order=changed, first_seen_at=T0, updated_at=T0))
+    lines = [line.text for line in model.index(0, 0).data(OrderRole.CARD_LINES)]
+    for words in (
+        "Menge 1 → 2",
+        "Küchen-Hinweis: Tisch wartet",
+        "Art: Abholung → Im Haus",
+        "Tisch: keiner → 7",
+        "Gäste: keiner → 4",
+    ):
+        assert words in lines, lines
+    assert not [line for line in lines if "note" in line or "none" in line or "type:" in line]
+
+
+def test_a_printers_detailed_status_is_said_in_the_device_language(qapp: Any) -> None:
+    use_language("de")
+    # Offline, the autocutter failed, the roll nearly ends (DLE EOT 1, 3 and 4 answers).
+    status = decode({PRINTER_STATUS: 0x1A, ERROR_CAUSE: 0x1A, PAPER_SENSOR: 0x1E})
+    assert state_words(status) == "error (offline, autocutter error, paper near end)"  # the log
+    assert (
+        state_words(status).say(tr)
+        == "Fehler (offline, Fehler am Abschneider, Papier fast zu Ende)"
+    )
+    # A problem that started yesterday names its weekday (T0 is a Monday).
+    kitchen = PrinterState("Küche", False, INTERNAL_ERROR, T0, 0, None, None)
+    assert kitchen.describe(T0 + timedelta(days=1), tr) == (
+        "Küche: interner Fehler (siehe Protokoll) seit Mo 19:00"
+    )
+    use_language("fr")
+    assert kitchen.describe(T0 + timedelta(days=1), tr) == (
+        "Küche : erreur interne (voir le journal) depuis lun. 19:00"
+    )

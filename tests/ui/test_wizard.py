@@ -427,3 +427,38 @@ def test_worker_results_arrive_in_the_qt_thread(qtbot: QtBot) -> None:
 
 def is_qt_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
+
+
+def test_the_printers_page_finds_printers_in_the_device_language(
+    qtbot: QtBot, tmp_path: Path, printer: EmulatorThread
+) -> None:
+    wizard = SetupWizard(tmp_path / "kds.toml", tmp_path / "data", usb_backend=two_usb_printers())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    combo = wizard.device.language
+    combo.setCurrentIndex(combo.findData("de"))
+    page = wizard.printers
+    assert page.model.itemText(0).endswith("(jeder ESC/POS-Drucker)")
+
+    page.usb.click()
+    qtbot.waitUntil(page.usb.isEnabled, timeout=WAIT_MS)
+    assert page.state.text() == "2 USB-Drucker gefunden"
+    assert page.found.item(0).text() == "EPSON TM-T20II — USB 04b8:0e15, Bus 1 Gerät 4"
+    assert "keine Berechtigung — die udev-Regel" in page.found.item(1).text()
+
+    page.address.setText("192.168.1.50/24")
+    page.probe.click()
+    assert page.state.text().startswith("'192.168.1.50/24' ist keine Druckeradresse")
+    page.address.setText(f"127.0.0.1:{printer.port}")
+    page.probe.click()
+    qtbot.waitUntil(lambda: page.found.count() == 3, timeout=WAIT_MS)
+    assert page.state.text() == f"127.0.0.1:{printer.port}: bereit"
+
+    page.range.setText("127.0.0.1/30")
+    page.port.setValue(printer.port)
+    page.scan.click()
+    qtbot.waitUntil(page.scan.isEnabled, timeout=WAIT_MS)
+    assert page.state.text() == f"1 Drucker gefunden auf Port {printer.port} in 127.0.0.1/30"
+    page.range.setText("10.0.0.0/16")
+    page.scan.click()
+    assert page.state.text().startswith("'10.0.0.0/16' hat 65,534 Adressen")

@@ -86,7 +86,7 @@ class PrintersPage(QWizardPage):
         self.name = QLineEdit(f"Printer {len(draft.printers) + 1}")
         self.model = QComboBox()
         for choice in profile_choices():
-            self.model.addItem(choice.label, choice.name)
+            self.model.addItem(choice.label.say(tr), choice.name)
         self.add = touch_button(tr("Add printer"))
         self.add.setEnabled(False)
         self.add.clicked.connect(self._add)
@@ -167,14 +167,14 @@ class PrintersPage(QWizardPage):
         self.usb.setEnabled(True)
         for printer in result.printers:
             keys = None if printer.problem else printer.settings().model_dump()
-            self._list(printer.describe(), keys)
-        self.state.setText(result.summary)
+            self._list(printer.describe().say(tr), keys)
+        self.state.setText(result.summary.say(tr))
 
     def _probe(self) -> None:
         try:
             host, port = parse_address(self.address.text())
         except DiscoveryError as exc:
-            self.state.setText(str(exc))
+            self.state.setText(exc.words.say(tr))
             return
         self.state.setText(tr("asking {host}…").format(host=host))
         job = self._track(run_async(self, "probe", lambda: probe(host, port)))
@@ -182,15 +182,15 @@ class PrintersPage(QWizardPage):
         job.failed.connect(self._failed)
 
     def _probed(self, result: ProbeResult) -> None:
-        self.state.setText(result.describe())
+        self.state.setText(result.describe().say(tr))
         if result.reachable:
-            self._list(result.describe(), result.settings().model_dump())
+            self._list(result.describe().say(tr), result.settings().model_dump())
 
     def _start_scan(self) -> None:
         try:
             where = parse_range(self.range.text())
         except DiscoveryError as exc:
-            self.state.setText(str(exc))
+            self.state.setText(exc.words.say(tr))
             return
         stop = self._scan = Cancellable()
         port = self.port.value()
@@ -225,8 +225,8 @@ class PrintersPage(QWizardPage):
         self.cancel.setEnabled(False)
         self._scan = None
         for answer in result.found:
-            self._list(answer.describe(), answer.settings().model_dump())
-        self.state.setText(result.summary)
+            self._list(answer.describe().say(tr), answer.settings().model_dump())
+        self.state.setText(result.summary.say(tr))
 
     def _failed(self, reason: str) -> None:
         self.usb.setEnabled(True)
