@@ -8,6 +8,7 @@ allergens, an age check, a test order and guests' first names; offscreen, no con
 
 OUT_DIR defaults to docs/images; the device speaks `--language` (en, de, fr, nl; default
 en), and the pictures of a language other than English are named screen-<kind>-<lang>.png.
+The sample dishes are German, so the menu language (hyphenation) is German in each.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from kds import wire
 from kds.domain.kitchen_settings import KitchenSettings, StationTiming
 from kds.domain.monitors import MonitorFilter
 from kds.domain.orders import WHOLE_ORDER, OrderState
-from kds.i18n import LANGUAGES, use_language
+from kds.i18n import LANGUAGES, use_language, use_menu_language
 from kds.resources import resource_path
 from kds.settings import MonitorKind, MonitorSettings, Station
 from kds.ui import MonitorWindow, OrdersModel, Severity
@@ -184,6 +185,7 @@ def main() -> None:
     args = parser.parse_args()
     app = QApplication([])
     use_language(args.language)
+    use_menu_language("de")  # the sample kitchen's dishes are German, in every language
     held = states()
     ready = [
         PrinterState(name, True, None, None, 0, None, None)
