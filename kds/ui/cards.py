@@ -15,6 +15,11 @@ from kds.domain.changes import Wording, describe_change, describe_modifier, form
 from kds.domain.monitors import MonitorFilter, MonitorKind, is_scheduled, line_done, timer_start
 from kds.domain.orders import OrderState
 from kds.i18n import local_time, money
+from kds.words import N_
+
+
+_RESTRICTIONS = {"alcohol": N_("alcohol"), "tobacco": N_("tobacco"), "age_check": N_("age")}
+"""What a platform's restriction asks staff to check, in words; another value shows as sent."""
 
 
 def tr(text: str) -> str:
@@ -175,7 +180,10 @@ def card_lines(
         kind = LineKind.ALLERGENS if note.kind == wire.NoteKind.ALLERGY else LineKind.ORDER_NOTE
         lines.append(CardLine(kind, text, 0))
     if state.order.restrictions:
-        restrictions = ", ".join(state.order.restrictions)
+        restrictions = ", ".join(
+            tr(_RESTRICTIONS[r.lower()]) if r.lower() in _RESTRICTIONS else r
+            for r in state.order.restrictions
+        )
         lines.append(
             CardLine(LineKind.RESTRICTION, tr("🔞 Check: {list}").format(list=restrictions))
         )

@@ -163,7 +163,11 @@ def fulfillment(context: jinja2.runtime.Context, value: Any) -> str:
     return translate(context, words) if words else str(value).upper()
 
 
-_RESTRICTIONS = {"alcohol": N_("ALCOHOL: ID CHECK"), "tobacco": N_("TOBACCO: ID CHECK")}
+_RESTRICTIONS = {
+    "alcohol": N_("ALCOHOL: ID CHECK"),
+    "tobacco": N_("TOBACCO: ID CHECK"),
+    "age_check": N_("AGE: ID CHECK"),
+}
 
 
 @jinja2.pass_context

@@ -84,6 +84,18 @@
         <translation>das Ereignisprotokoll des Connectors endet bei {connector_seq}, dieses Gerät hat aber schon {device_seq}: wurde der Connector zurückgesetzt? (die Daten dieses Geräts zurücksetzen oder die des Connectors wiederherstellen)</translation>
     </message>
     <message>
+        <source>alcohol</source>
+        <translation>Alkohol</translation>
+    </message>
+    <message>
+        <source>tobacco</source>
+        <translation>Tabak</translation>
+    </message>
+    <message>
+        <source>age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
         <source>NO {label}</source>
         <translation>OHNE {label}</translation>
     </message>
@@ -1080,6 +1092,10 @@
     <message>
         <source>TOBACCO: ID CHECK</source>
         <translation>TABAK: AUSWEIS PRÜFEN</translation>
+    </message>
+    <message>
+        <source>AGE: ID CHECK</source>
+        <translation>ALTER: AUSWEIS PRÜFEN</translation>
     </message>
     <message>
         <source>REPRINT</source>

@@ -84,6 +84,18 @@
         <translation>le journal du connecteur s&apos;arrête à {connector_seq} mais cet appareil a déjà {device_seq} : le connecteur a-t-il été réinitialisé ? (réinitialisez les données de cet appareil ou restaurez celles du connecteur)</translation>
     </message>
     <message>
+        <source>alcohol</source>
+        <translation>alcool</translation>
+    </message>
+    <message>
+        <source>tobacco</source>
+        <translation>tabac</translation>
+    </message>
+    <message>
+        <source>age</source>
+        <translation>âge</translation>
+    </message>
+    <message>
         <source>NO {label}</source>
         <translation>SANS {label}</translation>
     </message>
@@ -1080,6 +1092,10 @@
     <message>
         <source>TOBACCO: ID CHECK</source>
         <translation>TABAC : CONTRÔLE D&apos;IDENTITÉ</translation>
+    </message>
+    <message>
+        <source>AGE: ID CHECK</source>
+        <translation>ÂGE : CONTRÔLE D&apos;IDENTITÉ</translation>
     </message>
     <message>
         <source>REPRINT</source>

@@ -84,6 +84,18 @@
         <translation>het gebeurtenislog van de connector eindigt bij {connector_seq} maar dit apparaat heeft al {device_seq}: is de connector gereset? (reset de gegevens van dit apparaat of zet die van de connector terug)</translation>
     </message>
     <message>
+        <source>alcohol</source>
+        <translation>alcohol</translation>
+    </message>
+    <message>
+        <source>tobacco</source>
+        <translation>tabak</translation>
+    </message>
+    <message>
+        <source>age</source>
+        <translation>leeftijd</translation>
+    </message>
+    <message>
         <source>NO {label}</source>
         <translation>ZONDER {label}</translation>
     </message>
@@ -1080,6 +1092,10 @@
     <message>
         <source>TOBACCO: ID CHECK</source>
         <translation>TABAK: ID CONTROLEREN</translation>
+    </message>
+    <message>
+        <source>AGE: ID CHECK</source>
+        <translation>LEEFTIJD: ID CONTROLEREN</translation>
     </message>
     <message>
         <source>REPRINT</source>

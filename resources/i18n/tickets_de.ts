@@ -8,6 +8,10 @@
         <translation>NEU:</translation>
     </message>
     <message>
+        <source>AGE: ID CHECK</source>
+        <translation>ALTER: AUSWEIS PRÜFEN</translation>
+    </message>
+    <message>
         <source>ALCOHOL: ID CHECK</source>
         <translation>ALKOHOL: AUSWEIS PRÜFEN</translation>
     </message>

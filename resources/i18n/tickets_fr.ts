@@ -8,6 +8,10 @@
         <translation>AJOUTÉ :</translation>
     </message>
     <message>
+        <source>AGE: ID CHECK</source>
+        <translation>ÂGE : CONTRÔLE D'IDENTITÉ</translation>
+    </message>
+    <message>
         <source>ALCOHOL: ID CHECK</source>
         <translation>ALCOOL : CONTRÔLE D'IDENTITÉ</translation>
     </message>

@@ -8,6 +8,10 @@
         <translation>TOEGEVOEGD:</translation>
     </message>
     <message>
+        <source>AGE: ID CHECK</source>
+        <translation>LEEFTIJD: ID CONTROLEREN</translation>
+    </message>
+    <message>
         <source>ALCOHOL: ID CHECK</source>
         <translation>ALCOHOL: ID CONTROLEREN</translation>
     </message>

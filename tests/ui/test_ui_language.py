@@ -316,3 +316,16 @@ def test_a_printers_detailed_status_is_said_in_the_device_language(qapp: Any) ->
     assert kitchen.describe(T0 + timedelta(days=1), tr) == (
         "Küche : erreur interne (voir le journal) depuis lun. 19:00"
     )
+
+
+def test_a_german_card_names_the_check_a_restriction_asks_for_in_german(qapp: Any) -> None:
+    use_language("de")
+    monitor = MonitorSettings(name="Theke", kind=MonitorKind.EXPO)
+    data = json.loads(wire.dump(spaetzle().order))
+    data["restrictions"] = ["alcohol", "age_check", "Energy drink"]
+    model = OrdersModel(MonitorFilter.for_monitor(monitor, ()), T0)
+    state = OrderState(order=wire.parse_order(data), first_seen_at=T0, updated_at=T0)
+    model.upsert(state)
+    lines = [line.text for line in model.index(0, 0).data(OrderRole.CARD_LINES)]
+    # A value no platform table knows is shown as the platform sent it.
+    assert "🔞 Prüfen: Alkohol, Alter, Energy drink" in lines, lines
