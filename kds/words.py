@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-__all__ = ["N_", "Words"]
+__all__ = ["N_", "Words", "said"]
 
 
 def N_(text: str) -> str:
@@ -39,6 +39,12 @@ class Words(str):
         """These words in the language of `translate` (a screen's tr())."""
         values = {name: _said(value, translate) for name, value in self.fields.items()}
         return translate(self.pattern).format(**values)
+
+
+def said(text: str, translate: Callable[[str], str]) -> str:
+    """`text` in the language of `translate` when it is `Words`; other text as it is (a
+    connector's or the system's own words)."""
+    return text.say(translate) if isinstance(text, Words) else text
 
 
 def _said(value: object, translate: Callable[[str], str]) -> object:

@@ -30,8 +30,8 @@ from websockets.exceptions import InvalidStatus
 from kds import wire
 from kds.errors import KdsError
 from kds.net.client import failure_detail
-from kds.net.state import cause_words
-from kds.words import N_
+from kds.net.state import cause_said
+from kds.words import N_, Words, said
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ class Outcome:
             return translate(N_("connected to connector {id}")).format(id=self.connector_id)
         if self.kind is Reachability.TOKEN_REFUSED:
             return translate(N_("token refused"))
-        return translate(N_("not reachable: {reason}")).format(reason=self.reason)
+        return translate(N_("not reachable: {reason}")).format(reason=said(self.reason, translate))
 
 
 @dataclass(frozen=True)
@@ -120,9 +120,10 @@ def http_base(url: str) -> str:
     return f"{'https' if parts.scheme == 'wss' else 'http'}://{parts.netloc}"
 
 
-def failure_reason(exc: BaseException) -> str:
-    """Why a connection failed, in the words the connection line uses."""
-    return cause_words(failure_detail(exc))
+def failure_reason(exc: BaseException) -> Words:
+    """Why a connection failed, in the words the connection line uses (said again in the
+    set-up's language where it is shown)."""
+    return cause_said(failure_detail(exc))
 
 
 class _Unreachable(Exception):
@@ -225,7 +226,7 @@ async def request_pairing_code(
             "POST", http_base(url) + "/pairing/codes", token=token, body=None, timeout=timeout
         )
     except _Unreachable as exc:
-        raise JoinError(f"not reachable: {exc.reason}") from None
+        raise JoinError(Words(N_("not reachable: {reason}"), reason=exc.reason)) from None
     if status == 401:
         raise JoinError("token refused")
     code, expires = _field(body, "code"), _field(body, "expires_at")
@@ -260,7 +261,7 @@ async def join_with_code(
             timeout=timeout,
         )
     except _Unreachable as exc:
-        raise JoinError(f"not reachable: {exc.reason}") from None
+        raise JoinError(Words(N_("not reachable: {reason}"), reason=exc.reason)) from None
     token = _field(body, "token")
     if status == 201 and isinstance(token, str) and token:
         return token
@@ -301,7 +302,7 @@ async def list_devices(
             "GET", http_base(url) + "/devices", token=token, body=None, timeout=timeout
         )
     except _Unreachable as exc:
-        raise JoinError(f"not reachable: {exc.reason}") from None
+        raise JoinError(Words(N_("not reachable: {reason}"), reason=exc.reason)) from None
     if status == 401:
         raise JoinError("token refused")
     rows = _field(body, "devices")
@@ -331,7 +332,7 @@ async def revoke_device(
             timeout=timeout,
         )
     except _Unreachable as exc:
-        raise JoinError(f"not reachable: {exc.reason}") from None
+        raise JoinError(Words(N_("not reachable: {reason}"), reason=exc.reason)) from None
     if status == 401:
         raise JoinError("token refused")
     if status != 200:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum
 
-from kds.words import N_
+from kds.words import N_, Words
 
 
 class Phase(Enum):
@@ -179,6 +179,11 @@ _CAUSES = {
         "connector's)"
     ),
 }
+
+
+def cause_said(detail: Detail) -> Words:
+    """Why a link failed, as words a screen says again in its language (`Words.say`)."""
+    return Words(_CAUSES[detail.cause], **detail.facts)
 
 
 def cause_words(detail: Detail, translate: Callable[[str], str] = str) -> str:

@@ -17,7 +17,6 @@ from kds.domain.orders import OrderState
 from kds.i18n import local_time, money
 from kds.words import N_
 
-
 _RESTRICTIONS = {"alcohol": N_("alcohol"), "tobacco": N_("tobacco"), "age_check": N_("age")}
 """What a platform's restriction asks staff to check, in words; another value shows as sent."""
 

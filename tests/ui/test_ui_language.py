@@ -4,6 +4,7 @@ locale's times and numbers, and the wizard that switches language while it is op
 from __future__ import annotations
 
 import json
+import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,7 +21,7 @@ from kds.domain.kitchen_settings import KitchenConfig, KitchenSettings
 from kds.domain.monitors import MonitorFilter
 from kds.domain.orders import OrderState
 from kds.i18n import count, local_time, use_language
-from kds.net.joining import Outcome, Reachability
+from kds.net.joining import JoinError, Outcome, Reachability, check_connection, join_with_code
 from kds.net.state import Cause, ConnectionState, Detail, Phase
 from kds.net.sync import Synced
 from kds.settings import (
@@ -39,6 +40,7 @@ from kds.ui.connection import describe_connection
 from kds.ui.printer_lines import printer_alarms, printer_lines
 from kds.ui.wizard import SetupWizard
 from kds.ui.wizard.common import PageId
+from kds.words import said
 from printing.discovery import state_words
 from printing.queue_core import INTERNAL_ERROR
 from printing.spooler import HeldTicket, PrinterState
@@ -329,3 +331,18 @@ def test_a_german_card_names_the_check_a_restriction_asks_for_in_german(qapp: An
     lines = [line.text for line in model.index(0, 0).data(OrderRole.CARD_LINES)]
     # A value no platform table knows is shown as the platform sent it.
     assert "🔞 Prüfen: Alkohol, Alter, Energy drink" in lines, lines
+
+
+async def test_a_failed_connection_test_and_join_say_why_in_the_device_language(
+    qapp: Any,
+) -> None:
+    use_language("de")
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        url = f"ws://127.0.0.1:{probe.getsockname()[1]}/kds"
+    outcome = await check_connection(url, "token")
+    assert outcome.describe(tr) == "nicht erreichbar: Verbindung abgelehnt"
+    assert outcome.describe() == "not reachable: connection refused"  # the CLI's words
+    with pytest.raises(JoinError) as refused:
+        await join_with_code(url, "123456", "Tablet", device_id="tablet-1")
+    assert said(refused.value.reason, tr) == "nicht erreichbar: Verbindung abgelehnt"

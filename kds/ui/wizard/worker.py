@@ -12,6 +12,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 
 from kds.errors import KdsError
+from kds.ui.cards import tr
+from kds.words import said
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +60,8 @@ class Job(QObject):
             result = self._call(self)
         except KdsError as exc:  # kds's own errors say what went wrong in words
             log.info("%s failed: %s", self._what, exc)
-            self._relay.failed.emit(str(exc))
+            reason = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+            self._relay.failed.emit(said(reason, tr))
         except Exception as exc:  # by outcome: every other failure is shown in words too
             log.warning("%s failed: %s", self._what, exc, exc_info=True)
             self._relay.failed.emit(str(exc) or type(exc).__name__)
