@@ -33,7 +33,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
-from kds.words import N_, Words
+from kds.words import N_, Count, Words
 from printing.config import DEFAULT_COLUMNS, PrinterBase
 from printing.errors import PrintingError
 from printing.render import PrinterOptions, RenderedTicket, render_codepage_sheet, render_test_page
@@ -439,12 +439,12 @@ def parse_range(text: str) -> AddressRange:
         raise DiscoveryError(
             Words(
                 N_(
-                    "{text!r} has {count:,} addresses; a scan covers at most {most:,}: "
+                    "{text!r} has {count} addresses; a scan covers at most {most}: "
                     "type the printers' part of the network, e.g. 192.168.1.0/24"
                 ),
                 text=whole,
-                count=found.count,
-                most=MAX_SCAN_ADDRESSES,
+                count=Count(found.count),
+                most=Count(MAX_SCAN_ADDRESSES),
             )
         )
     return found

@@ -1467,8 +1467,8 @@ to {file}, run `{command}`, then unplug and replug the printer</source>
         <translation>{text!r} : la plage se termine avant de commencer</translation>
     </message>
     <message>
-        <source>{text!r} has {count:,} addresses; a scan covers at most {most:,}: type the printers&apos; part of the network, e.g. 192.168.1.0/24</source>
-        <translation>{text!r} compte {count:,} adresses ; une recherche en couvre au plus {most:,} : saisissez la partie du réseau où sont les imprimantes, p. ex. 192.168.1.0/24</translation>
+        <source>{text!r} has {count} addresses; a scan covers at most {most}: type the printers&apos; part of the network, e.g. 192.168.1.0/24</source>
+        <translation>{text!r} compte {count} adresses ; une recherche en couvre au plus {most} : saisissez la partie du réseau où sont les imprimantes, p. ex. 192.168.1.0/24</translation>
     </message>
     <message>
         <source>ready</source>

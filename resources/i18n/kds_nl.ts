@@ -1467,8 +1467,8 @@ toe aan {file}, voer `{command}` uit en koppel de printer los en weer aan</trans
         <translation>{text!r}: het bereik eindigt voordat het begint</translation>
     </message>
     <message>
-        <source>{text!r} has {count:,} addresses; a scan covers at most {most:,}: type the printers&apos; part of the network, e.g. 192.168.1.0/24</source>
-        <translation>{text!r} heeft {count:,} adressen; een zoekactie beslaat hoogstens {most:,}: typ het deel van het netwerk met de printers, bijv. 192.168.1.0/24</translation>
+        <source>{text!r} has {count} addresses; a scan covers at most {most}: type the printers&apos; part of the network, e.g. 192.168.1.0/24</source>
+        <translation>{text!r} heeft {count} adressen; een zoekactie beslaat hoogstens {most}: typ het deel van het netwerk met de printers, bijv. 192.168.1.0/24</translation>
     </message>
     <message>
         <source>ready</source>

@@ -708,8 +708,8 @@ in {file} eintragen, `{command}` ausführen, dann den Drucker aus- und wieder ei
         <translation>{template}-Bon</translation>
     </message>
     <message>
-        <source>{text!r} has {count:,} addresses; a scan covers at most {most:,}: type the printers' part of the network, e.g. 192.168.1.0/24</source>
-        <translation>{text!r} hat {count:,} Adressen; eine Suche umfasst höchstens {most:,}: geben Sie den Teil des Netzes mit den Druckern ein, z. B. 192.168.1.0/24</translation>
+        <source>{text!r} has {count} addresses; a scan covers at most {most}: type the printers' part of the network, e.g. 192.168.1.0/24</source>
+        <translation>{text!r} hat {count} Adressen; eine Suche umfasst höchstens {most}: geben Sie den Teil des Netzes mit den Druckern ein, z. B. 192.168.1.0/24</translation>
     </message>
     <message>
         <source>{text!r} is not an address range: {example}</source>

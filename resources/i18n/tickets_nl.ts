@@ -708,8 +708,8 @@ toe aan {file}, voer `{command}` uit en koppel de printer los en weer aan</trans
         <translation>{template}-bon</translation>
     </message>
     <message>
-        <source>{text!r} has {count:,} addresses; a scan covers at most {most:,}: type the printers' part of the network, e.g. 192.168.1.0/24</source>
-        <translation>{text!r} heeft {count:,} adressen; een zoekactie beslaat hoogstens {most:,}: typ het deel van het netwerk met de printers, bijv. 192.168.1.0/24</translation>
+        <source>{text!r} has {count} addresses; a scan covers at most {most}: type the printers' part of the network, e.g. 192.168.1.0/24</source>
+        <translation>{text!r} heeft {count} adressen; een zoekactie beslaat hoogstens {most}: typ het deel van het netwerk met de printers, bijv. 192.168.1.0/24</translation>
     </message>
     <message>
         <source>{text!r} is not an address range: {example}</source>

@@ -461,4 +461,4 @@ def test_the_printers_page_finds_printers_in_the_device_language(
     assert page.state.text() == f"1 Drucker gefunden auf Port {printer.port} in 127.0.0.1/30"
     page.range.setText("10.0.0.0/16")
     page.scan.click()
-    assert page.state.text().startswith("'10.0.0.0/16' hat 65,534 Adressen")
+    assert page.state.text().startswith("'10.0.0.0/16' hat 65.534 Adressen")

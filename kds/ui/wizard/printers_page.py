@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from kds.i18n import count
 from kds.ui.wizard.common import note, touch_button, tr
 from kds.ui.wizard.draft import Draft
 from kds.ui.wizard.worker import Cancellable, Job, run_async, run_blocking
@@ -86,7 +87,7 @@ class PrintersPage(QWizardPage):
         self.name = QLineEdit(f"Printer {len(draft.printers) + 1}")
         self.model = QComboBox()
         for choice in profile_choices():
-            self.model.addItem(choice.label.say(tr), choice.name)
+            self.model.addItem(choice.label.say(tr, count), choice.name)
         self.add = touch_button(tr("Add printer"))
         self.add.setEnabled(False)
         self.add.clicked.connect(self._add)
@@ -167,14 +168,14 @@ class PrintersPage(QWizardPage):
         self.usb.setEnabled(True)
         for printer in result.printers:
             keys = None if printer.problem else printer.settings().model_dump()
-            self._list(printer.describe().say(tr), keys)
-        self.state.setText(result.summary.say(tr))
+            self._list(printer.describe().say(tr, count), keys)
+        self.state.setText(result.summary.say(tr, count))
 
     def _probe(self) -> None:
         try:
             host, port = parse_address(self.address.text())
         except DiscoveryError as exc:
-            self.state.setText(exc.words.say(tr))
+            self.state.setText(exc.words.say(tr, count))
             return
         self.state.setText(tr("asking {host}…").format(host=host))
         job = self._track(run_async(self, "probe", lambda: probe(host, port)))
@@ -182,15 +183,15 @@ class PrintersPage(QWizardPage):
         job.failed.connect(self._failed)
 
     def _probed(self, result: ProbeResult) -> None:
-        self.state.setText(result.describe().say(tr))
+        self.state.setText(result.describe().say(tr, count))
         if result.reachable:
-            self._list(result.describe().say(tr), result.settings().model_dump())
+            self._list(result.describe().say(tr, count), result.settings().model_dump())
 
     def _start_scan(self) -> None:
         try:
             where = parse_range(self.range.text())
         except DiscoveryError as exc:
-            self.state.setText(exc.words.say(tr))
+            self.state.setText(exc.words.say(tr, count))
             return
         stop = self._scan = Cancellable()
         port = self.port.value()
@@ -225,8 +226,8 @@ class PrintersPage(QWizardPage):
         self.cancel.setEnabled(False)
         self._scan = None
         for answer in result.found:
-            self._list(answer.describe().say(tr), answer.settings().model_dump())
-        self.state.setText(result.summary.say(tr))
+            self._list(answer.describe().say(tr, count), answer.settings().model_dump())
+        self.state.setText(result.summary.say(tr, count))
 
     def _failed(self, reason: str) -> None:
         self.usb.setEnabled(True)
