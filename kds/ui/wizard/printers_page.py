@@ -209,7 +209,7 @@ class PrintersPage(QWizardPage):
         self.progress.setRange(0, where.count)
         self.progress.setValue(0)
         self.state.setText(
-            tr("scanning {range} ({n} addresses)…").format(range=str(where), n=where.count)
+            tr("scanning {range} ({n} addresses)…").format(range=str(where), n=count(where.count))
         )
         job = self._track(Job(self, call, "scan"))
         job.progress.connect(lambda done, _total: self.progress.setValue(done))
