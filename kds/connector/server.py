@@ -768,7 +768,9 @@ class ConnectorServer:
         )
         if refusal is not None:
             self._wrong_codes.failed(peer, now)
-            raise _HttpProblem(403, "code refused", "code", _CODE_REFUSALS[refusal])
+            raise _HttpProblem(
+                403, "code refused", "code", _CODE_REFUSALS[refusal], refusal=refusal.value
+            )
         log.info("device %s (%s) paired with a code from %s", body.device_name, device_id, peer)
         # A device paired again gets a new token: sessions on its old one end.
         self._close_device_sockets(device_id, wire.CLOSE_TOKEN_REVOKED, "token replaced")

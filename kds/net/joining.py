@@ -266,10 +266,27 @@ async def join_with_code(
     if status == 201 and isinstance(token, str) and token:
         return token
     retry_after = _field(body, "retry_after") if status == 429 else None
-    raise JoinError(_refusal(status, body), retry_after if isinstance(retry_after, int) else None)
+    if status == 429 and isinstance(retry_after, int):
+        refused: str = Words(
+            N_("too many wrong codes; try again in {seconds} s"), seconds=retry_after
+        )
+        raise JoinError(refused, retry_after)
+    raise JoinError(_refusal(status, body))
+
+
+_CODE_REFUSALS = {
+    "unknown": N_("no such pairing code: check the digits, or ask for a new code"),
+    "used": N_("this pairing code was already used; ask for a new code"),
+    "expired": N_("this pairing code has expired; ask for a new code"),
+}
+"""The reference connector's refusals of a code (its body's `refusal`), said in the
+device's language; another connector's own words are shown as it gave them."""
 
 
 def _refusal(status: int, body: Any) -> str:
+    refusal = _field(body, "refusal")
+    if isinstance(refusal, str) and refusal in _CODE_REFUSALS:
+        return Words(_CODE_REFUSALS[refusal])
     reason = _field(body, "reason")
     if isinstance(reason, str) and reason:
         return reason

@@ -1271,6 +1271,22 @@
         <translation>nicht erreichbar: {reason}</translation>
     </message>
     <message>
+        <source>too many wrong codes; try again in {seconds} s</source>
+        <translation>zu viele falsche Codes; in {seconds} s erneut versuchen</translation>
+    </message>
+    <message>
+        <source>no such pairing code: check the digits, or ask for a new code</source>
+        <translation>diesen Kopplungscode gibt es nicht: Ziffern prüfen oder einen neuen Code anfordern</translation>
+    </message>
+    <message>
+        <source>this pairing code was already used; ask for a new code</source>
+        <translation>dieser Kopplungscode wurde schon benutzt; einen neuen Code anfordern</translation>
+    </message>
+    <message>
+        <source>this pairing code has expired; ask for a new code</source>
+        <translation>dieser Kopplungscode ist abgelaufen; einen neuen Code anfordern</translation>
+    </message>
+    <message>
         <source>{articles} articles, {groups} groups, {time}</source>
         <translation>{articles} Artikel, {groups} Gruppen, {time}</translation>
     </message>

@@ -1271,6 +1271,22 @@
         <translation>injoignable : {reason}</translation>
     </message>
     <message>
+        <source>too many wrong codes; try again in {seconds} s</source>
+        <translation>trop de codes erronés ; réessayez dans {seconds} s</translation>
+    </message>
+    <message>
+        <source>no such pairing code: check the digits, or ask for a new code</source>
+        <translation>ce code d&apos;appairage n&apos;existe pas : vérifiez les chiffres ou demandez un nouveau code</translation>
+    </message>
+    <message>
+        <source>this pairing code was already used; ask for a new code</source>
+        <translation>ce code d&apos;appairage a déjà servi ; demandez un nouveau code</translation>
+    </message>
+    <message>
+        <source>this pairing code has expired; ask for a new code</source>
+        <translation>ce code d&apos;appairage a expiré ; demandez un nouveau code</translation>
+    </message>
+    <message>
         <source>{articles} articles, {groups} groups, {time}</source>
         <translation>{articles} articles, {groups} groupes, {time}</translation>
     </message>

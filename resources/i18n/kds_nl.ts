@@ -1271,6 +1271,22 @@
         <translation>niet bereikbaar: {reason}</translation>
     </message>
     <message>
+        <source>too many wrong codes; try again in {seconds} s</source>
+        <translation>te veel verkeerde codes; probeer het over {seconds} s opnieuw</translation>
+    </message>
+    <message>
+        <source>no such pairing code: check the digits, or ask for a new code</source>
+        <translation>deze koppelcode bestaat niet: controleer de cijfers of vraag een nieuwe code aan</translation>
+    </message>
+    <message>
+        <source>this pairing code was already used; ask for a new code</source>
+        <translation>deze koppelcode is al gebruikt; vraag een nieuwe code aan</translation>
+    </message>
+    <message>
+        <source>this pairing code has expired; ask for a new code</source>
+        <translation>deze koppelcode is verlopen; vraag een nieuwe code aan</translation>
+    </message>
+    <message>
         <source>{articles} articles, {groups} groups, {time}</source>
         <translation>{articles} artikelen, {groups} groepen, {time}</translation>
     </message>

@@ -397,3 +397,29 @@ def test_the_wrong_code_limit_does_not_grow_with_every_peer_ever_seen() -> None:
     for n in range(5000):
         limiter.failed(f"10.0.{n // 256}.{n % 256}", T0 + timedelta(minutes=n))
     assert len(limiter._failures) < 1100
+
+
+async def test_a_refused_code_is_said_in_the_device_language(
+    server: ConnectorServer, clock: Clock, qapp: Any
+) -> None:
+    from kds.i18n import use_language
+    from kds.ui.cards import tr
+    from kds.words import said
+
+    use_language("de")
+    try:
+        code = await new_code(server)
+        await joining.join_with_code(base(server), code, "Bar", device_id="bar-1")
+        with pytest.raises(joining.JoinError) as used:
+            await joining.join_with_code(base(server), code, "Tresen", device_id="t-1")
+        assert said(used.value.reason, tr) == (
+            "dieser Kopplungscode wurde schon benutzt; einen neuen Code anfordern"
+        )
+        assert str(used.value) == "this pairing code was already used; ask for a new code"
+        expired = await new_code(server)
+        clock.now += timedelta(minutes=11)
+        with pytest.raises(joining.JoinError) as late:
+            await joining.join_with_code(base(server), expired, "Tresen", device_id="t-1")
+        assert said(late.value.reason, tr).startswith("dieser Kopplungscode ist abgelaufen")
+    finally:
+        use_language("en")
