@@ -371,17 +371,24 @@ def _job(row: sqlite3.Row) -> JobInfo:
     )
 
 
-def _typed_payloads(db: sqlite3.Connection, where: str) -> None:
-    """Schema 1 -> 2: every job's payload rewritten as a typed one (`printing.jobs`); a
-    payload that cannot be read stops the upgrade and leaves the file as it was."""
+def _rewrite_payloads(
+    db: sqlite3.Connection,
+    where: str,
+    convert: Callable[[sqlite3.Row], JobPayload],
+    kind: JobKind | None = None,
+) -> None:
+    """Every job's payload (only `kind`'s, when given) replaced by `convert(row)`, in
+    batches; a payload that cannot be converted stops the upgrade with one clear error and
+    leaves the file as it was."""
+    only = "" if kind is None else " AND kind = ?"
     last = 0
     while rows := db.execute(
-        "SELECT id, kind, payload FROM jobs WHERE id > ? ORDER BY id LIMIT ?",
-        (last, _UPGRADE_BATCH),
+        f"SELECT id, kind, payload FROM jobs WHERE id > ?{only} ORDER BY id LIMIT ?",
+        (last, *(() if kind is None else (kind.value,)), _UPGRADE_BATCH),
     ).fetchall():
         for row in rows:
             try:
-                payload = payload_from_v1(row["kind"], row["payload"])
+                payload = convert(row)
             except Exception as exc:  # noqa: BLE001 - by outcome: one clear error
                 raise SpoolError(
                     f"cannot upgrade {where}: job {row['id']} ({row['kind']}) cannot be read: {exc}"
@@ -392,36 +399,30 @@ def _typed_payloads(db: sqlite3.Connection, where: str) -> None:
         last = rows[-1]["id"]
 
 
+def _typed_payloads(db: sqlite3.Connection, where: str) -> None:
+    """Schema 1 -> 2: every job's payload rewritten as a typed one (`printing.jobs`)."""
+    _rewrite_payloads(db, where, lambda row: payload_from_v1(row["kind"], row["payload"]))
+
+
 def _worded(changes: list[Any]) -> list[Any]:
     return [{"what": "words", "text": c} if isinstance(c, str) else c for c in changes]
+
+
+def _with_structured_changes(row: sqlite3.Row) -> JobPayload:
+    data = json.loads(row["payload"])
+    changes = data["changes"]
+    changes["order_notes_changed"] = _worded(changes["order_notes_changed"])
+    changes["fulfillment_changed"] = _worded(changes["fulfillment_changed"])
+    for line in changes["lines"]:
+        line["details"] = _worded(line["details"])
+    return load_payload(json.dumps(data))
 
 
 def _structured_changes(db: sqlite3.Connection, where: str) -> None:
     """Schema 3 -> 4: a change slip's changes are values (`kds.domain.changes`), worded by
     the printer's language; those spooled before as English words keep their words (a
     `Worded` change), so a slip queued before the upgrade still prints as it would have."""
-    last = 0
-    while rows := db.execute(
-        "SELECT id, payload FROM jobs WHERE kind = 'change' AND id > ? ORDER BY id LIMIT ?",
-        (last, _UPGRADE_BATCH),
-    ).fetchall():
-        for row in rows:
-            try:
-                data = json.loads(row["payload"])
-                changes = data["changes"]
-                changes["order_notes_changed"] = _worded(changes["order_notes_changed"])
-                changes["fulfillment_changed"] = _worded(changes["fulfillment_changed"])
-                for line in changes["lines"]:
-                    line["details"] = _worded(line["details"])
-                payload = load_payload(json.dumps(data))
-            except Exception as exc:  # noqa: BLE001 - by outcome: one clear error
-                raise SpoolError(
-                    f"cannot upgrade {where}: change slip {row['id']} cannot be read: {exc}"
-                ) from None
-            db.execute(
-                "UPDATE jobs SET payload = ? WHERE id = ?", (payload.model_dump_json(), row["id"])
-            )
-        last = rows[-1]["id"]
+    _rewrite_payloads(db, where, _with_structured_changes, JobKind.CHANGE)
 
 
 _MIGRATIONS: tuple[Migration, ...] = (
