@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import QTimer, qInstallMessageHandler
@@ -38,7 +39,6 @@ from kds.net.sync import Synced
 from kds.settings import MonitorSettings, Settings
 from kds.store import PRUNE_BATCH, KdsStore, StoreError, open_store
 from kds.ui.actions import ActionBar, Kitchen, MonitorActions
-from kds.ui.admin_area import AdminArea, AdminContext, StaffTools, ask_for_admin
 from kds.ui.admin_pin import AdminGate, PinPad
 from kds.ui.cards import tr
 from kds.ui.connection import connection_severity, describe_connection
@@ -51,12 +51,16 @@ from kds.ui.printing_role import ask_yes_no, confirm_question, role_line, role_t
 from kds.ui.qt_logging import install_qt_message_handler
 from kds.ui.reprint_menu import reprint_menu
 from kds.ui.sounds import MonitorSounds, SoundPlayerFactory, qt_sound_player
+from kds.ui.staff_tools import StaffTools
 from kds.ui.status import Severity, StatusLine, StatusModel
 from kds.ui.sync_now import CatalogSync, wizard_sync
 from kds.ui.unexpected_errors import UnexpectedErrors, describe
 from printing.config import check_catalog
 from printing.errors import PrintingError
 from printing.service import PrintService
+
+if TYPE_CHECKING:
+    from kds.ui.admin_area import AdminArea
 
 log = logging.getLogger(__name__)
 
@@ -701,6 +705,10 @@ class KdsApp:
 
     def open_admin(self, parent: QWidget) -> tuple[PinPad | None, AdminArea | None]:
         """The Admin button: the PIN pad, then the admin area."""
+        # The area's wizard and pairing screen (aiohttp, printer discovery, ticket
+        # templates) load at the first tap, not before the screens' first paint.
+        from kds.ui.admin_area import AdminContext, ask_for_admin
+
         assert self.store is not None
         loop = asyncio.get_running_loop()
         store = self.store
