@@ -29,7 +29,7 @@ from kds.domain.monitors import RULES, MonitorFilter, MonitorKind
 from kds.domain.orders import Applied, AppliedKind, OrderState
 from kds.domain.printing_role import PrintingRole, RoleChange, RoleState, Setup
 from kds.domain.retention import PruneSchedule
-from kds.gc_policy import settled_after_start
+from kds.gc_policy import built_without_collection, settled_after_start
 from kds.i18n import use_language
 from kds.kiosk import ScreenKeptOn
 from kds.net import Backoff, Cause, ConnectionState, KdsClient, NotConnectedError, Phase
@@ -49,7 +49,6 @@ from kds.ui.orders_model import ChangesOf, KeepsCancelled, OrdersModel
 from kds.ui.printer_lines import printer_alarms, printer_lines, station_printers
 from kds.ui.printing_role import ask_yes_no, confirm_question, role_line, role_text
 from kds.ui.qt_logging import install_qt_message_handler
-from kds.ui.reprint_menu import reprint_menu
 from kds.ui.sounds import MonitorSounds, SoundPlayerFactory, qt_sound_player
 from kds.ui.staff_tools import StaffTools
 from kds.ui.status import Severity, StatusLine, StatusModel
@@ -57,10 +56,10 @@ from kds.ui.sync_now import CatalogSync, wizard_sync
 from kds.ui.unexpected_errors import UnexpectedErrors, describe
 from printing.config import check_catalog
 from printing.errors import PrintingError
-from printing.service import PrintService
 
 if TYPE_CHECKING:
     from kds.ui.admin_area import AdminArea
+    from printing.service import PrintService
 
 log = logging.getLogger(__name__)
 
@@ -551,6 +550,9 @@ class KdsApp:
         return RoleMemory(self.role.granted_since, self.role.role is PrintingRole.RELEASED)
 
     async def _start_print_service(self) -> None:
+        # Spooler, jobs and templates load with the role, not before the first paint.
+        from printing.service import PrintService
+
         assert self.settings.printing is not None
         service = PrintService(
             self.settings.printing,
@@ -807,6 +809,8 @@ class KdsApp:
 
     def order_menu(self, order_id: str) -> list[MenuEntry]:
         """A card's menu: reprint each printed ticket of the order on this device."""
+        from kds.ui.reprint_menu import reprint_menu  # with the print service's modules
+
         return reprint_menu(self.print_service, order_id, self.printing_text()[0])
 
 
@@ -849,7 +853,8 @@ def _run_app(
 ) -> int:
     kds_app = KdsApp(settings, data_dir, sound_player=qt_sound_player, config_path=config_path)
     try:
-        kds_app.open()
+        with built_without_collection():  # the restored orders and the windows stay
+            kds_app.open()
     except StoreError as exc:
         log.error("cannot open the data dir: %s", exc)
         show_fatal(str(exc))
