@@ -853,7 +853,7 @@ def _run_app(
 ) -> int:
     kds_app = KdsApp(settings, data_dir, sound_player=qt_sound_player, config_path=config_path)
     try:
-        with built_without_collection():  # the restored orders and the windows stay
+        with built_without_collection():  # the orders and windows live as long as the app
             kds_app.open()
     except StoreError as exc:
         log.error("cannot open the data dir: %s", exc)
