@@ -35,19 +35,23 @@ def _data_dir(value: str | None) -> Path:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from kds.config_file import config_path
-
-    path = config_path(args.config)
     if args.supervise:
         from kds.autostart import run_arguments, supervise
+        from kds.config_file import config_path
 
+        path = config_path(args.config)
         data_dir = Path(args.data_dir) if args.data_dir else None
         verbose = ["-v"] if args.verbose else []
         return supervise([sys.executable, "-m", "kds", *verbose, *run_arguments(path, data_dir)])
 
-    from kds.app import RESTART, run_app
-    from kds.settings import SettingsError, load_settings
+    from kds.gc_policy import built_without_collection
 
+    with built_without_collection():  # the app's modules live as long as it does
+        from kds.app import RESTART, run_app
+        from kds.config_file import config_path
+        from kds.settings import SettingsError, load_settings
+
+    path = config_path(args.config)
     while True:  # again after the admin area saved the settings and asked for a restart
         try:
             settings = load_settings(path)

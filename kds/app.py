@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import QTimer, qInstallMessageHandler
@@ -28,7 +29,7 @@ from kds.domain.monitors import RULES, MonitorFilter, MonitorKind
 from kds.domain.orders import Applied, AppliedKind, OrderState
 from kds.domain.printing_role import PrintingRole, RoleChange, RoleState, Setup
 from kds.domain.retention import PruneSchedule
-from kds.gc_policy import settled_after_start
+from kds.gc_policy import built_without_collection, settled_after_start
 from kds.i18n import use_language, use_menu_language
 from kds.kiosk import ScreenKeptOn
 from kds.net import Backoff, Cause, ConnectionState, KdsClient, NotConnectedError, Phase
@@ -38,7 +39,6 @@ from kds.net.sync import Synced
 from kds.settings import MonitorSettings, Settings
 from kds.store import PRUNE_BATCH, KdsStore, StoreError, open_store
 from kds.ui.actions import ActionBar, Kitchen, MonitorActions
-from kds.ui.admin_area import AdminArea, AdminContext, StaffTools, ask_for_admin
 from kds.ui.admin_pin import AdminGate, PinPad
 from kds.ui.cards import tr
 from kds.ui.connection import connection_severity, describe_connection
@@ -49,14 +49,17 @@ from kds.ui.orders_model import ChangesOf, KeepsCancelled, OrdersModel
 from kds.ui.printer_lines import printer_alarms, printer_lines, station_printers
 from kds.ui.printing_role import ask_yes_no, confirm_question, role_line, role_text
 from kds.ui.qt_logging import install_qt_message_handler
-from kds.ui.reprint_menu import reprint_menu
 from kds.ui.sounds import MonitorSounds, SoundPlayerFactory, qt_sound_player
+from kds.ui.staff_tools import StaffTools
 from kds.ui.status import Severity, StatusLine, StatusModel
 from kds.ui.sync_now import CatalogSync, wizard_sync
 from kds.ui.unexpected_errors import UnexpectedErrors, describe
 from printing.config import check_catalog
 from printing.errors import PrintingError
-from printing.service import PrintService
+
+if TYPE_CHECKING:
+    from kds.ui.admin_area import AdminArea
+    from printing.service import PrintService
 
 log = logging.getLogger(__name__)
 
@@ -548,6 +551,9 @@ class KdsApp:
         return RoleMemory(self.role.granted_since, self.role.role is PrintingRole.RELEASED)
 
     async def _start_print_service(self) -> None:
+        # Spooler, jobs and templates load with the role, not before the first paint.
+        from printing.service import PrintService
+
         assert self.settings.printing is not None
         service = PrintService(
             self.settings.printing,
@@ -702,6 +708,10 @@ class KdsApp:
 
     def open_admin(self, parent: QWidget) -> tuple[PinPad | None, AdminArea | None]:
         """The Admin button: the PIN pad, then the admin area."""
+        # The area's wizard and pairing screen (aiohttp, printer discovery, ticket
+        # templates) load at the first tap, not before the screens' first paint.
+        from kds.ui.admin_area import AdminContext, ask_for_admin
+
         assert self.store is not None
         loop = asyncio.get_running_loop()
         store = self.store
@@ -800,6 +810,8 @@ class KdsApp:
 
     def order_menu(self, order_id: str) -> list[MenuEntry]:
         """A card's menu: reprint each printed ticket of the order on this device."""
+        from kds.ui.reprint_menu import reprint_menu  # with the print service's modules
+
         return reprint_menu(self.print_service, order_id, self.printing_text()[0])
 
 
@@ -842,7 +854,8 @@ def _run_app(
 ) -> int:
     kds_app = KdsApp(settings, data_dir, sound_player=qt_sound_player, config_path=config_path)
     try:
-        kds_app.open()
+        with built_without_collection():  # the orders and windows live as long as the app
+            kds_app.open()
     except StoreError as exc:
         log.error("cannot open the data dir: %s", exc)
         show_fatal(str(exc))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from kds.gc_policy import FULL_THRESHOLD, settled_after_start
+from kds.gc_policy import FULL_THRESHOLD, built_without_collection, settled_after_start
 
 
 class _Cycle:
@@ -29,3 +29,19 @@ def test_start_up_is_frozen_and_cycles_made_later_are_still_collected_by_themsel
         assert _Cycle.dropped >= 9_000
     assert gc.get_freeze_count() == 0
     assert gc.get_threshold() == before
+
+
+def test_start_up_runs_no_collection_and_what_it_built_is_frozen_after() -> None:
+    gc.collect()  # the cycles of earlier tests
+    _Cycle.dropped = 0
+    try:
+        with built_without_collection():
+            for _ in range(10_000):
+                _Cycle()  # enough for a dozen young collections, were the collector on
+            assert _Cycle.dropped == 0
+        assert gc.get_freeze_count() >= 10_000  # later collections do not walk them
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+    gc.collect()
+    assert _Cycle.dropped == 10_000  # unfrozen (as `settled_after_start` ends), they go

@@ -156,12 +156,16 @@ def _times_from(text: str) -> OrderTimes:
     )
 
 
-def _ticket_from_row(row: sqlite3.Row) -> Ticket:
-    state = _state_from_row(row)
+def _times_of_row(row: sqlite3.Row) -> OrderTimes:
     times_json = row["times_json"]
+    if times_json:
+        return _times_from(times_json)
     # An order stored before its times were kept: received when first seen.
-    times = _times_from(times_json) if times_json else OrderTimes(state.first_seen_at)
-    return Ticket(state, times)
+    return OrderTimes(datetime.fromisoformat(row["first_seen_at"]))
+
+
+def _ticket_from_row(row: sqlite3.Row) -> Ticket:
+    return Ticket(_state_from_row(row), _times_of_row(row))
 
 
 def _write_times(conn: sqlite3.Connection, ticket: Ticket) -> None:
@@ -607,6 +611,22 @@ class KdsStore:
             found.extend(_ticket_from_row(r) for r in rows)
         return found
 
+    def times_of(self, order_ids: Iterable[str]) -> dict[str, OrderTimes]:
+        """Order id -> the times of what happened to it, for those of these orders the
+        store holds: their `tickets` without reading the orders again."""
+        ids = list(order_ids)
+        found: dict[str, OrderTimes] = {}
+        for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._conn.execute(
+                "SELECT id, first_seen_at, t.times_json FROM orders "
+                f"LEFT JOIN order_times t ON t.order_id = orders.id WHERE id IN ({marks})",
+                chunk,
+            ).fetchall()
+            found.update((r["id"], _times_of_row(r)) for r in rows)
+        return found
+
     def orders(self, *, now: datetime) -> list[OrderState]:
         """The orders screens show now, in the order they were first seen.
 
@@ -644,6 +664,13 @@ class KdsStore:
             (_ts(since),),
         ).fetchall()
         return [_state_from_row(r) for r in rows]
+
+    def ids_open_or_changed_since(self, since: datetime) -> set[str]:
+        """The ids of `orders_open_or_changed_since(since)`, without reading the orders."""
+        rows = self._conn.execute(
+            "SELECT id FROM orders WHERE closed_at IS NULL OR updated_at >= ?", (_ts(since),)
+        ).fetchall()
+        return {r["id"] for r in rows}
 
     # --- retention --------------------------------------------------------------------
 

@@ -128,9 +128,9 @@ class Kitchen(QObject):
     def restore(self, states: Iterable[OrderState]) -> None:
         """The orders the store holds at start, with the times the store kept of them."""
         states = list(states)
-        known = {t.id: t for t in self.store.tickets(s.id for s in states)}
+        kept = self.store.times_of(s.id for s in states)
         for state in states:
-            self.tickets[state.id] = known.get(state.id) or Ticket(state, _first_times(state))
+            self.tickets[state.id] = Ticket(state, kept.get(state.id) or _first_times(state))
             self._note_unrouted(state)
 
     def _note_unrouted(self, state: OrderState) -> bool:

@@ -9,15 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from kds.admin import has_pin
 from kds.settings import Settings
 from kds.ui.admin_pin import AdminGate, PinPad
 from kds.ui.pairing_screen import PairingScreen
-from kds.ui.sync_now import CatalogSync, SyncBar
 from kds.ui.wizard import SetupWizard
-from kds.ui.wizard.common import STYLE, note, touch_button, tr
+from kds.ui.wizard.common import STYLE, note, touch_button
 from kds.ui.wizard.routes_page import Sync
 
 log = logging.getLogger(__name__)
@@ -119,29 +118,3 @@ def ask_for_admin(
     pad.rejected.connect(area.deleteLater)
     pad.open()
     return pad, area
-
-
-def admin_button(parent: QWidget | None = None) -> QPushButton:
-    """The staff windows' small "Admin" button (the area is behind the PIN)."""
-    button = QPushButton(tr("Admin"), parent)
-    button.setObjectName("admin")
-    button.setStyleSheet("QPushButton { font-size: 16px; padding: 6px 14px; }")
-    return button
-
-
-class StaffTools(QWidget):
-    """The right end of a staff window's top strip: the catalog line with Sync now, and
-    the Admin button (the area is behind the PIN). The pickup board for guests has none."""
-
-    def __init__(self, sync: CatalogSync, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("staff_tools")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet("#staff_tools { background: #37474f; }")
-        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
-        self.sync = SyncBar(sync)
-        self.admin = admin_button()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 8, 0)
-        row.addWidget(self.sync)
-        row.addWidget(self.admin)

@@ -128,7 +128,7 @@ class KitchenTime:
         result = [s for s in states if s.id not in held]
         # Timings of today's orders, in case a power cut took the last writes.
         since = self._retention.business_day_start(now.astimezone())
-        self._service_dirty.update(s.id for s in self.store.orders_open_or_changed_since(since))
+        self._service_dirty.update(self.store.ids_open_or_changed_since(since))
         return result
 
     def add_window(self, window: MonitorWindow) -> None:

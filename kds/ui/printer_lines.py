@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from kds.settings import MonitorSettings, Station
 from kds.ui.cards import tr
 from kds.ui.status import PrinterAlarm, StatusLine
 from printing.config import PrintingConfig
 from printing.routing import printers_for_stations
-from printing.spooler import PrinterState
+
+if TYPE_CHECKING:
+    from printing.spooler import PrinterState
 
 
 def printer_lines(

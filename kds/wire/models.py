@@ -108,9 +108,12 @@ NonEmptyStr = Annotated[str, Field(min_length=1)]
 
 
 class WireModel(BaseModel):
-    """Base of every protocol model: immutable, strict about unknown fields."""
+    """Base of every protocol model: immutable, strict about unknown fields.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    Each model's validator is built when the model is first used, not at import: a
+    display's first paint needs the Order only (from its store), the messages come later."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 # --- the Order --------------------------------------------------------------------------

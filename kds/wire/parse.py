@@ -7,7 +7,7 @@ import re
 from itertools import accumulate
 from typing import Any, NoReturn
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from kds.errors import KdsError
 from kds.wire.models import (
@@ -20,8 +20,10 @@ from kds.wire.models import (
     ServerMessage,
 )
 
-_server_adapter: TypeAdapter[Any] = TypeAdapter(ServerMessage)
-_client_adapter: TypeAdapter[Any] = TypeAdapter(ClientMessage)
+_DEFERRED = ConfigDict(defer_build=True)
+# Built at the first frame parsed, like the models (`WireModel`): not at import.
+_server_adapter: TypeAdapter[Any] = TypeAdapter(ServerMessage, config=_DEFERRED)
+_client_adapter: TypeAdapter[Any] = TypeAdapter(ClientMessage, config=_DEFERRED)
 
 _SEQ_SCAN_CHARS = 4096
 # A top-level "seq" before any nested object or list, near the start of the frame (the

@@ -146,6 +146,8 @@ def test_orders_visible_in_first_seen_order(store: KdsStore) -> None:
     # The cancelled order leaves the screens ten minutes after its cancellation.
     assert [s.id for s in store.orders(now=T0 + timedelta(minutes=11))] == ["web:b"]
     assert [s.id for s in store.orders_open_or_changed_since(T0)] == ["web:b", "web:a", "web:c"]
+    assert store.ids_open_or_changed_since(T0) == {"web:b", "web:a", "web:c"}
+    assert store.ids_open_or_changed_since(T0 + timedelta(minutes=1)) == {"web:b", "web:c"}
     cancelled = store.order("web:c")
     assert cancelled is not None and cancelled.cancelled
 

@@ -68,6 +68,8 @@ def test_order_times_come_from_the_events_and_survive_a_restart(tmp_path: Path) 
         assert dict(times.station_done_at) == {"grill": T0 + timedelta(minutes=3)}
         assert times.ready_at == T0 + timedelta(minutes=5)
         assert [t.id for t in store.tickets(["web:1", "web:unknown"])] == ["web:1"]
+        # The same times without reading the order again (a display's start).
+        assert store.times_of(["web:1", "web:unknown"]) == {"web:1": times}
 
 
 def test_held_orders_stay_held_across_a_restart_until_released_or_dropped(

@@ -28,8 +28,9 @@ from kds.settings import (
     Station,
     load_settings,
 )
-from kds.ui.admin_area import AdminArea, StaffTools
+from kds.ui.admin_area import AdminArea
 from kds.ui.admin_pin import PinPad
+from kds.ui.staff_tools import StaffTools
 from kds.ui.wizard.common import PageId
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
