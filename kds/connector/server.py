@@ -369,7 +369,14 @@ class ConnectorServer:
             more = self._prune()
 
     async def stop(self) -> None:
-        """Close every device connection (1001 going away), stop listening, close the log."""
+        """Stop listening, close every device connection (1001 going away), close the log.
+
+        Listening stops first: a device told "going away" reconnects at once, and a session
+        it opened on the closing server would hang until its ping timed out.
+        """
+        if self._runner is not None:
+            for site in list(self._runner.sites):
+                await site.stop()
         await asyncio.gather(
             *(
                 _close_ws(ws, WSCloseCode.GOING_AWAY, "connector stopping")

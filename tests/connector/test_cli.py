@@ -14,11 +14,17 @@ from typing import Any
 import aiohttp
 from child_output import readable
 
+from kds import wire
+from kds.net import Backoff, ConnectionState, KdsClient, Phase
+from kds.store import open_store
+
 from .conftest import TOKEN, WAIT, make_order, open_device
 
 ROOT = Path(__file__).resolve().parents[2]
 LISTENING = re.compile(r"^kds connector listening on http://127\.0\.0\.1:(\d+)$")
 STARTUP = 60.0  # a cold interpreter start on a busy 2-core machine
+PING_TIMEOUT = 20.0
+"""PROTOCOL.md's liveness timeout: a session left hanging ends only after this."""
 
 
 def _command(data_dir: Path) -> list[str]:
@@ -103,3 +109,40 @@ async def test_listening_line_one_per_data_dir_and_seq_survives_sigkill(tmp_path
         third.send_signal(signal.SIGTERM)
         async with asyncio.timeout(WAIT):
             assert await third.wait() == 0
+
+
+async def test_sigterm_with_a_device_connected_stops_before_a_ping_could_time_out(
+    tmp_path: Path,
+) -> None:
+    connected = asyncio.Event()
+
+    def on_state(state: ConnectionState) -> None:
+        if state.phase is Phase.CONNECTED:
+            connected.set()
+
+    async with connector_process(tmp_path / "data", tmp_path / "stderr.log") as (proc, port):
+        with open_store(tmp_path / "device", "Pass") as store:
+            # A device that reconnects at once when the connector says "going away".
+            client = KdsClient(
+                f"ws://127.0.0.1:{port}/kds",
+                TOKEN,
+                store,
+                (wire.Role.DISPLAY,),
+                on_applied=lambda event, applied: None,
+                on_state=on_state,
+                on_welcome=lambda welcome: None,
+                on_rejected=lambda seq, reason: None,
+                backoff=Backoff(initial=0.0, cap=0.0, jitter=0.0),
+            )
+            running = asyncio.create_task(client.run())
+            try:
+                async with asyncio.timeout(WAIT):
+                    await connected.wait()
+                proc.send_signal(signal.SIGTERM)
+                # Within half the 20 s ping timeout: a session the device opened on the
+                # stopping connector would hold its shutdown until that timeout.
+                async with asyncio.timeout(PING_TIMEOUT / 2):
+                    assert await proc.wait() == 0
+            finally:
+                await client.stop()
+                await running
