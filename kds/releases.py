@@ -33,8 +33,9 @@ class Outcome(Enum):
     HELD = "held"
     """Newly held back (or still held, maybe at a new time)."""
     DUE = "due"
-    """Held until now and due now (fired early, or moved to a time already passed):
-    the caller releases it."""
+    """Held until now and due now (fired early, moved to a time already passed, or
+    collected after its time came but before this device released it): the caller
+    releases it."""
     DROPPED = "dropped"
     """Held until now, cancelled or collected before its release: it leaves the strip."""
 
@@ -63,12 +64,15 @@ class Releases:
         order_id = ticket.id
         closed = ticket.state.cancelled or ticket.status_of(None) == wire.OrderStatus.COLLECTED
         if order_id in self._held:
-            if closed:
+            due = is_released(ticket, self.config, now)
+            # Collected once its time had come (elsewhere, before this device's tick, or
+            # while it was down): made, so released here too and its tickets printed.
+            if ticket.state.cancelled or (closed and not due):
                 self._store.unhold(order_id)
                 del self._held[order_id]
                 log.info("scheduled order %s closed before its release", ticket.state.display_id)
                 return Outcome.DROPPED
-            if is_released(ticket, self.config, now):
+            if due:
                 return Outcome.DUE
             self._hold(ticket, planned_release(ticket, self.config))
             return Outcome.HELD

@@ -1,6 +1,7 @@
 """Suite-wide set-up: headless Qt, python-escpos without a temp dir per import, a qasync loop."""
 
 import asyncio
+import gc
 import os
 import tempfile
 from collections.abc import Iterator
@@ -37,6 +38,11 @@ def loop(qapp: Any) -> Iterator[Any]:
         event_loop.close()
         asyncio.set_event_loop(None)
         qapp.setQuitOnLastWindowClosed(quit_on_close)
+        # The test's apps and windows sit in garbage cycles (a QTimer connected to a bound
+        # method...): freed here, on the GUI thread. Left to a later collection, they are
+        # freed in whatever thread runs it (a later test's worker thread): Qt then warns
+        # "Timers cannot be stopped from another thread", or crashes.
+        gc.collect()
 
 
 @pytest.fixture(scope="session")

@@ -303,3 +303,37 @@ def test_release_survives_a_restart_and_overdue_orders_release_at_start(
                 await restarted.stop()
 
     loop.run_until_complete(scenario())
+
+
+def test_an_order_collected_after_its_time_came_prints_even_if_this_device_had_not_released_it(
+    loop: qasync.QEventLoop, tmp_path: Path
+) -> None:
+    """Another device released and handed over an order whose time had come before this
+    one's tick did (or while this one was down): its ticket still prints. One collected
+    before its time leaves the strip unprinted."""
+    clock = Clock()
+    release = clock.now + timedelta(minutes=30)
+
+    async def scenario() -> None:
+        async with shop(tmp_path) as (server, printers):
+            kitchen = printers["Kitchen"]
+            settings = settings_for(server.port, printers, "Counter")
+            # No tick of its own during the test: only the events move the orders.
+            async with running(
+                settings, tmp_path / "device", clock=clock, tick_ms=3_600_000
+            ) as app:
+                await until_app(app, lambda: app.is_printing, "the app prints")
+                assert await post(server.port, "/orders", order(910, release)) == 202
+                assert await post(server.port, "/orders", order(911, release)) == 202
+                await until_app(app, lambda: len(strip(app, "Counter")) == 2, "both held")
+                collected = {"status": "collected"}
+                assert await post(server.port, "/orders/webshop:911/status", collected) == 202
+                await until_app(app, lambda: list(strip(app, "Counter")) == ["webshop:910"], "")
+
+                clock.now = release
+                assert await post(server.port, "/orders/webshop:910/status", collected) == 202
+                await kitchen.wait_for_jobs(1, WAIT)
+                assert numbers(kitchen) == ["#910"]
+                assert strip(app, "Counter") == {}
+
+    loop.run_until_complete(scenario())
