@@ -59,15 +59,15 @@ pytestmark = [
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
 ]
 
-ORDERS = 150
+ORDERS = 500
 LATER = range(5, ORDERS + 1, 10)
 """Every tenth order (5, 15, ... 145) is for later: held, then released and printed at its
 time."""
 RELEASE_AFTER = timedelta(seconds=3)
 """How long after it is posted an order for later starts: it is released during the
 stream, on the printing app or on one started again after a kill."""
-UPDATED = 30
-CANCELLED = 15
+UPDATED = 100
+CANCELLED = 50
 CONNECTOR_KILLS = 10
 APP_KILLS = 10
 OPEN_AT_MOST = 5
@@ -79,6 +79,12 @@ STATIONS = (Station(id="hot", name="Hot", groups=("mains",)),)
 
 
 # --- the orders and the devices --------------------------------------------------------
+
+
+CREATED_AT = datetime.now(UTC)
+"""When the shop took every order: the real `kds run` prints by the real clock and does not
+print an order first seen more than 6 hours after it was created (a fixed date here made
+the run fail from 17:00 UTC on)."""
 
 
 def order(n: int, revision: int = 1, prepare_at: datetime | None = None) -> dict[str, Any]:
@@ -102,7 +108,7 @@ def order(n: int, revision: int = 1, prepare_at: datetime | None = None) -> dict
         "display_id": str(n),
         "source": "webshop",
         "revision": revision,
-        "created_at": "2026-12-01T12:00:00+01:00",
+        "created_at": CREATED_AT.isoformat(),
         "fulfillment": fulfillment,
         "items": items,
     }
