@@ -596,36 +596,28 @@ class KdsStore:
         """The order with the times of what happened to it (by the connector's clock)."""
         return self._ticket(order_id)
 
-    def tickets(self, order_ids: Iterable[str]) -> list[Ticket]:
-        """The tickets of these orders (those held; in no particular order)."""
+    def _with_times(self, columns: str, order_ids: Iterable[str]) -> Iterator[sqlite3.Row]:
+        """`columns` and the times of these orders (those held), in chunks of SQLite's
+        bound-parameter limit."""
         ids = list(order_ids)
-        found: list[Ticket] = []
-        for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
+        for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ", ".join("?" * len(chunk))
-            rows = self._conn.execute(
-                f"SELECT {_ORDER_COLUMNS}, t.times_json FROM orders "
+            yield from self._conn.execute(
+                f"SELECT {columns}, t.times_json FROM orders "
                 f"LEFT JOIN order_times t ON t.order_id = orders.id WHERE id IN ({marks})",
                 chunk,
             ).fetchall()
-            found.extend(_ticket_from_row(r) for r in rows)
-        return found
+
+    def tickets(self, order_ids: Iterable[str]) -> list[Ticket]:
+        """The tickets of these orders (those held; in no particular order)."""
+        return [_ticket_from_row(r) for r in self._with_times(_ORDER_COLUMNS, order_ids)]
 
     def times_of(self, order_ids: Iterable[str]) -> dict[str, OrderTimes]:
         """Order id -> the times of what happened to it, for those of these orders the
         store holds: their `tickets` without reading the orders again."""
-        ids = list(order_ids)
-        found: dict[str, OrderTimes] = {}
-        for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            rows = self._conn.execute(
-                "SELECT id, first_seen_at, t.times_json FROM orders "
-                f"LEFT JOIN order_times t ON t.order_id = orders.id WHERE id IN ({marks})",
-                chunk,
-            ).fetchall()
-            found.update((r["id"], _times_of_row(r)) for r in rows)
-        return found
+        rows = self._with_times("id, first_seen_at", order_ids)
+        return {r["id"]: _times_of_row(r) for r in rows}
 
     def orders(self, *, now: datetime) -> list[OrderState]:
         """The orders screens show now, in the order they were first seen.
