@@ -132,6 +132,10 @@ class _Unreachable(Exception):
         self.reason = reason
 
 
+def _not_reachable(exc: _Unreachable) -> JoinError:
+    return JoinError(Words(N_("not reachable: {reason}"), reason=exc.reason))
+
+
 async def _http(
     method: str, url: str, *, token: str | None, body: Any, timeout: float
 ) -> tuple[int, Any]:
@@ -226,7 +230,7 @@ async def request_pairing_code(
             "POST", http_base(url) + "/pairing/codes", token=token, body=None, timeout=timeout
         )
     except _Unreachable as exc:
-        raise JoinError(Words(N_("not reachable: {reason}"), reason=exc.reason)) from None
+        raise _not_reachable(exc) from None
     if status == 401:
         raise JoinError("token refused")
     code, expires = _field(body, "code"), _field(body, "expires_at")
@@ -261,15 +265,13 @@ async def join_with_code(
             timeout=timeout,
         )
     except _Unreachable as exc:
-        raise JoinError(Words(N_("not reachable: {reason}"), reason=exc.reason)) from None
+        raise _not_reachable(exc) from None
     token = _field(body, "token")
     if status == 201 and isinstance(token, str) and token:
         return token
     retry_after = _field(body, "retry_after") if status == 429 else None
     if status == 429 and isinstance(retry_after, int):
-        refused: str = Words(
-            N_("too many wrong codes; try again in {seconds} s"), seconds=retry_after
-        )
+        refused = Words(N_("too many wrong codes; try again in {seconds} s"), seconds=retry_after)
         raise JoinError(refused, retry_after)
     raise JoinError(_refusal(status, body))
 
@@ -319,7 +321,7 @@ async def list_devices(
             "GET", http_base(url) + "/devices", token=token, body=None, timeout=timeout
         )
     except _Unreachable as exc:
-        raise JoinError(Words(N_("not reachable: {reason}"), reason=exc.reason)) from None
+        raise _not_reachable(exc) from None
     if status == 401:
         raise JoinError("token refused")
     rows = _field(body, "devices")
@@ -349,7 +351,7 @@ async def revoke_device(
             timeout=timeout,
         )
     except _Unreachable as exc:
-        raise JoinError(Words(N_("not reachable: {reason}"), reason=exc.reason)) from None
+        raise _not_reachable(exc) from None
     if status == 401:
         raise JoinError("token refused")
     if status != 200:

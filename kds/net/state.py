@@ -189,4 +189,4 @@ def cause_said(detail: Detail) -> Words:
 def cause_words(detail: Detail, translate: Callable[[str], str] = str) -> str:
     """Why a link failed, in words: `translate` is the UI's tr() (the set-up and the CLI
     use the English source)."""
-    return translate(_CAUSES[detail.cause]).format(**detail.facts)
+    return cause_said(detail).say(translate)
