@@ -15,6 +15,8 @@ from websockets.asyncio.client import ClientConnection, connect
 
 from kds import wire
 from kds.connector.server import ConnectorServer
+from kds.net import Backoff, ConnectionState, KdsClient
+from kds.store import KdsStore
 
 TOKEN = "sales-point-token"
 WAIT = 10.0  # upper bound for one expected message; never a sleep
@@ -132,3 +134,24 @@ async def http(server: ConnectorServer) -> AsyncIterator[aiohttp.ClientSession]:
         headers={"Authorization": f"Bearer {TOKEN}"},
     ) as session:
         yield session
+
+
+def display_client(
+    url: str,
+    token: str,
+    store: KdsStore,
+    on_state: Callable[[ConnectionState], None],
+    backoff: Backoff | None = None,
+) -> KdsClient:
+    """A display device's real client on `store`, telling only its connection states."""
+    return KdsClient(
+        url,
+        token,
+        store,
+        (wire.Role.DISPLAY,),
+        on_applied=lambda event, applied: None,
+        on_state=on_state,
+        on_welcome=lambda welcome: None,
+        on_rejected=lambda seq, reason: None,
+        backoff=backoff,
+    )

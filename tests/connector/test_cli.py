@@ -14,11 +14,10 @@ from typing import Any
 import aiohttp
 from child_output import readable
 
-from kds import wire
-from kds.net import Backoff, ConnectionState, KdsClient, Phase
+from kds.net import Backoff, ConnectionState, Phase
 from kds.store import open_store
 
-from .conftest import TOKEN, WAIT, make_order, open_device
+from .conftest import TOKEN, WAIT, display_client, make_order, open_device, ws_url
 
 ROOT = Path(__file__).resolve().parents[2]
 LISTENING = re.compile(r"^kds connector listening on http://127\.0\.0\.1:(\d+)$")
@@ -123,16 +122,8 @@ async def test_sigterm_with_a_device_connected_stops_before_a_ping_could_time_ou
     async with connector_process(tmp_path / "data", tmp_path / "stderr.log") as (proc, port):
         with open_store(tmp_path / "device", "Pass") as store:
             # A device that reconnects at once when the connector says "going away".
-            client = KdsClient(
-                f"ws://127.0.0.1:{port}/kds",
-                TOKEN,
-                store,
-                (wire.Role.DISPLAY,),
-                on_applied=lambda event, applied: None,
-                on_state=on_state,
-                on_welcome=lambda welcome: None,
-                on_rejected=lambda seq, reason: None,
-                backoff=Backoff(initial=0.0, cap=0.0, jitter=0.0),
+            client = display_client(
+                ws_url(port), TOKEN, store, on_state, Backoff(initial=0.0, cap=0.0, jitter=0.0)
             )
             running = asyncio.create_task(client.run())
             try:

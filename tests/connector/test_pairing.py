@@ -22,10 +22,10 @@ from websockets.exceptions import InvalidStatus
 from kds import wire
 from kds.connector.pairing import AttemptLimiter
 from kds.connector.server import ConnectorServer
-from kds.net import ConnectionState, KdsClient, Phase, joining
+from kds.net import ConnectionState, Phase, joining
 from kds.store import open_store
 
-from .conftest import TOKEN, WAIT, make_order, open_device, ws_url
+from .conftest import TOKEN, WAIT, display_client, make_order, open_device, ws_url
 
 T0 = datetime(2026, 11, 23, 16, 0, tzinfo=UTC)
 
@@ -218,16 +218,7 @@ async def test_a_device_whose_token_is_revoked_says_token_refused(
     with open_store(tmp_path / "bar", "Bar") as store:
         # The device pairs with its store's own id, as the set-up does.
         token = await join(server, store.device_id, "Bar")
-        client = KdsClient(
-            ws_url(server.port),
-            token,
-            store,
-            (wire.Role.DISPLAY,),
-            on_applied=lambda event, applied: None,
-            on_state=on_state,
-            on_welcome=lambda welcome: None,
-            on_rejected=lambda seq, reason: None,
-        )
+        client = display_client(ws_url(server.port), token, store, on_state)
         running = asyncio.create_task(client.run())
         try:
             async with asyncio.timeout(WAIT):
