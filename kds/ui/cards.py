@@ -180,7 +180,7 @@ def card_lines(
         lines.append(CardLine(kind, text, 0))
     if state.order.restrictions:
         restrictions = ", ".join(
-            tr(_RESTRICTIONS[r.lower()]) if r.lower() in _RESTRICTIONS else r
+            tr(words) if (words := _RESTRICTIONS.get(r.lower())) else r
             for r in state.order.restrictions
         )
         lines.append(
