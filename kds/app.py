@@ -49,7 +49,8 @@ from kds.ui.orders_model import ChangesOf, KeepsCancelled, OrdersModel
 from kds.ui.printer_lines import printer_alarms, printer_lines, station_printers
 from kds.ui.printing_role import ask_yes_no, confirm_question, role_line, role_text
 from kds.ui.qt_logging import install_qt_message_handler
-from kds.ui.sounds import MonitorSounds, SoundPlayerFactory, qt_sound_player
+from kds.ui.sound_process import SoundProcess
+from kds.ui.sounds import MonitorSounds, SoundPlayerFactory
 from kds.ui.staff_tools import StaffTools
 from kds.ui.status import Severity, StatusLine, StatusModel
 from kds.ui.sync_now import CatalogSync, wizard_sync
@@ -852,7 +853,8 @@ def run_app(settings: Settings, data_dir: Path, config_path: Path | None = None)
 def _run_app(
     app: QApplication, settings: Settings, data_dir: Path, config_path: Path | None
 ) -> int:
-    kds_app = KdsApp(settings, data_dir, sound_player=qt_sound_player, config_path=config_path)
+    sounds = SoundProcess()
+    kds_app = KdsApp(settings, data_dir, sound_player=sounds.player, config_path=config_path)
     try:
         with built_without_collection():  # the orders and windows live as long as the app
             kds_app.open()
@@ -873,12 +875,14 @@ def _run_app(
         kds_app.on_restart = done.set
         try:
             await kds_app.start()
+            sounds.start()  # after the first paint: it loads QtMultimedia and every sound
             await done.wait()
             restart = kds_app.restart_requested
             log.info("restarting with the saved settings" if restart else "stopping")
         finally:  # also after an unexpected error: release the data dir and the printers
             app.lastWindowClosed.disconnect(done.set)
             await kds_app.stop()
+            sounds.close()
 
     app.setQuitOnLastWindowClosed(False)
     # Python runs signal handlers only between bytecodes: wake it now and then.

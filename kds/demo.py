@@ -40,7 +40,7 @@ from kds.settings import ConnectorSettings, Settings, load_settings
 from kds.ui.cards import CardLine
 from kds.ui.monitor_window import MonitorWindow
 from kds.ui.orders_model import OrderRole
-from kds.ui.sounds import qt_sound_player
+from kds.ui.sound_process import SoundProcess
 from printing.errors import PrintingError
 from printing.spooler import PrinterState
 
@@ -564,9 +564,11 @@ async def _run(
     from PySide6.QtWidgets import QApplication
 
     # Sounds with a display to sit at; offscreen nobody listens.
-    sound_player = qt_sound_player if on_real_display else None
-    kds_app = KdsApp(settings, device_dir, sound_player=sound_player)
+    sounds = SoundProcess() if on_real_display else None
+    kds_app = KdsApp(settings, device_dir, sound_player=sounds.player if sounds else None)
     await kds_app.start()
+    if sounds is not None:
+        sounds.start()
     if on_real_display:
         _tile(kds_app)
     script = load_script()
@@ -616,6 +618,8 @@ async def _run(
                 log.info("demo: paper-out episode stopped before its end")
         await _stop_feeder(feeder)
         await kds_app.stop()
+        if sounds is not None:
+            sounds.close()
 
 
 # --- what the printers printed ---------------------------------------------------------

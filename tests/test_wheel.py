@@ -198,3 +198,18 @@ def test_a_wheel_installed_in_a_fresh_venv_prints_a_ticket(tmp_path: Path) -> No
     example = site_packages / "kds_resources" / "demo" / "kds.toml"
     assert f"cp {example} {work / 'missing.toml'}" in done.stderr
     assert example.is_file()
+
+    # The installed sound process runs (here without an audio output: it says so, silent),
+    # answers, and ends when the app closes its stdin.
+    done = subprocess.run(
+        [str(python), "-m", "kds.audio.child"],
+        check=False,
+        cwd=work,
+        env=env | {"PULSE_SERVER": f"unix:{work / 'no-server'}", "HOME": str(work)},
+        input="ping\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, readable(done.stderr)
+    assert done.stdout.split("\n") == ["ready 0", "ack", ""], readable(done.stderr)

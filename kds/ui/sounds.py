@@ -1,44 +1,23 @@
-"""The screens' sounds: which cue plays for what happened on which kind of monitor, the player
-over QtMultimedia, and the printer alarm that rings again until someone silences it."""
+"""The screens' sounds: which cue plays for what happened on which kind of monitor, and the
+printer alarm that rings again until someone silences it. The cues play in a process of
+their own (kds.ui.sound_process)."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
-from enum import Enum, StrEnum
-from functools import partial
-from pathlib import Path
+from enum import Enum
 from types import MappingProxyType
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer, QUrl
-from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+from PySide6.QtCore import QObject, QTimer
 
 from kds import wire
+from kds.audio import SoundCue
 from kds.domain.monitors import MonitorKind
 from kds.domain.orders import Applied, AppliedKind, OrderState
-from kds.resources import resource_path
 from kds.settings import MonitorSettings
 from kds.ui.monitor_window import MonitorWindow
-
-log = logging.getLogger(__name__)
-
-
-class SoundCue(StrEnum):
-    """One of the sounds kds ships (resources/sounds/<value>.wav, made by
-    scripts/make_sounds.py)."""
-
-    NEW_ORDER = "new_order"
-    CHANGED = "changed"
-    CANCELLED = "cancelled"
-    RELEASED = "released"
-    READY = "ready_chime"
-    PRINTER_ALARM = "printer_alarm"
-
-    @property
-    def path(self) -> Path:
-        return resource_path("sounds", f"{self.value}.wav")
 
 
 class Happening(Enum):
@@ -119,47 +98,6 @@ class SoundPlayer(Protocol):
 
 SoundPlayerFactory = Callable[[MonitorSettings], SoundPlayer]
 """Builds the player of one monitor."""
-
-
-class QtSoundPlayer:
-    """Plays cues through QtMultimedia: one QSoundEffect per cue, loaded when built.
-
-    Without an audio output (no PulseAudio or PipeWire, no sound card) it says so once in
-    the log and stays silent.
-    """
-
-    def __init__(self, monitor_name: str) -> None:
-        self.monitor_name = monitor_name
-        self.effects: dict[SoundCue, QSoundEffect] = {}
-        if not QMediaDevices.audioOutputs():
-            log.warning(
-                "monitor %s: no audio output (Qt plays through PulseAudio or PipeWire);"
-                " its sounds are off",
-                monitor_name,
-            )
-            return
-        for cue in SoundCue:
-            effect = QSoundEffect()
-            # Connected before the source is set: loading may report at once, from setSource.
-            effect.statusChanged.connect(partial(self._status_changed, cue, effect))
-            self.effects[cue] = effect
-            effect.setSource(QUrl.fromLocalFile(str(cue.path)))
-
-    def _status_changed(self, cue: SoundCue, effect: QSoundEffect) -> None:
-        if effect.status() is QSoundEffect.Status.Error:
-            log.warning("monitor %s: sound %s (%s) cannot play", self.monitor_name, cue, cue.path)
-
-    def play(self, cue: SoundCue, volume: float) -> None:
-        effect = self.effects.get(cue)
-        if effect is None:
-            return
-        effect.setVolume(volume)
-        effect.play()
-
-
-def qt_sound_player(monitor: MonitorSettings) -> SoundPlayer:
-    """The real player of a monitor (what `kds run` uses)."""
-    return QtSoundPlayer(monitor.name)
 
 
 class MonitorSounds(QObject):

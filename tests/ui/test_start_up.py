@@ -119,6 +119,8 @@ def test_kds_run_paints_its_cards_before_loading_what_it_does_not_show(tmp_path:
     seen = json.loads(child.stdout.splitlines()[-1])
     loaded = [m for m in seen["modules"] if any(m == p or m.startswith(f"{p}.") for p in LATER)]
     assert loaded == []
+    # Nor, ever, QtMultimedia: a process of its own plays the sounds (kds.audio.child).
+    assert "PySide6.QtMultimedia" not in seen["modules"]
     assert "kds.ui.ticket_view" in seen["modules"]  # the cards it did paint
     # The restored order was read; the messages are built at the first frame, not at start.
     assert seen["built"] == ["Order"]

@@ -22,6 +22,7 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtTest import QTest
 
 from kds.app import KdsApp
+from kds.audio import SoundCue
 from kds.connector.server import ConnectorServer
 from kds.settings import (
     ConnectorSettings,
@@ -32,7 +33,6 @@ from kds.settings import (
     Station,
 )
 from kds.ui.scheduled import TOUCH_PX
-from kds.ui.sounds import SoundCue
 from printing.config import PrintingConfig
 from printing.emulator import PrinterEmulator
 

@@ -1,20 +1,14 @@
 """Sounds: which cue each monitor plays for what happened, at its volume or not at all, the
-printer alarm that rings until silenced or fixed, and the real QtMultimedia backend.
+printer alarm that rings until silenced or fixed.
 
 The cues are recorded by a fake sink; real windows, a real connector on loopback and a
-virtual printer on TCP produce the happenings. One test plays every WAV through QSoundEffect
-on a private PulseAudio null sink, in a child process (QtMultimedia picks its audio server
-once per process, and probes libraries this machine may lack).
+virtual printer on TCP produce the happenings. The sound process that plays them through
+QtMultimedia is tested in test_sound_process.py.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
-import os
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -22,12 +16,12 @@ from typing import Any
 
 import pytest
 import qasync
-from child_output import readable
 from harness import TOKEN, WAIT, post, running, until
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from kds import wire
+from kds.audio import SoundCue
 from kds.connector.server import ConnectorServer
 from kds.domain.monitors import MonitorFilter
 from kds.domain.orders import OrderState, apply_event
@@ -40,7 +34,7 @@ from kds.settings import (
     Station,
 )
 from kds.ui import MonitorWindow, OrdersModel
-from kds.ui.sounds import CUES, Happening, MonitorSounds, SoundCue, cue_for
+from kds.ui.sounds import CUES, Happening, MonitorSounds, cue_for
 from printing.config import PrintingConfig
 from printing.emulator import Fault, PrinterEmulator
 
@@ -487,139 +481,3 @@ def test_paper_out_rings_the_stations_that_use_the_printer_until_it_is_refilled(
 
 # Run in a child process: loads every cue with the real player, waits until each is loaded,
 # plays them all at half volume and reports what QSoundEffect said, as JSON on stdout.
-PLAY_EVERY_CUE = """
-import faulthandler, json, logging, os, sys
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtMultimedia import QSoundEffect
-from kds.ui.sounds import QtSoundPlayer, SoundCue
-
-logging.basicConfig(level=logging.INFO, stream=sys.stderr)
-faulthandler.dump_traceback_later(40, exit=True)  # a hang shows where it hangs, then ends
-app = QGuiApplication([])
-player = QtSoundPlayer("Test")
-report = {"effects": len(player.effects), "cues": {}}
-effects = player.effects
-done = set()
-
-def finish():
-    for cue, effect in effects.items():
-        report["cues"].setdefault(cue.value, {})["status"] = effect.status().name
-    print(json.dumps(report), flush=True)
-    app.quit()
-
-def stopped(cue):
-    effect = effects[cue]
-    entry = report["cues"].setdefault(cue.value, {})
-    if effect.isPlaying():
-        entry["started"] = True
-        entry["volume"] = round(effect.volume(), 3)
-    elif entry.get("started"):
-        entry["finished"] = effect.loopsRemaining() == 0
-        done.add(cue)
-        if len(done) == len(effects):
-            finish()
-
-def loaded():
-    if any(e.status() in (QSoundEffect.Status.Null, QSoundEffect.Status.Loading)
-           for e in effects.values()):
-        return
-    for cue, effect in effects.items():
-        effect.statusChanged.disconnect(loaded)
-        effect.playingChanged.connect(lambda cue=cue: stopped(cue))
-        player.play(cue, 0.5)
-
-if not effects:
-    player.play(SoundCue.NEW_ORDER, 1.0)  # silent, and no error
-    finish()
-else:
-    for effect in effects.values():
-        effect.statusChanged.connect(loaded)
-    loaded()
-    QTimer.singleShot(15_000, finish)  # a stuck cue reports what it has
-    app.exec()
-# The report is out; what tearing down the audio backend does is not under test here.
-os._exit(0)
-"""
-
-
-def play_every_cue(tmp_path: Path, pulse_server: str) -> tuple[dict[str, Any], str]:
-    script = tmp_path / "play_every_cue.py"
-    script.write_text(PLAY_EVERY_CUE, encoding="utf-8")
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "QT_AUDIO_BACKEND": "pulseaudio",
-        "PULSE_SERVER": pulse_server,
-        "HOME": str(tmp_path),
-    }
-    done = subprocess.run(
-        [sys.executable, str(script)],
-        check=False,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
-    assert done.returncode == 0, readable(done.stderr)
-    assert done.stdout, readable(done.stderr)
-    return json.loads(done.stdout), done.stderr
-
-
-@pytest.fixture
-def pulse_server(tmp_path: Path) -> Iterator[str]:
-    """A private PulseAudio server with a null sink: real audio output, no speaker."""
-    binary = shutil.which("pulseaudio")
-    if binary is None:
-        pytest.skip(
-            "no PulseAudio server on this machine (Debian package pulseaudio, which"
-            " ./run.sh installs): QtMultimedia has no audio output to play to"
-        )
-    runtime = tmp_path / "pulse"
-    runtime.mkdir()
-    socket = runtime / "native"
-    env = {**os.environ, "HOME": str(runtime), "XDG_RUNTIME_DIR": str(runtime)}
-    # -D returns once the daemon is up, its socket ready.
-    subprocess.run(
-        [
-            binary,
-            "-D",
-            "-n",
-            "--use-pid-file=yes",
-            "--exit-idle-time=-1",
-            "--disable-shm=yes",
-            "-F",
-            "/dev/null",
-            "--load=module-null-sink sink_name=kds_test",
-            f"--load=module-native-protocol-unix socket={socket} auth-anonymous=1",
-            f"--log-target=file:{runtime / 'log'}",
-        ],
-        check=True,
-        env=env,
-        timeout=30,
-    )
-    pid = int((runtime / "pulse" / "pid").read_text().strip())
-    try:
-        yield f"unix:{socket}"
-    finally:
-        os.kill(pid, 15)
-
-
-def test_every_sound_plays_through_qtmultimedia(tmp_path: Path, pulse_server: str) -> None:
-    report, log = play_every_cue(tmp_path, pulse_server)
-    assert report["effects"] == len(SoundCue), readable(log)
-    for cue in SoundCue:
-        assert report["cues"][cue.value] == {
-            "status": "Ready",
-            "started": True,
-            "volume": 0.5,
-            "finished": True,
-        }, (cue, readable(log))
-    assert "cannot play" not in log
-
-
-def test_without_an_audio_output_the_player_says_so_and_stays_silent(tmp_path: Path) -> None:
-    report, log = play_every_cue(tmp_path, f"unix:{tmp_path / 'no-such-server'}")
-    assert report == {"effects": 0, "cues": {}}
-    assert "monitor Test: no audio output" in log
-    assert "its sounds are off" in log

@@ -1,0 +1,198 @@
+"""The sound process: plays the screens' cues through QtMultimedia, apart from the app.
+
+Run as `python -m kds.audio.child` by the app (`kds.ui.sound_process`), which writes
+commands to its stdin; it answers on stdout (the lines are listed in `kds.audio`) and logs
+on stderr.
+
+Why apart: with Qt 6.11 a QSoundEffect may let go of a finished voice on its audio thread.
+The voice's socket notifier then dies on the wrong thread ("QSocketNotifier: Socket
+notifiers cannot be enabled or disabled from another thread") and the event loop that owns
+it spins on the closed descriptor for good, writing "Invalid socket ..." millions of times a
+minute. Measured here: about 1 run in 12 of all six cues, on a loaded 2-core machine. In the
+app that loop would be the kitchen screens'; here it is this process's, which exits on Qt's
+first warning of it (`EXIT_AUDIO_BROKE`), and the app starts a new one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QSocketNotifier,
+    QtMsgType,
+    QUrl,
+    qInstallMessageHandler,
+)
+from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+
+from kds.audio import (
+    EXIT_AUDIO_BROKE,
+    Ack,
+    Failed,
+    Finished,
+    Ping,
+    Play,
+    Ready,
+    Report,
+    SoundCue,
+    Started,
+    parse_command,
+    report_line,
+)
+
+log = logging.getLogger("kds.audio")
+
+BROKEN_NOTIFIER = "Socket notifiers cannot be enabled or disabled from another thread"
+"""Qt's warning when a socket notifier is freed on a thread that does not own it: from here
+on, its event loop spins on a closed descriptor."""
+
+LONGEST_LINE = 4096
+"""A command longer than this is not one of ours: dropped with a log line."""
+
+Say = Callable[[Report], None]
+
+
+def audio_broke(message: str) -> bool:
+    """Whether a Qt message says this process's event loop is lost."""
+    return BROKEN_NOTIFIER in message
+
+
+def guard_qt_messages() -> None:
+    """Log Qt's messages on stderr; exit at once on the one that means the loop is lost."""
+    qInstallMessageHandler(_qt_message)
+
+
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    if audio_broke(message):
+        log.error(
+            "Qt's audio engine freed a socket notifier on its own thread (%s); this sound"
+            " process stops and kds starts a new one",
+            message,
+        )
+        os._exit(EXIT_AUDIO_BROKE)
+    quiet = kind in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg)
+    log.log(logging.INFO if quiet else logging.WARNING, "%s", message)
+
+
+class Player:
+    """One QSoundEffect per cue, loaded when built; says what it loaded and played.
+
+    Without an audio output (no PulseAudio or PipeWire, no sound card) it says so in the
+    log, reports `Ready(0)` and stays silent.
+    """
+
+    def __init__(self, say: Say) -> None:
+        self._say = say
+        self.effects: dict[SoundCue, QSoundEffect] = {}
+        self._announced = False
+        if not QMediaDevices.audioOutputs():
+            log.warning(
+                "no audio output (Qt plays through PulseAudio or PipeWire): the sounds are off"
+            )
+            self._announce()
+            return
+        for cue in SoundCue:
+            effect = QSoundEffect()
+            # Connected before the source is set: loading may report at once, from setSource.
+            effect.statusChanged.connect(partial(self._status_changed, cue))
+            effect.playingChanged.connect(partial(self._playing_changed, cue))
+            self.effects[cue] = effect
+            effect.setSource(QUrl.fromLocalFile(str(cue.path)))
+
+    def play(self, cue: SoundCue, volume: float) -> None:
+        effect = self.effects.get(cue)
+        if effect is None:
+            return
+        effect.setVolume(volume)
+        effect.play()
+
+    def _status_changed(self, cue: SoundCue) -> None:
+        if self.effects[cue].status() is QSoundEffect.Status.Error:
+            log.warning("sound %s (%s) cannot play", cue, cue.path)
+            self._say(Failed(cue))
+        loading = (QSoundEffect.Status.Null, QSoundEffect.Status.Loading)
+        if not any(effect.status() in loading for effect in self.effects.values()):
+            self._announce()
+
+    def _announce(self) -> None:
+        if self._announced:
+            return
+        self._announced = True
+        ready = [e for e in self.effects.values() if e.status() is QSoundEffect.Status.Ready]
+        self._say(Ready(len(ready)))
+
+    def _playing_changed(self, cue: SoundCue) -> None:
+        effect = self.effects[cue]
+        self._say(Started(cue, effect.volume()) if effect.isPlaying() else Finished(cue))
+
+
+class CommandReader:
+    """Reads command lines from a pipe on the event loop; `closed` is called at its end."""
+
+    def __init__(self, fd: int, handle: Callable[[str], None], closed: Callable[[], None]):
+        self._fd = fd
+        self._handle = handle
+        self._closed = closed
+        self._pending = b""
+        os.set_blocking(fd, False)
+        self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read)
+        self._notifier.activated.connect(self._read)
+
+    def _read(self) -> None:
+        try:
+            data = os.read(self._fd, LONGEST_LINE)
+        except BlockingIOError:
+            return
+        if not data:  # the app closed its end
+            self._notifier.setEnabled(False)
+            self._closed()
+            return
+        *lines, self._pending = (self._pending + data).split(b"\n")
+        if len(self._pending) > LONGEST_LINE:
+            log.warning("dropped a command line of over %d bytes", LONGEST_LINE)
+            self._pending = b""
+        for line in lines:
+            self._handle(line.decode("utf-8", errors="replace"))
+
+
+def main() -> None:
+    logging.basicConfig(
+        level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
+    )
+    guard_qt_messages()
+    app = QCoreApplication(sys.argv[:1])
+
+    def say(report: Report) -> None:
+        try:
+            sys.stdout.write(report_line(report))
+            sys.stdout.flush()
+        except OSError:  # the app has gone: nobody to play for
+            os._exit(0)
+
+    player = Player(say)
+
+    def handle(line: str) -> None:
+        match parse_command(line):
+            case Play(cue, volume):
+                player.play(cue, volume)
+            case Ping():
+                pass
+            case None:
+                log.warning("not a command: %r", line[:80])
+        say(Ack())  # every line is answered, so the app can tell this process is alive
+
+    reader = CommandReader(sys.stdin.fileno(), handle, app.quit)
+    app.exec()
+    del reader
+    # Tearing down the audio backend may hang in Qt, and nobody waits for it: leave now.
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()
