@@ -11,6 +11,9 @@ and acks it just after) and when the connector's /health shows the device acked 
 by the sender, so up to a poll later). The baseline, in the same run and at the same rates,
 is a raw websocket echo on loopback (send, receive the echo). p50/p99 of each, median of
 three runs per rate (60 s each), in turns with the echo; the target is p99 <= 5 ms.
+A second baseline is the floor the disk sets: one durable SQLite commit (WAL,
+synchronous=FULL, kds.sqlite.open_db) of the same frame at the same rate, in the same
+temporary dir; the path holds two in series (the connector's log, then the device's store).
 --profile adds a 50/s run under cProfile (the GUI thread) and prints where its time goes.
 
     .venv/bin/python bench/bench_ingest.py [--seconds S] [--profile]
@@ -159,6 +162,27 @@ def echo_baseline(rate: float, count: int) -> list[float]:
     return times
 
 
+def commit_baseline(rate: float, count: int, path: Path) -> list[float]:
+    """Durable commits of an order-sized frame (what each end does once per order)."""
+    from kds.sqlite import open_db, transaction
+
+    frame = json.dumps({"type": "order.created", "seq": 1, "order": order(1, datetime.now(UTC))})
+    conn = open_db(path)
+    conn.execute("CREATE TABLE frames (seq INTEGER PRIMARY KEY, text TEXT NOT NULL)")
+    times: list[float] = []
+    start = time.perf_counter()
+    for k in range(count):
+        wait = start + k / rate - time.perf_counter()
+        if wait > 0:
+            time.sleep(wait)
+        began = time.perf_counter()
+        with transaction(conn):
+            conn.execute("INSERT INTO frames (text) VALUES (?)", (frame,))
+        times.append((time.perf_counter() - began) * 1000)
+    conn.close()
+    return times
+
+
 def settings(url: str) -> Any:
     from kds.settings import ConnectorSettings, MonitorKind, MonitorSettings, Settings, Station
 
@@ -273,12 +297,16 @@ def main() -> None:
             count = max(20, round(rate * args.seconds))
             # In turns, so that what else the machine does weighs on both alike.
             echo: list[list[float]] = []
+            commits: list[list[float]] = []
             results: list[tuple[list[float], list[float]]] = []
             for n in range(RUNS):
                 echo.append(echo_baseline(rate, count))
+                commits.append(commit_baseline(rate, count, root / f"commits-{rate}-{n}.db"))
                 results.append(kds_run(loop, root / f"{rate}-{n}", rate, count))
             print(f"{rate} orders/s, {count} orders per run, about {OPEN} open:")
             base, line = figures("raw websocket echo (baseline)", echo)
+            print(line)
+            floor, line = figures("one durable SQLite commit (the floor)", commits)
             print(line)
             model_p99, line = figures("POST -> stored, on the model", [r[0] for r in results])
             print(line)
@@ -291,11 +319,17 @@ def main() -> None:
                 f"x{acked_p99 / base:.1f}; target p99 <= {TARGET_P99_MS:.0f} ms: "
                 + ("meets" if rate_met else "MISSES")
             )
+            print(
+                f"  p99 ratio to one durable commit: on the model x{model_p99 / floor:.1f};"
+                f" one commit alone {'is within' if floor <= TARGET_P99_MS else 'exceeds'}"
+                " the target"
+            )
             model_p50 = statistics.median(percentile(r[0], 50) for r in results)
             acked_p50 = statistics.median(percentile(r[1], 50) for r in results)
             recorded |= {
                 f"{rate}/s_orders_per_run": count,
                 f"{rate}/s_echo_p99_ms": round(base, 2),
+                f"{rate}/s_commit_p99_ms": round(floor, 2),
                 f"{rate}/s_model_p50_ms": round(model_p50, 2),
                 f"{rate}/s_model_p99_ms": round(model_p99, 2),
                 f"{rate}/s_acked_p50_ms": round(acked_p50, 2),
