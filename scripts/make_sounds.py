@@ -2,7 +2,9 @@
 
 Made here, not downloaded: every sound is ours to ship, and running this again gives the
 same bytes (tests/test_sound_files.py checks it). 16-bit PCM, mono, 44.1 kHz, each under a
-second, peaks at 70 % of full scale (never clipped). The tones sit at 0.6–2 kHz with a few
+second, peaks at 70 % of full scale (never clipped), and followed by `TAIL` of silence: the
+sound process stops each sound in that silence instead of letting Qt finish it (see
+kds/audio/child.py). The tones sit at 0.6–2 kHz with a few
 overtones: the range that carries over extractor fans and a dishwasher without being shrill.
 
     python scripts/make_sounds.py [OUT_DIR]     (default: resources/sounds next to this script)
@@ -22,6 +24,8 @@ RATE = 44_100
 PEAK = 0.7
 """The loudest sample of every sound, as a share of full scale: headroom, never clipped."""
 FULL_SCALE = 32_767
+TAIL = 0.3
+"""Seconds of silence after every sound."""
 
 # Note frequencies (equal temperament, A4 = 440 Hz).
 E5, G5, A5, B5 = 659.26, 783.99, 880.00, 987.77
@@ -118,7 +122,7 @@ def write_all(out_dir: Path) -> list[Path]:
             out.setnchannels(1)
             out.setsampwidth(2)
             out.setframerate(RATE)
-            out.writeframes(render(notes, length))
+            out.writeframes(render(notes, length) + bytes(2 * round(TAIL * RATE)))
         written.append(path)
     return written
 

@@ -1,5 +1,6 @@
 """The shipped sounds are the project's own: scripts/make_sounds.py makes them byte for byte,
-and each is a short, unclipped, audible 16-bit mono 44.1 kHz WAV, unlike the others."""
+and each is a short, unclipped, audible 16-bit mono 44.1 kHz WAV, unlike the others, that
+ends in silence (where the sound process stops it: kds/audio/child.py)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,14 @@ def _samples(path: Path) -> tuple[wave.Wave_read, array[int]]:
     return wav, samples
 
 
+def _audible(samples: array[int]) -> array[int]:
+    """The sound without its silent tail."""
+    end = len(samples)
+    while end and samples[end - 1] == 0:
+        end -= 1
+    return samples[:end]
+
+
 def _rms(samples: array[int]) -> float:
     return math.sqrt(sum(x * x for x in samples) / len(samples))
 
@@ -44,12 +53,14 @@ def test_each_sound_is_short_clean_audible_and_its_own() -> None:
     for name in CUES:
         wav, samples = _samples(SHIPPED / f"{name}.wav")
         assert (wav.getnchannels(), wav.getsampwidth(), wav.getframerate()) == (1, 2, 44_100)
-        assert 0.3 < len(samples) / 44_100 < 1.0, name
+        audible = _audible(samples)
+        assert 0.3 < len(audible) / 44_100 < 1.0, name
+        assert len(samples) - len(audible) >= 0.3 * 44_100, f"{name}: no silent tail"
         peak = max(abs(x) for x in samples)
         assert 0.5 * 32_767 < peak < 0.75 * 32_767, f"{name}: peak {peak} (clipped or faint)"
         # Starts and ends at rest: no click from the speaker when it starts or stops.
-        assert abs(samples[0]) < 200 and abs(samples[-1]) < 200, name
-        loudness[name] = _rms(samples)
+        assert abs(samples[0]) < 200 and abs(audible[-1]) < 200, name
+        loudness[name] = _rms(audible)
         contents.add(samples.tobytes())
     assert len(contents) == len(CUES)
     # The printer alarm must cut through: it is the loudest of them all.

@@ -4,13 +4,20 @@ Run as `python -m kds.audio.child` by the app (`kds.ui.sound_process`), which wr
 commands to its stdin; it answers on stdout (the lines are listed in `kds.audio`) and logs
 on stderr.
 
-Why apart: with Qt 6.11 a QSoundEffect may let go of a finished voice on its audio thread.
-The voice's socket notifier then dies on the wrong thread ("QSocketNotifier: Socket
-notifiers cannot be enabled or disabled from another thread") and the event loop that owns
-it spins on the closed descriptor for good, writing "Invalid socket ..." millions of times a
-minute. Measured here: about 1 run in 12 of all six cues, on a loaded 2-core machine. In the
-app that loop would be the kitchen screens'; here it is this process's, which exits on Qt's
-first warning of it (`EXIT_AUDIO_BROKE`), and the app starts a new one.
+Why apart: with Qt 6.11 a QSoundEffect may let go of a voice that played to its end on its
+audio thread. The voice's socket notifier then dies on the wrong thread ("QSocketNotifier:
+Socket notifiers cannot be enabled or disabled from another thread") and the event loop that
+owns it spins on the closed descriptor for good, writing "Invalid socket ..." millions of
+times a minute. Measured here (bench/bench_sounds.py, all six cues every 1.5 s beside two
+busy loops): 18 sound processes lost in 90 s. In the app that loop would be the kitchen
+screens'. Two things keep it away from them:
+
+- Each sound file ends in silence (scripts/make_sounds.py), and `Player` stops a sound 50 ms
+  into it, before the audio thread reaches the end: a voice stopped by the app is let go on
+  the app's thread. Measured the same way: none lost in 90 s.
+- Should it happen anyway (two plays of one cue overlap, and the first one ends by itself),
+  this process exits on Qt's first warning of it (`EXIT_AUDIO_BROKE`), and the app starts a
+  new one.
 """
 
 from __future__ import annotations
@@ -18,13 +25,17 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import wave
+from array import array
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
     QSocketNotifier,
+    QTimer,
     QtMsgType,
     QUrl,
     qInstallMessageHandler,
@@ -51,6 +62,12 @@ log = logging.getLogger("kds.audio")
 BROKEN_NOTIFIER = "Socket notifiers cannot be enabled or disabled from another thread"
 """Qt's warning when a socket notifier is freed on a thread that does not own it: from here
 on, its event loop spins on a closed descriptor."""
+
+INTO_SILENCE_S = 0.05
+"""A sound is stopped this long after its last audible sample..."""
+AHEAD_S = 0.2
+"""...when its file goes on in silence at least this much longer: the audio thread renders
+ahead of the speaker, and must not have reached the end when the stop comes."""
 
 LONGEST_LINE = 4096
 """A command longer than this is not one of ours: dropped with a log line."""
@@ -80,6 +97,23 @@ def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> 
     log.log(logging.INFO if quiet else logging.WARNING, "%s", message)
 
 
+def stop_after_ms(path: Path) -> int | None:
+    """When to stop a sound, in ms from its start, so that Qt never ends it by itself; None
+    for a file without a long enough silent tail (it plays to its end)."""
+    with wave.open(str(path), "rb") as wav:
+        if wav.getsampwidth() != 2:
+            return None
+        channels, rate = wav.getnchannels(), wav.getframerate()
+        samples = array("h", wav.readframes(wav.getnframes()))
+    end = len(samples)
+    while end and samples[end - 1] == 0:  # the same in either byte order
+        end -= 1
+    stop = -(-end // channels) / rate + INTO_SILENCE_S
+    if len(samples) / channels / rate - stop < AHEAD_S:
+        return None
+    return round(stop * 1000)
+
+
 class Player:
     """One QSoundEffect per cue, loaded when built; says what it loaded and played.
 
@@ -91,6 +125,8 @@ class Player:
         self._say = say
         self.effects: dict[SoundCue, QSoundEffect] = {}
         self._announced = False
+        self._stops: dict[SoundCue, QTimer] = {}
+        """Per cue, the timer that stops it in its silent tail (kds.audio.child's docstring)."""
         if not QMediaDevices.audioOutputs():
             log.warning(
                 "no audio output (Qt plays through PulseAudio or PipeWire): the sounds are off"
@@ -103,6 +139,13 @@ class Player:
             effect.statusChanged.connect(partial(self._status_changed, cue))
             effect.playingChanged.connect(partial(self._playing_changed, cue))
             self.effects[cue] = effect
+            stop_after = stop_after_ms(cue.path)
+            if stop_after is not None:
+                stop = QTimer(effect)
+                stop.setSingleShot(True)
+                stop.setInterval(stop_after)
+                stop.timeout.connect(effect.stop)
+                self._stops[cue] = stop
             effect.setSource(QUrl.fromLocalFile(str(cue.path)))
 
     def play(self, cue: SoundCue, volume: float) -> None:
@@ -110,7 +153,11 @@ class Player:
         if effect is None:
             return
         effect.setVolume(volume)
+        again = effect.isPlaying()
         effect.play()
+        stop = self._stops.get(cue)
+        if again and stop is not None:  # stopped after the newest play's sound
+            stop.start()
 
     def _status_changed(self, cue: SoundCue) -> None:
         if self.effects[cue].status() is QSoundEffect.Status.Error:
@@ -129,7 +176,15 @@ class Player:
 
     def _playing_changed(self, cue: SoundCue) -> None:
         effect = self.effects[cue]
-        self._say(Started(cue, effect.volume()) if effect.isPlaying() else Finished(cue))
+        stop = self._stops.get(cue)
+        if effect.isPlaying():
+            if stop is not None:
+                stop.start()
+            self._say(Started(cue, effect.volume()))
+        else:
+            if stop is not None:
+                stop.stop()
+            self._say(Finished(cue))
 
 
 class CommandReader:

@@ -14,6 +14,8 @@ import os
 import shutil
 import subprocess
 import sys
+import wave
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -36,7 +38,7 @@ from kds.audio import (
     parse_report,
     report_line,
 )
-from kds.audio.child import audio_broke
+from kds.audio.child import audio_broke, stop_after_ms
 from kds.net.state import Backoff
 from kds.ui.sound_process import (
     ANSWER_TIMEOUT_S,
@@ -317,6 +319,33 @@ def test_only_that_warning_ends_the_sound_process() -> None:
     )
     assert not audio_broke("qt.multimedia.symbolsresolver: Couldn't load pipewire-0.3 library")
     assert not audio_broke("QSoundEffect: Error decoding source file:///x.wav")
+
+
+def wav(path: Path, sound: list[int], silence_s: float) -> Path:
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(1000)
+        out.writeframes(array("h", sound).tobytes() + bytes(2 * round(silence_s * 1000)))
+    return path
+
+
+def test_each_shipped_sound_is_stopped_in_its_silence_never_left_to_end_by_itself(
+    tmp_path: Path,
+) -> None:
+    for cue in SoundCue:
+        with wave.open(str(cue.path), "rb") as sound:
+            samples = array("h", sound.readframes(sound.getnframes()))
+        heard_ms = 1000 * max(i for i, x in enumerate(samples) if x) / 44_100
+        stop = stop_after_ms(cue.path)
+        assert stop is not None, cue
+        # After the last sound is heard, and well before the audio thread reaches the end.
+        assert heard_ms + 49 <= stop <= 1000 * len(samples) / 44_100 - 200, (cue, stop)
+    # 400 ms of sound then 300 ms of silence: stopped 50 ms into the silence.
+    assert stop_after_ms(wav(tmp_path / "tail.wav", [900] * 400, 0.3)) == 450
+    # Without a silent tail long enough, a sound plays to its end.
+    assert stop_after_ms(wav(tmp_path / "short.wav", [900] * 400, 0.2)) is None
+    assert stop_after_ms(wav(tmp_path / "none.wav", [900] * 400, 0.0)) is None
 
 
 # --- the lines, read at the border -----------------------------------------------------
