@@ -7,7 +7,7 @@ ratios against its same-run baseline, and appends a JSON line to bench/results/<
 (bench/record.py). A benchmark that wrote no line (it failed, or does not record yet) gets
 one from here with its exit code and the end of its output. At the end: one line a
 benchmark, its time and whether its target was met. A new bench/bench_<name>.py joins by
-being there. All of them take about ten minutes on the 2-core machine.
+being there. All of them take about fifteen minutes on the 2-core machine.
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -133,6 +134,16 @@ def sender_main(argv: list[str]) -> None:
     print(json.dumps({"sent": sender.sent, "acked": sender.acked}))
 
 
+def paced(rate: float, count: int) -> Iterator[int]:
+    """0 to count - 1, each when its turn comes at a steady `rate` per second."""
+    start = time.perf_counter()
+    for k in range(count):
+        wait = start + k / rate - time.perf_counter()
+        if wait > 0:
+            time.sleep(wait)
+        yield k
+
+
 def echo_baseline(rate: float, count: int) -> list[float]:
     """Round trips of an order-sized text frame through a websocket echo on loopback."""
     from websockets.sync.client import connect
@@ -149,11 +160,7 @@ def echo_baseline(rate: float, count: int) -> list[float]:
         thread.start()
         port = server.socket.getsockname()[1]
         with connect(f"ws://127.0.0.1:{port}") as ws:
-            start = time.perf_counter()
-            for k in range(count):
-                wait = start + k / rate - time.perf_counter()
-                if wait > 0:
-                    time.sleep(wait)
+            for _ in paced(rate, count):
                 sent = time.perf_counter()
                 ws.send(frame)
                 ws.recv()
@@ -170,11 +177,7 @@ def commit_baseline(rate: float, count: int, path: Path) -> list[float]:
     conn = open_db(path)
     conn.execute("CREATE TABLE frames (seq INTEGER PRIMARY KEY, text TEXT NOT NULL)")
     times: list[float] = []
-    start = time.perf_counter()
-    for k in range(count):
-        wait = start + k / rate - time.perf_counter()
-        if wait > 0:
-            time.sleep(wait)
+    for _ in paced(rate, count):
         began = time.perf_counter()
         with transaction(conn):
             conn.execute("INSERT INTO frames (text) VALUES (?)", (frame,))

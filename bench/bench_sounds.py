@@ -18,7 +18,6 @@ import argparse
 import collections
 import dataclasses
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,41 +25,16 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
 
 import record
+from pulse_sink import MISSING, start_null_sink
 
 from kds.ui.sound_process import SoundProcess
 
 TARGET_GAP_RATIO = 2.0
 BEAT_MS = 50
 CUES_EVERY_MS = 1500
-
-
-def pulse_server(runtime: Path) -> tuple[str, int]:
-    """Start a private PulseAudio server with a null sink; its address and pid."""
-    binary = shutil.which("pulseaudio")
-    if binary is None:
-        sys.exit("no PulseAudio server (Debian package pulseaudio, which ./run.sh installs)")
-    runtime.mkdir()
-    socket = runtime / "native"
-    subprocess.run(
-        [
-            binary,
-            "-D",
-            "-n",
-            "--use-pid-file=yes",
-            "--exit-idle-time=-1",
-            "--disable-shm=yes",
-            "-F",
-            "/dev/null",
-            "--load=module-null-sink sink_name=kds_bench",
-            f"--load=module-native-protocol-unix socket={socket} auth-anonymous=1",
-        ],
-        check=True,
-        env=os.environ | {"HOME": str(runtime), "XDG_RUNTIME_DIR": str(runtime)},
-        timeout=30,
-    )
-    return f"unix:{socket}", int((runtime / "pulse" / "pid").read_text().strip())
 
 
 @dataclasses.dataclass
@@ -124,7 +98,10 @@ def main() -> None:
     parser.add_argument("--load", type=int, default=2, help="busy loops beside it")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kds-bench-sounds-") as tmp:
-        server, pid = pulse_server(Path(tmp) / "pulse")
+        started = start_null_sink(Path(tmp) / "pulse")
+        if started is None:
+            sys.exit(MISSING)
+        server, pid = started
         os.environ |= {"QT_AUDIO_BACKEND": "pulseaudio", "PULSE_SERVER": server, "HOME": tmp}
         load = [
             subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(args.load)

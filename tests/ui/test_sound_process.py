@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import subprocess
 import sys
 import wave
@@ -23,6 +22,7 @@ from typing import Any
 import pytest
 from child_output import readable
 from harness import until_signals
+from pulse_sink import MISSING, start_null_sink
 
 from kds.audio import (
     EXIT_AUDIO_BROKE,
@@ -54,41 +54,14 @@ QUICK = Backoff(initial=0.01, cap=0.05, jitter=0.0)
 
 @pytest.fixture
 def pulse_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A private PulseAudio server with a null sink (real audio output, no speaker), used
-    by the sound processes this test starts."""
-    binary = shutil.which("pulseaudio")
-    if binary is None:
-        pytest.skip(
-            "no PulseAudio server on this machine (Debian package pulseaudio, which"
-            " ./run.sh installs): QtMultimedia has no audio output to play to"
-        )
-    runtime = tmp_path / "pulse"
-    runtime.mkdir()
-    socket = runtime / "native"
-    env = {**os.environ, "HOME": str(runtime), "XDG_RUNTIME_DIR": str(runtime)}
-    # -D returns once the daemon is up, its socket ready.
-    subprocess.run(
-        [
-            binary,
-            "-D",
-            "-n",
-            "--use-pid-file=yes",
-            "--exit-idle-time=-1",
-            "--disable-shm=yes",
-            "-F",
-            "/dev/null",
-            "--load=module-null-sink sink_name=kds_test",
-            f"--load=module-native-protocol-unix socket={socket} auth-anonymous=1",
-            f"--log-target=file:{runtime / 'log'}",
-        ],
-        check=True,
-        env=env,
-        timeout=30,
-    )
-    pid = int((runtime / "pulse" / "pid").read_text().strip())
-    plays_there(monkeypatch, tmp_path, f"unix:{socket}")
+    """A private PulseAudio null sink, where the sound processes this test starts play."""
+    started = start_null_sink(tmp_path / "pulse")
+    if started is None:
+        pytest.skip(MISSING)
+    server, pid = started
+    plays_there(monkeypatch, tmp_path, server)
     try:
-        yield f"unix:{socket}"
+        yield server
     finally:
         os.kill(pid, 15)
 
