@@ -229,7 +229,7 @@ def kds_run(
     async def run() -> tuple[dict[str, float], dict[str, float]]:
         app.open()
         # The collector policy `kds run` takes after its start-up (kds.gc_policy).
-        policy.enter_context(settled_after_start())
+        policy.enter_context(settled_after_start(asyncio.get_running_loop()))
         counter = app.window("Counter").model
 
         def inserted(_parent: QModelIndex, first: int, last: int) -> None:

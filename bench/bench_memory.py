@@ -200,7 +200,7 @@ def child(url: str, count: int) -> None:
 
             app.applied_listeners.append(applied)
             app.open()
-            with settled_after_start():
+            with settled_after_start(asyncio.get_running_loop()):
                 await app.start()
                 await done
                 await app.stop()

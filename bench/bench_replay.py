@@ -219,7 +219,7 @@ def device_run(
         app.applied_listeners.append(applied)
         app.open()
         # The collector policy `kds run` takes after its start-up (kds.gc_policy).
-        with settled_after_start():
+        with settled_after_start(asyncio.get_running_loop()):
             stalls = Stalls()
             collections = Collections()
             started = time.perf_counter()

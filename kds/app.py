@@ -894,7 +894,7 @@ def _run_app(
     screen = ScreenKeptOn(platform) if settings.device.kiosk else contextlib.nullcontext()
     try:
         # What start-up built lives as long as the app: the collector stops walking it.
-        with screen, loop, settled_after_start():
+        with screen, loop, settled_after_start(loop):
             loop.run_until_complete(main())
     finally:
         wake.stop()

@@ -11,10 +11,15 @@ docs/benchmarks.md). So, once start-up is done:
   reference count when it goes,
 - young collections run as before (700 new objects; they find the cycles made and dropped
   between two turns of the loop: a closed connection, a caught exception's traceback),
-- a full collection waits for 1,000 middle-generation collections instead of 10 (and,
-  as always, for the long-lived objects to have grown by a quarter): a backlog replayed
-  at once no longer stops the screens over and over. bench/bench_memory.py checks that
-  memory still follows the open orders over a day, not the orders seen.
+- a full collection waits for 1,000 middle-generation collections instead of 10: a
+  backlog replayed at once no longer stops the screens over and over.
+  bench/bench_memory.py checks that memory still follows the open orders over a day, not
+  the orders seen,
+- and every collection runs on the event loop's thread (the GUI thread), checked every
+  `CHECK_EVERY_S`, never in whichever thread happens to allocate. Python's own collector
+  runs in that thread: the print spool's blocking sends run in worker threads, and a Qt
+  object in a garbage cycle (a dialog, a timer connected to a bound method) freed there
+  makes Qt warn "Timers cannot be stopped from another thread", or crash.
 
 Before that, while `kds run` imports its modules and restores its orders, the collector
 does not run at all (`built_without_collection`): nearly all start-up makes lives as long
@@ -26,6 +31,7 @@ objects, 180 KB, the same with 200 or 500 orders restored), frozen with the rest
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
 import logging
@@ -39,6 +45,8 @@ MIDDLE_THRESHOLD = 10
 """Young collections before a middle-generation one (Python's default)."""
 FULL_THRESHOLD = 1_000
 """Middle-generation collections before a full one (Python's default is 10)."""
+CHECK_EVERY_S = 0.05
+"""How often the loop looks whether a generation is due (young garbage waits at most this)."""
 
 
 @contextlib.contextmanager
@@ -57,20 +65,55 @@ def built_without_collection() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def settled_after_start() -> Iterator[None]:
-    """Freeze what start-up built and make full collections rare, for the time of the
-    `with`; then the collector is as it was (all unfrozen).
+def settled_after_start(loop: asyncio.AbstractEventLoop) -> Iterator[None]:
+    """Freeze what start-up built, make full collections rare and run every collection on
+    `loop`'s thread, for the time of the `with`; then the collector is as it was (all
+    unfrozen, automatic again if it was).
 
     No collection first: it would walk all start-up built (35 ms and more), which the
     first paint would wait for; start-up's little garbage is frozen with the rest.
     """
-    previous = gc.get_threshold()
+    enabled = gc.isenabled()
     gc.freeze()
-    gc.set_threshold(YOUNG_THRESHOLD, MIDDLE_THRESHOLD, FULL_THRESHOLD)
+    gc.disable()  # not in whichever thread allocates: on the loop, by `collect_due`
+    collector = _LoopCollector(loop)
     # Not how many: counting them walks them all, 5-10 ms before the first paint.
     logger.info("garbage collector: start-up objects frozen, full collections rare")
     try:
         yield
     finally:
-        gc.set_threshold(*previous)
+        collector.stop()
+        if enabled:
+            gc.enable()
         gc.unfreeze()
+
+
+class _LoopCollector:
+    """Runs `collect_due` on the loop every CHECK_EVERY_S until stopped."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self._handle = loop.call_later(CHECK_EVERY_S, self._check)
+
+    def _check(self) -> None:
+        collect_due()
+        self._handle = self._loop.call_later(CHECK_EVERY_S, self._check)
+
+    def stop(self) -> None:
+        self._handle.cancel()
+
+
+def collect_due() -> int | None:
+    """Run the generation Python's collector would have run by now, if any: young after
+    YOUNG_THRESHOLD new objects, middle after MIDDLE_THRESHOLD young collections, full
+    after FULL_THRESHOLD middle ones. A young generation as big as MIDDLE_THRESHOLD young
+    collections would have taken gets the middle collection Python would have run after
+    them. The number of objects found unreachable, or None when none was due."""
+    young, middle, old = gc.get_count()
+    if old >= FULL_THRESHOLD:
+        return gc.collect(2)
+    if middle >= MIDDLE_THRESHOLD or young >= MIDDLE_THRESHOLD * YOUNG_THRESHOLD:
+        return gc.collect(1)
+    if young >= YOUNG_THRESHOLD:
+        return gc.collect(0)
+    return None
