@@ -42,6 +42,7 @@ from kds.audio.child import audio_broke, stop_after_ms
 from kds.net.state import Backoff
 from kds.ui.sound_process import (
     ANSWER_TIMEOUT_S,
+    CHILD_LOG_LINES,
     PING_INTERVAL_S,
     START_TIMEOUT_S,
     SoundProcess,
@@ -234,6 +235,35 @@ def test_a_sound_process_whose_audio_engine_broke_is_replaced_and_plays_what_cam
     assert "a new one starts in 0.0 s" in caplog.text
     assert "sound cancelled not played: asked for 4 s ago" in caplog.text
     assert not sounds.running
+
+
+# One that writes far more on stderr than anyone should log (as Qt's fault did: 400 MB).
+CHATTY = (
+    "import sys\n"
+    "for n in range(5000): print('QSocketNotifier: Invalid socket 23', n, file=sys.stderr)\n"
+    "print('ready 6', flush=True); sys.stdin.read()"
+)
+
+
+def test_only_the_first_lines_a_sound_process_writes_reach_the_log(
+    loop: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="kds.ui.sound_process")
+    sounds = SoundProcess((sys.executable, "-c", CHATTY))
+    heard = Heard(sounds)
+
+    async def scenario() -> None:
+        sounds.start()
+        await until_heard(sounds, lambda: heard.ready, "the sound process is ready")
+
+    try:
+        loop.run_until_complete(scenario())
+    finally:
+        sounds.close()  # logs what it wrote until then
+    logged = [r.getMessage() for r in caplog.records if "Invalid socket" in r.getMessage()]
+    assert len(logged) == CHILD_LOG_LINES
+    assert logged[-1].endswith(f"Invalid socket 23 {CHILD_LOG_LINES - 1}")
+    assert "sound process: more than 100 lines of output, not logged" in caplog.text
 
 
 def test_a_sound_process_that_cannot_start_is_tried_again_with_backoff(loop: Any) -> None:
