@@ -1,7 +1,9 @@
 """Benchmark: the app's event loop while its sound process plays, fails and is replaced.
 
 The real sound process (`kds.ui.sound_process.SoundProcess` running `kds.audio.child`) on a
-private PulseAudio null sink plays all six cues every 1.5 s, with `--load` busy loops
+private PulseAudio null sink plays all six cues every 1.5 s, each twice at once (as a
+station and an expo monitor on one PC play the same event) and once more 0.4 s later,
+while it still plays (the next order close behind), with `--load` busy loops
 beside it (Qt's audio-thread fault, which ends a sound process, shows mostly under load).
 The app's side is a QCoreApplication with a 50 ms timer: its longest gap is how long the
 loop was held up. The baseline, in the same run and under the same load, is that timer
@@ -35,6 +37,8 @@ from kds.ui.sound_process import SoundProcess
 TARGET_GAP_RATIO = 2.0
 BEAT_MS = 50
 CUES_EVERY_MS = 1500
+AGAIN_AFTER_MS = 400
+"""Each cue is asked for again this long after, while it still plays."""
 
 
 @dataclasses.dataclass
@@ -75,10 +79,15 @@ def run_loop(seconds: float, sounds: SoundProcess | None) -> Run:
         sounds.finished.connect(lambda _cue: count("finished"))
         sounds.replaced.connect(lambda reason: run.replaced.update([reason]))
 
-        def play() -> None:
+        def play_each() -> None:
             for cue in SoundCue:
                 sounds.play(cue, 0.3)
                 run.asked += 1
+
+        def play() -> None:
+            play_each()  # a station and an expo on one PC, the same event: twice at once
+            play_each()
+            QTimer.singleShot(AGAIN_AFTER_MS, play_each)  # the next order close behind
 
         player.timeout.connect(play)
         player.start(CUES_EVERY_MS)

@@ -15,9 +15,11 @@ screens'. Two things keep it away from them:
 - Each sound file ends in silence (scripts/make_sounds.py), and `Player` stops a sound 50 ms
   into it, before the audio thread reaches the end: a voice stopped by the app is let go on
   the app's thread. Measured the same way: none lost in 90 s.
-- Should it happen anyway (two plays of one cue overlap, and the first one ends by itself),
-  this process exits on Qt's first warning of it (`EXIT_AUDIO_BROKE`), and the app starts a
-  new one.
+- A cue asked for again while it plays starts on another of its `VOICES` effects, each
+  stopped in its own silence.
+- Should it happen anyway (this process held up for longer than a sound's silent tail, so
+  that the sound ends before its stop comes), this process exits on Qt's first warning of
+  it (`EXIT_AUDIO_BROKE`), and the app starts a new one.
 """
 
 from __future__ import annotations
@@ -114,8 +116,30 @@ def stop_after_ms(path: Path) -> int | None:
     return round(stop * 1000)
 
 
+VOICES = 3
+"""QSoundEffects per cue. A cue asked for again while it plays (two monitors, two orders
+close together) starts on another one, so that each sound is still stopped in its own
+silence; with all of them playing, the one started first is stopped and starts again."""
+
+
+class _Voice:
+    """One QSoundEffect of a cue, and the timer that stops it in its silent tail."""
+
+    def __init__(self, cue: SoundCue, stop_after: int | None) -> None:
+        self.cue = cue
+        self.effect = QSoundEffect()
+        self.turn = 0
+        """When it was last started, counted in plays (the smallest is the oldest)."""
+        self.stop: QTimer | None = None
+        if stop_after is not None:
+            self.stop = QTimer(self.effect)
+            self.stop.setSingleShot(True)
+            self.stop.setInterval(stop_after)
+            self.stop.timeout.connect(self.effect.stop)
+
+
 class Player:
-    """One QSoundEffect per cue, loaded when built; says what it loaded and played.
+    """VOICES QSoundEffects per cue, loaded when built; says what it loaded and played.
 
     Without an audio output (no PulseAudio or PipeWire, no sound card) it says so in the
     log, reports `Ready(0)` and stays silent.
@@ -123,10 +147,10 @@ class Player:
 
     def __init__(self, say: Say) -> None:
         self._say = say
-        self.effects: dict[SoundCue, QSoundEffect] = {}
+        self.voices: dict[SoundCue, list[_Voice]] = {}
         self._announced = False
-        self._stops: dict[SoundCue, QTimer] = {}
-        """Per cue, the timer that stops it in its silent tail (kds.audio.child's docstring)."""
+        self._failed: set[SoundCue] = set()
+        self._plays = 0
         if not QMediaDevices.audioOutputs():
             log.warning(
                 "no audio output (Qt plays through PulseAudio or PipeWire): the sounds are off"
@@ -134,57 +158,55 @@ class Player:
             self._announce()
             return
         for cue in SoundCue:
-            effect = QSoundEffect()
-            # Connected before the source is set: loading may report at once, from setSource.
-            effect.statusChanged.connect(partial(self._status_changed, cue))
-            effect.playingChanged.connect(partial(self._playing_changed, cue))
-            self.effects[cue] = effect
             stop_after = stop_after_ms(cue.path)
-            if stop_after is not None:
-                stop = QTimer(effect)
-                stop.setSingleShot(True)
-                stop.setInterval(stop_after)
-                stop.timeout.connect(effect.stop)
-                self._stops[cue] = stop
-            effect.setSource(QUrl.fromLocalFile(str(cue.path)))
+            self.voices[cue] = [_Voice(cue, stop_after) for _ in range(VOICES)]
+            for voice in self.voices[cue]:
+                # Connected before the source is set: loading may report at once.
+                voice.effect.statusChanged.connect(partial(self._status_changed, voice))
+                voice.effect.playingChanged.connect(partial(self._playing_changed, voice))
+                voice.effect.setSource(QUrl.fromLocalFile(str(cue.path)))
 
     def play(self, cue: SoundCue, volume: float) -> None:
-        effect = self.effects.get(cue)
-        if effect is None:
+        voices = self.voices.get(cue)
+        if not voices:
             return
-        effect.setVolume(volume)
-        again = effect.isPlaying()
-        effect.play()
-        stop = self._stops.get(cue)
-        if again and stop is not None:  # stopped after the newest play's sound
-            stop.start()
+        idle = [voice for voice in voices if not voice.effect.isPlaying()]
+        voice = idle[0] if idle else min(voices, key=lambda voice: voice.turn)
+        if voice.effect.isPlaying():
+            voice.effect.stop()  # stopped from this thread: never left to end by itself
+        self._plays += 1
+        voice.turn = self._plays
+        voice.effect.setVolume(volume)
+        voice.effect.play()
 
-    def _status_changed(self, cue: SoundCue) -> None:
-        if self.effects[cue].status() is QSoundEffect.Status.Error:
-            log.warning("sound %s (%s) cannot play", cue, cue.path)
-            self._say(Failed(cue))
+    def _status_changed(self, voice: _Voice) -> None:
+        if voice.effect.status() is QSoundEffect.Status.Error and voice.cue not in self._failed:
+            self._failed.add(voice.cue)
+            log.warning("sound %s (%s) cannot play", voice.cue, voice.cue.path)
+            self._say(Failed(voice.cue))
         loading = (QSoundEffect.Status.Null, QSoundEffect.Status.Loading)
-        if not any(effect.status() in loading for effect in self.effects.values()):
+        effects = [v.effect for voices in self.voices.values() for v in voices]
+        if not any(effect.status() in loading for effect in effects):
             self._announce()
 
     def _announce(self) -> None:
         if self._announced:
             return
         self._announced = True
-        ready = [e for e in self.effects.values() if e.status() is QSoundEffect.Status.Ready]
-        self._say(Ready(len(ready)))
+        ready = QSoundEffect.Status.Ready
+        cues = [c for c, voices in self.voices.items() if voices[0].effect.status() is ready]
+        self._say(Ready(len(cues)))
 
-    def _playing_changed(self, cue: SoundCue) -> None:
-        effect = self.effects[cue]
-        stop = self._stops.get(cue)
+    def _playing_changed(self, voice: _Voice) -> None:
+        effect = voice.effect
         if effect.isPlaying():
-            if stop is not None:
-                stop.start()
-            self._say(Started(cue, effect.volume()))
+            if voice.stop is not None:
+                voice.stop.start()
+            self._say(Started(voice.cue, effect.volume()))
         else:
-            if stop is not None:
-                stop.stop()
-            self._say(Finished(cue))
+            if voice.stop is not None:
+                voice.stop.stop()
+            self._say(Finished(voice.cue))
 
 
 class CommandReader:

@@ -38,7 +38,7 @@ from kds.audio import (
     parse_report,
     report_line,
 )
-from kds.audio.child import audio_broke, stop_after_ms
+from kds.audio.child import VOICES, audio_broke, stop_after_ms
 from kds.net.state import Backoff
 from kds.ui.sound_process import (
     ANSWER_TIMEOUT_S,
@@ -132,6 +132,36 @@ def test_every_sound_plays_to_its_end_in_the_sound_process(
     assert "cannot play" not in caplog.text
     assert set(heard.replaced) <= {"Qt's audio engine broke its event loop"}, caplog.text
     assert not sounds.running
+
+
+def test_a_sound_asked_for_again_while_it_plays_plays_again_beside_it(
+    loop: Any, pulse_server: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Two monitors, or two orders close together: each play is a sound of its own, each
+    stopped in its own silence (kds.audio.child), none cut short by the next."""
+    caplog.set_level(logging.INFO, logger="kds.ui.sound_process")
+    sounds = SoundProcess()
+    heard = Heard(sounds)
+
+    def again(cue: str, _volume: float) -> None:
+        if len(heard.started) < VOICES:
+            sounds.play(SoundCue(cue), 0.5)
+
+    sounds.started.connect(again)
+
+    async def scenario() -> None:
+        sounds.start()
+        await until_heard(sounds, lambda: heard.ready, "the sound process is ready")
+        sounds.play(SoundCue.READY, 0.5)
+        await until_heard(sounds, lambda: len(heard.finished) == VOICES, "the chimes played out")
+
+    try:
+        loop.run_until_complete(scenario())
+    finally:
+        sounds.close()
+    assert heard.started == [("ready_chime", 0.5)] * VOICES
+    assert heard.finished == ["ready_chime"] * VOICES
+    assert heard.replaced == [], caplog.text
 
 
 def test_without_an_audio_output_the_sound_process_says_so_and_stays_silent(
