@@ -10,7 +10,7 @@ Socket notifiers cannot be enabled or disabled from another thread") and the eve
 owns it spins on the closed descriptor for good, writing "Invalid socket ..." millions of
 times a minute. Measured here (bench/bench_sounds.py, all six cues every 1.5 s beside two
 busy loops): 18 sound processes lost in 90 s. In the app that loop would be the kitchen
-screens'. Two things keep it away from them:
+screens'. Three things keep it away from them:
 
 - Each sound file ends in silence (scripts/make_sounds.py), and `Player` stops a sound 50 ms
   into it, before the audio thread reaches the end: a voice stopped by the app is let go on
