@@ -328,6 +328,7 @@ class KdsApp:
             on_state=self._on_state,
             on_welcome=self._on_welcome,
             on_rejected=self._on_rejected,
+            on_batch=self._on_batch,
             clock=self.clock,
             backoff=self._backoff,
         )
@@ -346,7 +347,7 @@ class KdsApp:
             window.deleteLater()
         self.windows.clear()
         if self.time is not None:
-            self.time.flush_service(limit=None)
+            self.time.close()
             self.time = None
         self.actions.clear()
         self.kitchen = None
@@ -446,6 +447,11 @@ class KdsApp:
                 listener(event, applied)
             except Exception:
                 log.exception("applied-event listener %r failed", listener)
+
+    def _on_batch(self) -> None:
+        """A batch stored and acked: the monitors show it now, not a loop turn later."""
+        for window in self.windows:
+            window.model.flush()
 
     def _on_state(self, state: ConnectionState) -> None:
         self.connection = state

@@ -107,7 +107,7 @@ class Device:
         self.status(number, ready, "ready")
 
     def close(self) -> None:
-        self.time.flush_service(limit=None)
+        self.time.close()
         self.store.close()
 
 
@@ -196,3 +196,28 @@ def test_report_of_a_data_dir_without_a_store_says_so(
     )
     assert code == 2
     assert "no kds store in" in capsys.readouterr().err
+
+
+def test_a_ticks_timings_are_written_a_few_at_a_time_between_loop_turns(
+    berlin: None, tmp_path: Path, qapp: Any
+) -> None:
+    """A rush's second: 18 orders changed. The tick itself writes none (the screens
+    do not wait for the timings); each pass of the event loop writes SERVICE_SLICE, so an
+    order arriving meanwhile waits for one pass; after five passes all 18 are recorded."""
+    from PySide6.QtCore import QCoreApplication
+
+    from kds.ui.kitchen_time import SERVICE_SLICE
+
+    device = Device(tmp_path / "device")
+    day = datetime(2026, 12, 1).date()
+    for number in range(1, 19):
+        device.order(number, "2026-12-01T17:05:00+00:00")
+    device.time.tick(at("2026-12-01T17:05:01+00:00"))
+    written = [len(device.store.service_records(day))]
+    for _ in range(6):
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
+        written.append(len(device.store.service_records(day)))
+    assert SERVICE_SLICE == 4
+    assert written == [0, 4, 8, 12, 16, 18, 18]
+    device.close()

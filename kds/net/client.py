@@ -136,20 +136,21 @@ def failure_detail(exc: BaseException) -> Detail:
 class KdsClient:
     """Keeps one device connected to its connector and every event stored exactly once.
 
-    Frames are taken a batch at a time: the frame that arrived and those already received
-    behind it (within `batch` limits; a live frame is a batch of one, nothing waits for
-    more). The batch's events are stored by one store.apply_batch (one commit), then
-    `on_applied` runs for each, then one `ack` of the batch's last seq is sent (acks are
-    cumulative); a seq already stored is acked again (so the connector stops resending) but
-    not re-applied. Between batches the event loop turns, so the screens keep up during a
-    replay. A frame that cannot be read or used, whatever the reason, is kept and answered
-    with `reject`, in its place in the batch. When a batch cannot be stored, its events are
-    stored one at a time to find the one that cannot: that one ends the session unacked
-    (the connector resends it), and one that ended `rules.skip_after` sessions in a row is
-    rejected instead. After each welcome the last seq the store holds is acked again (a
-    crash between a commit and its ack leaves the connector a seq behind otherwise).
-    Callbacks run on the loop thread; an exception in one is logged and never breaks the
-    stream.
+    Frames are taken a batch at a time: the frame that woke the client is a batch of its
+    own, taken before the event loop turns (a live order waits for no repaint), then the
+    frames already received behind it, within `batch` limits (nothing waits for more). The
+    batch's events are stored by one store.apply_batch (one commit), then `on_applied` runs
+    for each, then one `ack` of the batch's last seq is sent (acks are cumulative), then
+    `on_batch` (the screens show the batch now); a seq already stored is acked again (so the
+    connector stops resending) but not re-applied. Between batches the event loop turns, so
+    the screens keep up during a replay. A frame that cannot be read or used, whatever the
+    reason, is kept and answered with `reject`, in its place in the batch. When a batch
+    cannot be stored, its events are stored one at a time to find the one that cannot: that
+    one ends the session unacked (the connector resends it), and one that ended
+    `rules.skip_after` sessions in a row is rejected instead. After each welcome the last
+    seq the store holds is acked again (a crash between a commit and its ack leaves the
+    connector a seq behind otherwise). Callbacks run on the loop thread; an exception in one
+    is logged and never breaks the stream.
     """
 
     def __init__(
@@ -163,6 +164,7 @@ class KdsClient:
         on_state: Callable[[ConnectionState], None],
         on_welcome: Callable[[wire.Welcome], None],
         on_rejected: Callable[[int | None, str], None],
+        on_batch: Callable[[], None] = lambda: None,
         clock: Callable[[], datetime] = utc_now,
         backoff: Backoff | None = None,
         rules: SessionRules | None = None,
@@ -178,6 +180,7 @@ class KdsClient:
         self._on_state = on_state
         self._on_welcome = on_welcome
         self._on_rejected = on_rejected
+        self._on_batch = on_batch
         self._clock = clock
         self._backoff = backoff if backoff is not None else Backoff()
         self._rules = rules if rules is not None else SessionRules()
@@ -463,21 +466,33 @@ class KdsClient:
                 frame = await ws.recv(decode=False)
             except ConnectionClosedOK:
                 return
-            batch, refusal = await self._read_batch(ws, frame)
-            for reply in self._handle_batch(batch):
-                await ws.send(wire.dump(reply))
-            if refusal is not None:
-                raise refusal
-            # Let the loop turn between batches: the screens show this one, stay smooth.
-            await asyncio.sleep(0)
+            # The frame that woke us is stored, acked and handed on before the loop turns:
+            # a repaint or a timer due meanwhile waits for a live order, not the order for
+            # it. Then the frames that arrived behind it, a batch at a time.
+            await self._take(ws, [self._read(frame)])
+            while True:
+                batch, refusal = await self._read_batch(ws)
+                await self._take(ws, batch)
+                if refusal is not None:
+                    raise refusal
+                if not batch:
+                    break
+                # Let the loop turn between batches: the screens show this one, stay smooth.
+                await asyncio.sleep(0)
 
-    async def _read_batch(
-        self, ws: ClientConnection, frame: bytes
-    ) -> tuple[list[_Read], _SessionRefused | None]:
-        """`frame` and the frames already received after it, parsed, within the limits.
+    async def _take(self, ws: ClientConnection, batch: list[_Read]) -> None:
+        """Store and hand on a batch, send its acks, then `on_batch` (no-op when empty)."""
+        if not batch:
+            return
+        for reply in self._handle_batch(batch):
+            await ws.send(wire.dump(reply))
+        self._call(self._on_batch)
 
-        Never waits for a frame that has not arrived: a live frame is a batch of one. A
-        connector `error` ends the batch (the frames before it are still handled).
+    async def _read_batch(self, ws: ClientConnection) -> tuple[list[_Read], _SessionRefused | None]:
+        """The frames already received, parsed, within the limits (none: an empty batch).
+
+        Never waits for a frame that has not arrived. A connector `error` ends the batch
+        (the frames before it are still handled).
         """
         batch: list[_Read] = []
         started = time.monotonic()
@@ -486,14 +501,11 @@ class KdsClient:
             # without yielding; the first one that would wait is cancelled at the next turn
             # of the loop (TimeoutError). Cancelling recv loses nothing (websockets says so).
             async with asyncio.timeout(0):
-                while True:
-                    batch.append(self._read(frame))
-                    if (
-                        len(batch) >= self._batch.frames
-                        or time.monotonic() - started >= self._batch.seconds
-                    ):
-                        break
-                    frame = await ws.recv(decode=False)
+                while (
+                    len(batch) < self._batch.frames
+                    and time.monotonic() - started < self._batch.seconds
+                ):
+                    batch.append(self._read(await ws.recv(decode=False)))
         except _SessionRefused as refusal:
             return batch, refusal
         except (TimeoutError, ConnectionClosed):

@@ -192,7 +192,10 @@ class Device:
     states: list[ConnectionState] = field(default_factory=list)
     welcomes: list[wire.Welcome] = field(default_factory=list)
     rejected: list[tuple[int | None, str]] = field(default_factory=list)
+    batches: list[list[int]] = field(default_factory=list)
+    """Per `on_batch`: the seqs applied since the one before."""
     on_applied_hook: Callable[[wire.Event, Applied], None] | None = None
+    on_batch_hook: Callable[[], None] | None = None
     client: KdsClient | None = None
     task: asyncio.Task[None] | None = None
 
@@ -223,10 +226,17 @@ class Device:
             on_state=record(self.states),
             on_welcome=record(self.welcomes),
             on_rejected=record(self.rejected),
+            on_batch=self._batch_done,
             **options,
         )
         self.task = asyncio.create_task(self.client.run())
         return self.client
+
+    def _batch_done(self) -> None:
+        done = sum(len(b) for b in self.batches)
+        self.batches.append([seq for seq, _kind in self.applied[done:]])
+        if self.on_batch_hook is not None:
+            self.on_batch_hook()
 
     async def stop(self) -> None:
         if self.client is not None and self.task is not None:
@@ -700,8 +710,9 @@ async def test_an_event_that_keeps_ending_sessions_is_rejected_and_skipped(
     device.start()
     await connector.wait_until(lambda: connector.acked() == 3)
     # Two sessions ended on seq 2 (not acked, so resent); the third rejects it and goes on.
-    # Each time, the batch holding 2 was stored one event at a time to find it.
-    assert tried_alone.count(2) == 3
+    # Each session tried 2 alone (a frame that woke the client is a batch of its own, and a
+    # refused batch is stored again one event at a time to find the one that fails).
+    assert tried_alone.count(2) >= 3
     assert [h.last_seq for h in connector.hellos] == [None, 1, 1]
     (reject,) = connector.rejects()
     assert reject == wire.Reject(
@@ -762,10 +773,13 @@ async def test_a_replay_batch_is_one_commit_and_one_ack_of_its_last_seq(
     device.on_applied_hook = check_committed
     device.start(batch=BatchLimits(frames=500, seconds=UNHURRIED))
     await connector.wait_until(lambda: connector.acked() == 30)
-    # The whole batch was committed before the first event reached the screens, none of it
-    # was acked before the last had, and one ack covers all 30.
-    assert seen_at_callback == [(seq, 30, 0) for seq in range(1, 31)]
-    assert connector.acks() == [30]
+    # The frame that woke the device is a batch of its own (stored, acked, shown before the
+    # loop turns); the 29 received behind it are one batch, committed before the first of
+    # them reached the screens, none acked before the last had, one ack covering all.
+    durable = [(seq, stored) for seq, stored, _acked in seen_at_callback]
+    assert durable == [(1, 1)] + [(seq, 30) for seq in range(2, 31)]
+    assert max(acked for _seq, _stored, acked in seen_at_callback) <= 1
+    assert connector.acks() == [1, 30]
     assert [o.id for o in device.store.orders(now=T0)] == [f"web:{n}" for n in range(1, 31)]
 
     # Live: each frame alone is a batch of one, acked at once.
@@ -773,7 +787,46 @@ async def test_a_replay_batch_is_one_commit_and_one_ack_of_its_last_seq(
     await connector.wait_until(lambda: connector.acked() == 31)
     await connector.push(32, created(32))
     await connector.wait_until(lambda: connector.acked() == 32)
-    assert connector.acks() == [30, 31, 32]
+    assert connector.acks() == [1, 30, 31, 32]
+
+
+async def test_a_live_frame_is_stored_acked_and_handed_on_before_the_loop_turns(
+    device: Device, connector: FakeConnector
+) -> None:
+    """What was due on the loop when an order arrived (a repaint, a timer) runs after the
+    order is stored, acked and `on_batch` has shown it, not before."""
+    device.start(batch=BatchLimits(frames=500, seconds=UNHURRIED))
+    await connector.wait_until(lambda: bool(device.welcomes))
+    loop = asyncio.get_running_loop()
+    order: list[str] = []
+
+    def applied(event: wire.Event, _applied: Applied) -> None:
+        order.append(f"applied {event.seq}")
+        loop.call_soon(order.append, "loop turned")  # like a repaint posted meanwhile
+
+    device.on_applied_hook = applied
+    device.on_batch_hook = lambda: order.append("on_batch")
+    await connector.push(1, created(1))
+    await connector.wait_until(lambda: connector.acked() == 1 and "loop turned" in order)
+    assert order == ["applied 1", "on_batch", "loop turned"]
+    assert device.batches == [[1]]
+
+
+async def test_on_batch_runs_once_per_batch_after_its_acks(
+    device: Device, connector: FakeConnector
+) -> None:
+    for seq in range(1, 21):
+        connector.log[seq] = created(seq)
+    device.start(batch=BatchLimits(frames=8, seconds=UNHURRIED))
+    await connector.wait_until(lambda: connector.acked() == 20)
+    await connector.push(21, created(21))
+    await connector.wait_until(lambda: connector.acked() == 21)
+    # The frame that woke it alone, then those received behind it at most eight at a time,
+    # then a live one alone; each batch acked once, by its last seq.
+    assert device.batches[0] == [1] and device.batches[-1] == [21]
+    assert [seq for batch in device.batches for seq in batch] == list(range(1, 22))
+    assert max(len(batch) for batch in device.batches) == 8
+    assert connector.acks() == [batch[-1] for batch in device.batches]
 
 
 async def test_a_batch_holds_at_most_its_frame_limit(
@@ -783,7 +836,7 @@ async def test_a_batch_holds_at_most_its_frame_limit(
         connector.log[seq] = created(seq)
     device.start(batch=BatchLimits(frames=2, seconds=UNHURRIED))
     await connector.wait_until(lambda: connector.acked() == 5)
-    assert connector.acks() == [2, 4, 5]
+    assert connector.acks() == [1, 3, 5]  # the frame that woke it, then two at a time
     assert [seq for seq, _ in device.applied] == [1, 2, 3, 4, 5]
 
 
@@ -798,8 +851,9 @@ async def test_a_bad_frame_inside_a_batch_is_rejected_once_and_the_rest_is_acked
     await connector.wait_until(lambda: connector.acked() == 5)
     (reject,) = connector.rejects()
     assert reject.seq == 3 and "not valid JSON" in reject.error
-    # One reject in its place, one ack for the whole batch (it covers 1 and 2 as well).
-    assert connector.received == [reject, wire.Ack(seq=5)]
+    # The frame that woke the device is acked alone; then one reject in its place and one
+    # ack for the rest of the batch (it covers 2 as well).
+    assert connector.received == [wire.Ack(seq=1), reject, wire.Ack(seq=5)]
     assert [seq for seq, _ in device.applied] == [1, 2, 4, 5]
     assert device.store.last_seq() == 5
     assert [o.id for o in device.store.orders(now=T0)] == ["web:1", "web:2", "web:4", "web:5"]
@@ -807,8 +861,8 @@ async def test_a_bad_frame_inside_a_batch_is_rejected_once_and_the_rest_is_acked
     # The connector, having missed those answers, resends the batch: answered the same,
     # but nothing is applied again and the bad frame is kept (and counted on screen) once.
     await connector.push_many(frames)
-    await connector.wait_until(lambda: len(connector.received) == 4)
-    assert connector.received[2:] == [reject, wire.Ack(seq=5)]
+    await connector.wait_until(lambda: len(connector.received) == 6)
+    assert connector.received[3:] == [wire.Ack(seq=1), reject, wire.Ack(seq=5)]
     assert [seq for seq, _ in device.applied] == [1, 2, 4, 5]
     assert device.store.rejected_count() == 1
     assert device.rejected == [(3, reject.error)]
