@@ -136,21 +136,22 @@ def failure_detail(exc: BaseException) -> Detail:
 class KdsClient:
     """Keeps one device connected to its connector and every event stored exactly once.
 
-    Frames are taken a batch at a time: the frame that woke the client is a batch of its
-    own, taken before the event loop turns (a live order waits for no repaint), then the
-    frames already received behind it, within `batch` limits (nothing waits for more). The
-    batch's events are stored by one store.apply_batch (one commit), then `on_applied` runs
-    for each, then one `ack` of the batch's last seq is sent (acks are cumulative), then
-    `on_batch` (the screens show the batch now); a seq already stored is acked again (so the
-    connector stops resending) but not re-applied. Between batches the event loop turns, so
-    the screens keep up during a replay. A frame that cannot be read or used, whatever the
-    reason, is kept and answered with `reject`, in its place in the batch. When a batch
-    cannot be stored, its events are stored one at a time to find the one that cannot: that
-    one ends the session unacked (the connector resends it), and one that ended
-    `rules.skip_after` sessions in a row is rejected instead. After each welcome the last
-    seq the store holds is acked again (a crash between a commit and its ack leaves the
-    connector a seq behind otherwise). Callbacks run on the loop thread; an exception in one
-    is logged and never breaks the stream.
+    Frames are taken a batch at a time: a live frame that woke the client (one logged after
+    the welcome) is a batch of its own, taken before the event loop turns (a live order
+    waits for no repaint); the backlog the welcome announced, and what was received behind a
+    live frame, come in batches of the frames already received, within `batch` limits
+    (nothing waits for more). The batch's events are stored by one store.apply_batch (one
+    commit), then `on_applied` runs for each, then one `ack` of the batch's last seq is sent
+    (acks are cumulative), then `on_batch` (the screens show the batch now); a seq already
+    stored is acked again (so the connector stops resending) but not re-applied. Between
+    batches the event loop turns, so the screens keep up during a replay. A frame that
+    cannot be read or used, whatever the reason, is kept and answered with `reject`, in its
+    place in the batch. When a batch cannot be stored, its events are stored one at a time
+    to find the one that cannot: that one ends the session unacked (the connector resends
+    it), and one that ended `rules.skip_after` sessions in a row is rejected instead. After
+    each welcome the last seq the store holds is acked again (a crash between a commit and
+    its ack leaves the connector a seq behind otherwise). Callbacks run on the loop thread;
+    an exception in one is logged and never breaks the stream.
     """
 
     def __init__(
@@ -196,6 +197,7 @@ class KdsClient:
         self._welcomed_at: datetime | None = None
         self._stored = 0  # frames the store took in this session
         self._sent_up_to = 0  # the last outbox entry sent in this session
+        self._backlog_to = 0  # the connector's newest seq at this session's welcome
         self._sending: asyncio.Task[None] | None = None
 
     # --- public -----------------------------------------------------------------------
@@ -454,6 +456,7 @@ class KdsClient:
                 )
             )
         self._welcomed_at = self._clock()
+        self._backlog_to = message.last_seq
         self._set_state(Phase.CONNECTED)
         self._call(self._on_welcome, message)
         if last is not None:
@@ -466,12 +469,16 @@ class KdsClient:
                 frame = await ws.recv(decode=False)
             except ConnectionClosedOK:
                 return
-            # The frame that woke us is stored, acked and handed on before the loop turns:
-            # a repaint or a timer due meanwhile waits for a live order, not the order for
-            # it. Then the frames that arrived behind it, a batch at a time.
-            await self._take(ws, [self._read(frame)])
+            item = self._read(frame)
+            batch: list[_Read] = []
+            if isinstance(item, tuple) and item[0].seq <= self._backlog_to:
+                batch = [item]  # the backlog: what was received behind it joins it
+            else:
+                # A live frame is stored, acked and handed on before the loop turns: a
+                # repaint or a timer due meanwhile waits for the order, not the order for it.
+                await self._take(ws, [item])
             while True:
-                batch, refusal = await self._read_batch(ws)
+                batch, refusal = await self._read_batch(ws, batch)
                 await self._take(ws, batch)
                 if refusal is not None:
                     raise refusal
@@ -479,6 +486,7 @@ class KdsClient:
                     break
                 # Let the loop turn between batches: the screens show this one, stay smooth.
                 await asyncio.sleep(0)
+                batch = []
 
     async def _take(self, ws: ClientConnection, batch: list[_Read]) -> None:
         """Store and hand on a batch, send its acks, then `on_batch` (no-op when empty)."""
@@ -488,13 +496,15 @@ class KdsClient:
             await ws.send(wire.dump(reply))
         self._call(self._on_batch)
 
-    async def _read_batch(self, ws: ClientConnection) -> tuple[list[_Read], _SessionRefused | None]:
-        """The frames already received, parsed, within the limits (none: an empty batch).
+    async def _read_batch(
+        self, ws: ClientConnection, batch: list[_Read]
+    ) -> tuple[list[_Read], _SessionRefused | None]:
+        """`batch` and the frames already received behind it, parsed, within the limits
+        (empty when nothing was received and `batch` is empty).
 
         Never waits for a frame that has not arrived. A connector `error` ends the batch
         (the frames before it are still handled).
         """
-        batch: list[_Read] = []
         started = time.monotonic()
         try:
             # A zero timeout over the whole batch: recv returns frames already received
