@@ -274,12 +274,12 @@ class OrdersModel(QAbstractListModel):
             self._remove_runs([(pos, pos)])
 
     def post(self, state: OrderState) -> None:
-        """Show the order's new state at the next turn of the event loop, in one batch with
-        every state posted before then.
+        """Show the order's new state at `flush` or the next turn of the event loop,
+        whichever comes first, in one batch with every state posted before then.
 
-        A live order is on screen a moment after it was stored (once the client has sent
-        its ack and waits for the next frame); a replay, whose frames the client handles
-        many to a turn, becomes one `apply_batch` per turn instead of a change per event.
+        The app flushes once the client has acked a batch, so a live order is on screen
+        right after its ack; a replay, whose frames the client stores many to a batch,
+        becomes one `apply_batch` per batch instead of a change per event.
         """
         self._pending[state.id] = state
         if not self._flush_timer.isActive():
